@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Sluice: a data pipeline tool. Targets are layered, each importing only those before it:
+/// SluiceSpec → SluiceEngine → SluiceFormats → SluiceDelta → SluiceConnectors → SluiceSpark → SluiceRuntime → sluice.
+let package = Package(
+    name: "sluice",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sluice", targets: ["sluice"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+    ],
+    targets: [
+        .target(name: "CFileSystem"),
+        .target(name: "SluiceSpec"),
+        .target(name: "SluiceEngine", dependencies: ["SluiceSpec"]),
+        .target(name: "SluiceFormats", dependencies: ["SluiceEngine", "SluiceSpec"]),
+        .target(name: "SluiceDelta", dependencies: ["SluiceEngine", "SluiceFormats"]),
+        .target(
+            name: "SluiceConnectors",
+            dependencies: ["SluiceEngine", "SluiceFormats", "SluiceDelta", "SluiceSpec", "CFileSystem"]
+        ),
+        .target(name: "SluiceSpark", dependencies: ["SluiceEngine", "SluiceSpec"]),
+        .target(
+            name: "SluiceRuntime",
+            dependencies: [
+                "SluiceSpec", "SluiceEngine", "SluiceFormats", "SluiceDelta", "SluiceConnectors", "SluiceSpark",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "sluice",
+            dependencies: [
+                "SluiceRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "SluiceSpecTests", dependencies: ["SluiceSpec"]),
+        .testTarget(name: "SluiceEngineTests", dependencies: ["SluiceEngine"]),
+        .testTarget(name: "SluiceFormatsTests", dependencies: ["SluiceFormats"]),
+        .testTarget(name: "SluiceConnectorsTests", dependencies: ["SluiceConnectors"]),
+        .testTarget(name: "SluiceRuntimeTests", dependencies: ["SluiceRuntime"]),
+        .testTarget(name: "SluiceCLITests", dependencies: ["sluice"]),
+    ]
+)

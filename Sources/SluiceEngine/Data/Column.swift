@@ -1,0 +1,51 @@
+/// An immutable column: a typed contiguous buffer plus an optional validity bitmap.
+///
+/// `validity == nil` means no value is null. Null slots hold a placeholder in the buffer
+/// (zero, false or an empty string) so buffers stay dense and index-aligned.
+public struct Column: Sendable, Hashable {
+    public let dataType: DataType
+    public let storage: ColumnStorage
+    public let validity: Bitmap?
+
+    public init(dataType: DataType, storage: ColumnStorage, validity: Bitmap? = nil) {
+        precondition(validity == nil || validity!.count == storage.count, "validity and values differ in length")
+        self.dataType = dataType
+        self.storage = storage
+        self.validity = validity
+    }
+
+    /// The number of rows.
+    public var count: Int { storage.count }
+
+    /// Whether row `index` is null.
+    @inline(__always)
+    public func isNull(_ index: Int) -> Bool {
+        guard let validity else { return false }
+        return !validity[index]
+    }
+
+    /// The number of null rows.
+    public var nullCount: Int { validity.map { count - $0.setCount } ?? 0 }
+
+    /// Row `index` as a `ScalarValue` (slow path).
+    public func value(at index: Int) -> ScalarValue {
+        if isNull(index) { return .null }
+        switch (dataType, storage) {
+        case (.boolean, .boolean(let v)): return .boolean(v[index])
+        case (.int32, .int32(let v)): return .int32(v[index])
+        case (.date, .int32(let v)): return .date(v[index])
+        case (.int64, .int64(let v)): return .int64(v[index])
+        case (.timestamp, .int64(let v)): return .timestamp(v[index])
+        case (.float64, .float64(let v)): return .float64(v[index])
+        case (.string, .string(let v)): return .string(v.string(at: index))
+        default: preconditionFailure("column of type \(dataType) has mismatched storage")
+        }
+    }
+
+    /// A column of `count` nulls of type `type`.
+    public static func nulls(_ type: DataType, count: Int) -> Column {
+        var builder = ColumnBuilder(type: type, capacity: count)
+        for _ in 0..<count { builder.appendNull() }
+        return builder.finish()
+    }
+}

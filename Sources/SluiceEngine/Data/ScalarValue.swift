@@ -1,0 +1,29 @@
+/// One value of any column type, for the slow paths (tests, error messages, row-wise writers).
+/// Hot loops read `ColumnStorage` buffers directly instead.
+public enum ScalarValue: Sendable, Hashable, CustomStringConvertible {
+    case null
+    case boolean(Bool)
+    case int32(Int32)
+    case int64(Int64)
+    case float64(Double)
+    case string(String)
+    /// Days since 1970-01-01.
+    case date(Int32)
+    /// Microseconds since 1970-01-01T00:00:00Z.
+    case timestamp(Int64)
+
+    public var isNull: Bool { self == .null }
+
+    public var description: String {
+        switch self {
+        case .null: "null"
+        case .boolean(let v): String(v)
+        case .int32(let v): String(v)
+        case .int64(let v): String(v)
+        case .float64(let v): String(v)
+        case .string(let v): v
+        case .date(let v): "date(\(v))"
+        case .timestamp(let v): "timestamp(\(v))"
+        }
+    }
+}

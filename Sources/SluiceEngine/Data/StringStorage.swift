@@ -1,0 +1,37 @@
+/// Variable-length UTF-8 values packed as one byte buffer plus `count + 1` offsets.
+///
+/// Value `i` is `bytes[offsets[i] ..< offsets[i + 1]]`; a null slot holds an empty range.
+public struct StringStorage: Sendable, Hashable {
+    public private(set) var offsets: [Int]
+    public private(set) var bytes: [UInt8]
+
+    public init(capacity: Int = 0) {
+        offsets = [0]
+        offsets.reserveCapacity(capacity + 1)
+        bytes = []
+    }
+
+    /// The number of values.
+    public var count: Int { offsets.count - 1 }
+
+    /// Appends one value's UTF-8 bytes.
+    public mutating func append(utf8: some Collection<UInt8>) {
+        bytes.append(contentsOf: utf8)
+        offsets.append(bytes.count)
+    }
+
+    /// Appends an empty slot (used for nulls).
+    public mutating func appendEmpty() {
+        offsets.append(bytes.count)
+    }
+
+    /// The bytes of value `index`.
+    public func utf8(at index: Int) -> ArraySlice<UInt8> {
+        bytes[offsets[index]..<offsets[index + 1]]
+    }
+
+    /// Value `index` as a `String` (invalid UTF-8 is repaired with U+FFFD).
+    public func string(at index: Int) -> String {
+        String(decoding: utf8(at: index), as: UTF8.self)
+    }
+}
