@@ -30,6 +30,11 @@ public struct RecordBatchStream: AsyncSequence, Sendable {
         Iterator(next: makeNext())
     }
 
+    /// A fresh `next` function over this stream, for operators that wrap a stream in another.
+    public func makeNextBatch() -> NextBatch {
+        makeNext()
+    }
+
     /// Pulls batches by calling the stream's `next` function.
     public struct Iterator: AsyncIteratorProtocol {
         let next: NextBatch

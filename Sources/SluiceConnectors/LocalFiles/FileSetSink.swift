@@ -1,0 +1,157 @@
+import Foundation
+import SluiceEngine
+import SluiceFormats
+import SluiceSpec
+
+/// Writes a dataset as a directory of `part-NNNNN.<ext>` files in one format, atomically.
+///
+/// Files are written into a hidden staging directory beside the target
+/// (`.<name>.staging-<runId>`) and the whole directory is swapped into place on commit, so
+/// readers never see a half-written output and a failed run leaves the previous output as
+/// it was. `append` hard-links the existing files into the staging directory, so it is
+/// atomic too. A `_SUCCESS` marker is written, as Spark does.
+public struct FileSetSink: Sink {
+    public let path: String
+    public let format: any FileFormat
+    public let mode: WriteMode
+    /// Rows per part file; 0 writes one file.
+    public let maxRecordsPerFile: Int
+    /// Names the staging directory, so concurrent runs do not collide.
+    public let runId: String
+    public let origin: ConfigOrigin?
+
+    public init(path: String, format: any FileFormat, mode: WriteMode, maxRecordsPerFile: Int = 0,
+                runId: String, origin: ConfigOrigin? = nil) {
+        self.path = path
+        self.format = format
+        self.mode = mode
+        self.maxRecordsPerFile = maxRecordsPerFile
+        self.runId = runId
+        self.origin = origin
+    }
+
+    public var summary: String { "\(format.name) \(path) (\(mode.rawValue))" }
+
+    public func stage(_ input: RecordBatchStream) async throws -> any StagedWrite {
+        let target = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        let existing = existingFiles(at: target)
+        if let existing, mode == .errorIfExists {
+            throw SluiceError(.outputExists, "output path '\(path)' already exists (\(existing.count) files)",
+                              location: origin?.location, jsonPath: origin?.jsonPath,
+                              hint: "set \"mode\" to \"overwrite\" to replace it, \"append\" to add to it, or \"ignore\" to skip the write")
+        }
+        if existing != nil, mode == .ignore { return SkippedWrite() }
+
+        let staging = stagingPath(for: target)
+        try? FileManager.default.removeItem(atPath: staging)
+        do {
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            var nextPart = 0
+            if mode == .append, let existing {
+                nextPart = try linkExisting(existing, from: target, into: staging)
+            }
+            let rows = try await writeParts(input, into: staging, firstPart: nextPart)
+            _ = try FileOutput(creating: (staging as NSString).appendingPathComponent("_SUCCESS")).close()
+            return StagedDirectory(staging: staging, target: target, rowCount: rows)
+        } catch {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw error
+        }
+    }
+
+    /// The names of the entries at `target`, or nil when there is nothing there (a missing
+    /// or empty directory counts as nothing).
+    private func existingFiles(at target: String) -> [String]? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else { return nil }
+        guard isDirectory.boolValue else { return [target] }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
+        return entries.isEmpty ? nil : entries
+    }
+
+    private func stagingPath(for target: String) -> String {
+        let url = URL(fileURLWithPath: target)
+        let parent = url.deletingLastPathComponent().path
+        return (parent as NSString).appendingPathComponent(".\(url.lastPathComponent).staging-\(runId)")
+    }
+
+    /// Hard-links the existing data files into the staging directory; returns the next free part number.
+    private func linkExisting(_ names: [String], from target: String, into staging: String) throws -> Int {
+        var next = 0
+        for name in names where name != "_SUCCESS" {
+            let source = (target as NSString).appendingPathComponent(name)
+            let destination = (staging as NSString).appendingPathComponent(name)
+            do {
+                try FileManager.default.linkItem(atPath: source, toPath: destination)
+            } catch {
+                try FileManager.default.copyItem(atPath: source, toPath: destination)
+            }
+            if let number = PartFileName.number(of: name) { next = max(next, number + 1) }
+        }
+        return next
+    }
+
+    private func writeParts(_ input: RecordBatchStream, into staging: String, firstPart: Int) async throws -> Int {
+        var part = firstPart
+        var writer = format.makeWriter(schema: input.schema)
+        var output: FileOutput?
+        var rowsInFile = 0
+        var rows = 0
+        func openPart() throws -> FileOutput {
+            let name = PartFileName.make(part, extension: format.fileExtension)
+            part += 1
+            let file = try FileOutput(creating: (staging as NSString).appendingPathComponent(name))
+            try file.write(writer.header())
+            rowsInFile = 0
+            return file
+        }
+        for try await batch in input {
+            var offset = 0
+            while offset < batch.rowCount {
+                if output == nil { output = try openPart() }
+                let room = maxRecordsPerFile > 0 ? maxRecordsPerFile - rowsInFile : batch.rowCount - offset
+                let take = min(room, batch.rowCount - offset)
+                let slice = take == batch.rowCount ? batch : batch.slice(offset, take)
+                try output!.write(try writer.encode(slice))
+                offset += take
+                rowsInFile += take
+                rows += take
+                if maxRecordsPerFile > 0, rowsInFile >= maxRecordsPerFile {
+                    try output!.write(writer.footer())
+                    try output!.close()
+                    output = nil
+                    writer = format.makeWriter(schema: input.schema)
+                }
+            }
+        }
+        // An empty dataset still writes one part file, so the schema (the CSV header) survives.
+        if output == nil, rows == 0 { output = try openPart() }
+        if let output {
+            try output.write(writer.footer())
+            try output.close()
+        }
+        return rows
+    }
+}
+
+/// A staged directory waiting to be swapped into place.
+struct StagedDirectory: StagedWrite {
+    let staging: String
+    let target: String
+    let rowCount: Int
+
+    func commit() async throws {
+        try DirectoryCommit.publish(staging: staging, target: target)
+    }
+
+    func abort() async {
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+}
+
+/// The staged write of an `ignore`-mode sink whose target already exists: nothing to do.
+struct SkippedWrite: StagedWrite {
+    var rowCount: Int { 0 }
+    func commit() async throws {}
+    func abort() async {}
+}

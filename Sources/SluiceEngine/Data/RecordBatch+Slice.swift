@@ -1,0 +1,32 @@
+extension RecordBatch {
+    /// Rows `offset ..< offset + count` as a new batch (values are copied).
+    public func slice(_ offset: Int, _ count: Int) -> RecordBatch {
+        RecordBatch(schema: schema, columns: columns.map { $0.slice(offset, count) })
+    }
+}
+
+extension Column {
+    /// Rows `offset ..< offset + count` as a new column (values are copied).
+    public func slice(_ offset: Int, _ count: Int) -> Column {
+        precondition(offset >= 0 && count >= 0 && offset + count <= self.count, "slice out of range")
+        let range = offset..<(offset + count)
+        let sliced: ColumnStorage
+        switch storage {
+        case .boolean(let v): sliced = .boolean(Array(v[range]))
+        case .int32(let v): sliced = .int32(Array(v[range]))
+        case .int64(let v): sliced = .int64(Array(v[range]))
+        case .float64(let v): sliced = .float64(Array(v[range]))
+        case .string(let v):
+            var strings = StringStorage(capacity: count)
+            for index in range { strings.append(utf8: v.utf8(at: index)) }
+            sliced = .string(strings)
+        }
+        var slicedValidity: Bitmap?
+        if let validity {
+            var bits = Bitmap(capacity: count)
+            for index in range { bits.append(validity[index]) }
+            slicedValidity = bits
+        }
+        return Column(dataType: dataType, storage: sliced, validity: slicedValidity)
+    }
+}

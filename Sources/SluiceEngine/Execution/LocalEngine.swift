@@ -1,0 +1,33 @@
+/// The embedded engine: executes logical plans in this process, streaming batches.
+public struct LocalEngine: Sendable {
+    public init() {}
+
+    /// Runs the write at the root of `plan` up to its staging phase: every batch is written
+    /// where readers cannot see it yet. The caller commits or aborts the result.
+    ///
+    /// Rows and time are recorded per step in `metrics`.
+    public func stage(_ plan: LogicalPlan, metrics: StepMetrics) async throws -> any StagedWrite {
+        guard case .write(let node) = plan else {
+            throw SluiceError(.internalError, "only a write can be run; got '\(plan.label)'")
+        }
+        let input = try await stream(node.input, metrics: metrics)
+        let staged = try await node.sink.stage(input)
+        metrics.update(step: node.origin.stepIndex) { entry in
+            entry.rowsIn += staged.rowCount
+            entry.rowsOut += staged.rowCount
+        }
+        return staged
+    }
+
+    /// The batches a non-write node produces, metered under its step.
+    func stream(_ plan: LogicalPlan, metrics: StepMetrics) async throws -> RecordBatchStream {
+        switch plan {
+        case .scan(let node):
+            return try await node.source.scan().metered(step: node.origin.stepIndex, into: metrics)
+        case .write:
+            throw SluiceError(.internalError, "a write cannot feed another node")
+        }
+    }
+}
+
+import SluiceSpec

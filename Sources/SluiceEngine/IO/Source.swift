@@ -1,0 +1,12 @@
+/// Where a dataset comes from: a file set, a table, a topic.
+///
+/// A source describes its data before reading it (`schema()`), so plans can be checked and
+/// explained without touching the data, and it streams batches on demand (`scan()`).
+public protocol Source: Sendable {
+    /// One line for plans and logs (`csv examples/data/orders.csv`).
+    var summary: String { get }
+    /// The schema every batch of `scan()` will have.
+    func schema() async throws -> Schema
+    /// The data, as a pull-based stream; errors in the data are thrown from the stream.
+    func scan() async throws -> RecordBatchStream
+}
