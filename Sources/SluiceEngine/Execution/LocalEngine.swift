@@ -10,11 +10,14 @@ public struct LocalEngine: Sendable {
         guard case .write(let node) = plan else {
             throw SluiceError(.internalError, "only a write can be run; got '\(plan.label)'")
         }
+        let start = DispatchTime.now().uptimeNanoseconds
         let input = try await stream(node.input, metrics: metrics)
         let staged = try await node.sink.stage(input)
+        let elapsed = DispatchTime.now().uptimeNanoseconds - start
         metrics.update(step: node.origin.stepIndex) { entry in
             entry.rowsIn += staged.rowCount
             entry.rowsOut += staged.rowCount
+            entry.nanoseconds += elapsed
         }
         return staged
     }
@@ -30,4 +33,5 @@ public struct LocalEngine: Sendable {
     }
 }
 
+import Foundation
 import SluiceSpec

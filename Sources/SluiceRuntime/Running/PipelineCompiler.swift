@@ -1,0 +1,47 @@
+import Foundation
+import SluiceSpark
+import SluiceSpec
+
+/// Loads a pipeline file and compiles it into a plan: includes, variables, decoding,
+/// method and config checks, data flow. Shared by `run`, `validate` and `explain`, so they
+/// accept and reject exactly the same files.
+public struct PipelineCompiler: Sendable {
+    public let registry: MethodRegistry
+
+    public init(registry: MethodRegistry = .standard) {
+        self.registry = registry
+    }
+
+    /// The plan of `file`, or `SluiceErrors` listing every problem found.
+    /// - Parameter lastSuccessfulStart: looks up `${last_run_timestamp}` by pipeline name.
+    public func compile(file: String, options: RunOptions, identity: RunIdentity,
+                        lastSuccessfulStart: @Sendable (String) async throws -> Date?) async throws -> PipelinePlan {
+        let lastStart = try await PipelineNamePeek.name(of: file).asyncMap(lastSuccessfulStart) ?? nil
+        let context = VariableContext(cliVariables: options.variables, environment: options.environment,
+                                      runtime: identity.variables(lastSuccessfulStart: lastStart))
+        let spec = try PipelineLoader.load(file: file, context: context)
+        let engine = options.engine ?? spec.engine ?? .local
+        if engine == .spark, !SparkConnect.isAvailable {
+            throw SluiceError(.unsupported, "the Spark engine is not available in this version of Sluice",
+                              location: SourceLocation(file: file, line: 1, column: 1),
+                              hint: "run with --engine local (the default)")
+        }
+        return try PipelinePlanner(registry: registry).plan(spec, runId: identity.runId)
+    }
+}
+
+/// Reads a pipeline's `name` before variables are known: `${last_run_timestamp}` depends on it.
+enum PipelineNamePeek {
+    static func name(of file: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: file),
+              let document = try? JSONParser.parse(bytes: Array(data), file: file) else { return nil }
+        return document["name"]?.stringValue
+    }
+}
+
+extension Optional {
+    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}

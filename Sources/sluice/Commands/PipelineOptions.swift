@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import SluiceRuntime
+import SluiceSpec
+
+/// The options every command that reads a pipeline file shares.
+struct PipelineOptions: ParsableArguments {
+    @Argument(help: "The pipeline file (JSON).")
+    var file: String
+
+    @Option(name: .customLong("var"), parsing: .singleValue,
+            help: ArgumentHelp("Set a variable used as ${name} in the file (repeatable).", valueName: "name=value"))
+    var variables: [String] = []
+
+    func runOptions(engine: EngineKind? = nil) throws -> RunOptions {
+        var parsed: [String: String] = [:]
+        for assignment in variables {
+            guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
+                throw ValidationError("--var expects name=value, got '\(assignment)'")
+            }
+            parsed[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
+        }
+        return RunOptions(variables: parsed, engine: engine)
+    }
+}
+
+/// Where run history is kept.
+struct StateOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The directory of the run-history database (default: $SLUICE_STATE_DIR or ./.sluice).",
+                               valueName: "dir"))
+    var stateDir: String?
+
+    var directory: String {
+        stateDir ?? ProcessInfo.processInfo.environment["SLUICE_STATE_DIR"] ?? ".sluice"
+    }
+}
+
+extension EngineKind: ExpressibleByArgument {}
