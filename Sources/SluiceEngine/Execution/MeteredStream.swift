@@ -7,6 +7,7 @@ extension RecordBatchStream {
         let upstream = self
         return RecordBatchStream(schema: schema) {
             let next = upstream.makeNextBatch()
+            metrics.update(step: stepIndex) { $0.scans += 1 }
             return {
                 let start = DispatchTime.now().uptimeNanoseconds
                 let batch = try await next()

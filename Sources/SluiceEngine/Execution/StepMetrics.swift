@@ -10,6 +10,11 @@ public final class StepMetrics: @unchecked Sendable {
         public var rowsOut = 0
         /// Time spent pulling this step's batches, its inputs' time included.
         public var nanoseconds: UInt64 = 0
+        /// How many times the step's output was read (a dataset feeding two loads is read twice).
+        public var scans = 0
+
+        /// Rows the step produced per read of its output.
+        public var rowsPerScan: Int { scans > 1 ? rowsOut / scans : rowsOut }
         public init() {}
     }
 

@@ -131,9 +131,9 @@ public struct PipelineRunner: Sendable {
             let entry = metrics.entry(step: step.step.index)
             let rowsIn = step.method.type == .load
                 ? entry.rowsIn
-                : step.inputSteps.reduce(0) { $0 + metrics.entry(step: $1).rowsOut }
+                : step.inputSteps.reduce(0) { $0 + metrics.entry(step: $1).rowsPerScan }
             return StepSummary(index: step.step.index, name: step.name, method: step.method.name, type: step.method.type,
-                               rowsIn: rowsIn, rowsOut: entry.rowsOut, durationMs: Double(entry.nanoseconds) / 1_000_000)
+                               rowsIn: rowsIn, rowsOut: step.method.type == .load ? entry.rowsOut : entry.rowsPerScan, durationMs: Double(entry.nanoseconds) / 1_000_000)
         }
     }
 

@@ -33,6 +33,16 @@ struct StateOptions: ParsableArguments {
     var directory: String {
         stateDir ?? ProcessInfo.processInfo.environment["SLUICE_STATE_DIR"] ?? ".sluice"
     }
+
+    /// Opens the store, or prints why it cannot be opened and exits with status 1.
+    func openStore() async throws -> StateStore {
+        do {
+            return try await StateStore.open(directory: directory)
+        } catch {
+            Terminal.shared.writeError(DiagnosticsPrinter.text(SluiceErrors.flatten(error)) + "\n")
+            throw ExitCode(1)
+        }
+    }
 }
 
 extension EngineKind: ExpressibleByArgument {}

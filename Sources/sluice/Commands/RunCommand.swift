@@ -31,13 +31,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let options = try pipeline.runOptions(engine: engine)
         LogSetup.bootstrap(level: logLevel)
-        let store: StateStore
-        do {
-            store = try await StateStore.open(directory: state.directory)
-        } catch {
-            Terminal.shared.writeError(DiagnosticsPrinter.text(SluiceErrors.flatten(error)) + "\n")
-            throw ExitCode(1)
-        }
+        let store = try await state.openStore()
         let progress = ProgressLine(terminal: .shared)
         let runner = PipelineRunner(store: store, logger: Logger(label: "sluice"), onEvent: progress.handle)
         let report = await runner.run(file: pipeline.file, options: options)

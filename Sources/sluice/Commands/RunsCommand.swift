@@ -24,13 +24,7 @@ struct RunsCommand: AsyncParsableCommand {
     @OptionGroup var state: StateOptions
 
     func run() async throws {
-        let store: StateStore
-        do {
-            store = try await StateStore.open(directory: state.directory)
-        } catch {
-            Terminal.shared.writeError(DiagnosticsPrinter.text(SluiceErrors.flatten(error)) + "\n")
-            throw ExitCode(1)
-        }
+        let store = try await state.openStore()
         let runs = try await store.runs(pipeline: pipeline, limit: limit)
         await store.close()
         switch format {

@@ -1,0 +1,81 @@
+import Foundation
+import SluiceEngine
+import SluiceSpec
+
+/// Reads JSON Lines data into batches under a known schema, resuming where the previous
+/// batch stopped. Missing keys and JSON nulls are nulls; keys not in the schema are ignored.
+final class JSONLinesBatchReader: @unchecked Sendable {
+    private let data: Data
+    private let file: String
+    private let schema: Schema
+    private let parseMode: ParseMode
+    private var position: (offset: Int, line: Int) = (0, 1)
+
+    init(data: Data, file: String, schema: Schema, parseMode: ParseMode) {
+        self.data = data
+        self.file = file
+        self.schema = schema
+        self.parseMode = parseMode
+    }
+
+    func next() throws -> RecordBatch? {
+        var builders = schema.fields.map { ColumnBuilder(type: $0.type, capacity: 1024) }
+        var rows = 0
+        let file = self.file
+        let parseMode = self.parseMode
+        position = try JSONLines.forEachLine(in: data, file: file, from: position) { node, error, line in
+            guard let node, let members = node.members else {
+                switch parseMode {
+                case .failFast: throw error ?? JSONLinesInference.notAnObject(node, file: file, line: line)
+                case .dropMalformed: return true
+                case .permissive:
+                    for index in builders.indices { builders[index].appendNull() }
+                    rows += 1
+                    return rows < RecordBatch.preferredRowCount
+                }
+            }
+            var values: [ScalarValue] = []
+            for field in schema.fields {
+                let member = members.last { $0.key == field.name }
+                if let member, let value = Self.convert(member.value, to: field.type) {
+                    values.append(value)
+                } else if let member {
+                    switch parseMode {
+                    case .failFast:
+                        throw SluiceError(.malformedData, "column '\(field.name)': \(member.value.jsonText) is not a \(field.type.sqlName)",
+                                          location: SourceLocation(file: file, line: line, column: member.value.location.column),
+                                          hint: "fix the value, declare the column as STRING in \"schema\", or set \"mode\": \"PERMISSIVE\" or \"DROPMALFORMED\"")
+                    case .dropMalformed: return true
+                    case .permissive: values.append(.null)
+                    }
+                } else {
+                    values.append(.null)
+                }
+            }
+            for index in builders.indices { builders[index].append(values[index]) }
+            rows += 1
+            return rows < RecordBatch.preferredRowCount
+        }
+        guard rows > 0 else { return nil }
+        return RecordBatch(schema: schema, columns: builders.indices.map { builders[$0].finish() })
+    }
+
+    /// A JSON value as `type`: `.null` for JSON null, nil when it does not fit. Any value fits a
+    /// string column (non-strings as their JSON text).
+    static func convert(_ node: JSONNode, to type: DataType) -> ScalarValue? {
+        if case .null = node.value { return .null }
+        switch (type, node.value) {
+        case (.string, .string(let text)): return .string(text)
+        case (.string, _): return .string(node.jsonText)
+        case (.boolean, .bool(let flag)): return .boolean(flag)
+        case (.int32, .number(let text)): return Int32(text).map(ScalarValue.int32)
+        case (.int64, .number(let text)): return Int64(text).map(ScalarValue.int64)
+        case (.float64, .number(let text)): return Double(text).map(ScalarValue.float64)
+        case (.float64, .string(let text)) where ["NaN", "Infinity", "-Infinity"].contains(text):
+            return Double(text == "Infinity" ? "inf" : text == "-Infinity" ? "-inf" : "nan").map(ScalarValue.float64)
+        case (.date, .string(let text)): return Temporal.parseDate(text).map(ScalarValue.date)
+        case (.timestamp, .string(let text)): return Temporal.parseTimestamp(text).map(ScalarValue.timestamp)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import SluiceConnectors
+import SluiceEngine
+import SluiceSpec
+
+/// `fromFile`: reads local files (a file, a directory or a glob) in CSV or JSON Lines.
+enum FromFile {
+    static let descriptor = MethodDescriptor(
+        name: "fromFile",
+        type: .extract,
+        inputs: .none,
+        summary: "Read local CSV or JSON Lines files (a file, a directory or a glob).",
+        details: """
+            `path` names one file, a directory (every file below it, skipping names that start with `.` or `_`), \
+            or a glob (`data/2025-*.csv`). Files are read in sorted order as one dataset; their schemas must have \
+            the same columns. Relative paths are resolved from the current directory.
+
+            CSV: the first line is the header unless `header` is false (columns are then `_c0`, `_c1`, ...). \
+            With `inferSchema` (the default), each column gets the narrowest type all its values fit: boolean, \
+            int, bigint, double, date (`yyyy-MM-dd`), timestamp, else string. `schema` gives the types \
+            explicitly instead, as Spark DDL (`"id INT, amount DOUBLE"`) or an object (`{"id": "int"}`). \
+            JSON: one object per line; nested values are kept as JSON text.
+
+            A malformed record fails the run with the file, line and column (`mode` `FAILFAST`); \
+            `PERMISSIVE` turns unparsable values into nulls and `DROPMALFORMED` skips the record.
+            """,
+        keys: [
+            ConfigKey("path", .string, required: true, "A file, a directory or a glob."),
+            ConfigKey("format", .string, required: true, allowed: TextFormatConfig.formats, "The file format."),
+        ] + TextFormatConfig.csvKeys + [
+            ConfigKey("inferSchema", .boolean, default: "true", "Infer column types from the data (CSV); false reads every column as a string."),
+            ConfigKey("schema", .stringOrMap, "Column names and types, as Spark DDL (`\"id INT, name STRING\"`) or an object of name → type; wins over inference."),
+            ConfigKey("mode", .string, default: "\"FAILFAST\"", allowed: ["FAILFAST", "PERMISSIVE", "DROPMALFORMED"],
+                      "What a malformed record does: fail the run, become nulls, or be skipped."),
+        ],
+        example: """
+            {
+              "type": "extract",
+              "method": "fromFile",
+              "config": {
+                "path": "data/orders/*.csv",
+                "format": "csv",
+                "header": true,
+                "inferSchema": true,
+                "registerAs": "orders"
+              }
+            }
+            """,
+        build: { context in
+            let config = context.config
+            let format = try TextFormatConfig.format(from: config, reading: true)
+            let source = FileSetSource(path: try config.required("path"), format: format, origin: context.origin(of: "path"))
+            return StepPlan(output: .scan(ScanNode(source: source, origin: context.origin)))
+        }
+    )
+}
