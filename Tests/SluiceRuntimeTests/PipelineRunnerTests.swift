@@ -19,7 +19,7 @@ import Testing
         defer { file.remove() }
         let store = try await StateStore.open(directory: stateDirectory ?? (file.directory + "/state"))
         let runner = PipelineRunner(compiler: PipelineCompiler(registry: TestRegistry.registry), store: store,
-                                    logger: Logger(label: "test"), sleep: { delays.add($0) })
+                                    logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), sleep: { delays.add($0) })
         let report = await runner.run(file: file.path, options: RunOptions(variables: variables, environment: [:]))
         await store.close()
         return report

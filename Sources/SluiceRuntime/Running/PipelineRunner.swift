@@ -129,11 +129,17 @@ public struct PipelineRunner: Sendable {
     static func summaries(of plan: PipelinePlan, metrics: StepMetrics) -> [StepSummary] {
         plan.steps.map { step in
             let entry = metrics.entry(step: step.step.index)
-            let rowsIn = step.method.type == .load
-                ? entry.rowsIn
-                : step.inputSteps.reduce(0) { $0 + metrics.entry(step: $1).rowsPerScan }
+            let rowsIn: Int
+            let rowsOut: Int
+            if step.method.type == .load {
+                (rowsIn, rowsOut) = (entry.rowsIn, entry.rowsOut)
+            } else {
+                rowsIn = step.inputSteps.reduce(0) { $0 + metrics.entry(step: $1).rowsPerScan }
+                // A step that adds no node of its own (a pass-through) outputs what its plan's root outputs.
+                rowsOut = metrics.entry(step: step.plan.output.origin.stepIndex).rowsPerScan
+            }
             return StepSummary(index: step.step.index, name: step.name, method: step.method.name, type: step.method.type,
-                               rowsIn: rowsIn, rowsOut: step.method.type == .load ? entry.rowsOut : entry.rowsPerScan, durationMs: Double(entry.nanoseconds) / 1_000_000)
+                               rowsIn: rowsIn, rowsOut: rowsOut, durationMs: Double(entry.nanoseconds) / 1_000_000)
         }
     }
 
