@@ -13,7 +13,7 @@ struct IncludeResolver {
     mutating func load(file: String, includedAt: SourceLocation? = nil, path: JSONPath = .root) -> JSONNode? {
         let canonical = URL(fileURLWithPath: file).standardizedFileURL.path
         if let start = chain.firstIndex(where: { $0.canonical == canonical }) {
-            let cycle = (chain[start...].map(\.display) + [file]).joined(separator: " → ")
+            let cycle = (chain[start...].map(\.display) + [file]).map(relativeToRoot).joined(separator: " → ")
             diagnostics.report(SluiceError(.includeCycle, "include cycle: \(cycle)", location: includedAt,
                                            jsonPath: path.description, hint: "remove one of the includes in the cycle"))
             return nil
@@ -94,6 +94,13 @@ struct IncludeResolver {
             members.append(JSONMember(key: "config", keyLocation: location, value: included))
         }
         return members
+    }
+
+    /// `file` relative to the directory of the pipeline file, for short messages.
+    private func relativeToRoot(_ file: String) -> String {
+        guard let root = chain.first?.display else { return file }
+        let directory = (root as NSString).deletingLastPathComponent
+        return !directory.isEmpty && file.hasPrefix(directory + "/") ? String(file.dropFirst(directory.count + 1)) : file
     }
 
     /// Whether `path` is `$.steps[N]`.
