@@ -47,8 +47,8 @@ struct CSVTokenizer {
             guard position.offset < bytes.count else { return start }
             let byte = bytes[position.offset]
             if byte == delimiter {
+                // A delimiter at the very end still opens one (empty) field, which the loop reads.
                 position.offset += 1
-                if position.offset == bytes.count { fields.append(CSVField(start: bytes.count, end: bytes.count, quoted: false, escaped: false)) }
                 continue
             }
             consumeLineBreak()

@@ -21,16 +21,18 @@ enum JSONLines {
                 guard slice.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }) else {
                     continue
                 }
-                do {
-                    let node = try JSONParser.parse(bytes: Array(slice), file: file)
-                    if try !body(node, nil, lineNumber) { return (offset, line) }
-                } catch let error as SluiceError {
-                    var error = error
+                let node: JSONNode?
+                var failure: SluiceError?
+                do throws(SluiceError) {
+                    node = try JSONParser.parse(bytes: Array(slice), file: file)
+                } catch {
+                    node = nil
+                    failure = error
                     if let location = error.location {
-                        error.location = SourceLocation(file: file, line: lineNumber + location.line - 1, column: location.column)
+                        failure?.location = SourceLocation(file: file, line: lineNumber + location.line - 1, column: location.column)
                     }
-                    if try !body(nil, error, lineNumber) { return (offset, line) }
                 }
+                if try !body(node, failure, lineNumber) { return (offset, line) }
             }
             return (offset, line)
         }

@@ -1,0 +1,98 @@
+import Foundation
+import SluiceEngine
+import SluiceFormats
+import SluiceSpec
+import Testing
+
+@Suite struct JSONLinesFormatTests {
+    func read(_ text: String, _ options: JSONLinesOptions = JSONLinesOptions()) async throws -> (Schema, [[ScalarValue]]) {
+        let format = JSONLinesFormat(options: options)
+        let data = Data(text.utf8)
+        let schema = try format.inferSchema(of: data, file: "t.json")
+        let batches = try await format.read(data, file: "t.json", schema: schema).collect()
+        return (schema, batches.flatMap { batch in (0..<batch.rowCount).map { batch.row($0) } })
+    }
+
+    @Test func inferenceWidensNumbersAndKeepsKeysInFirstSeenOrder() async throws {
+        let (schema, rows) = try await read("""
+            {"a": 1, "b": true, "c": "x"}
+
+            {"d": null, "a": 5000000000, "e": 1, "c": 2}
+            {"a": 1.5, "e": 2, "f": {"k": [1, 2]}}
+            """)
+        #expect(schema.names == ["a", "b", "c", "d", "e", "f"])
+        #expect(schema.fields.map(\.type) == [.float64, .boolean, .string, .string, .int32, .string])
+        #expect(rows[0] == [.float64(1), .boolean(true), .string("x"), .null, .null, .null])
+        #expect(rows[1][2] == .string("2"), "a number in a string column keeps its JSON text")
+        #expect(rows[2][5] == .string(#"{"k":[1,2]}"#))
+    }
+
+    @Test func aLineThatIsNotAnObjectFailsWithItsLineAndColumn() async {
+        do {
+            _ = try await read("{\"a\": 1}\n{\"a\": }\n")
+            Issue.record("invalid JSON must fail")
+        } catch let error as SluiceError {
+            #expect(error.code == .invalidJSON)
+            #expect(error.location == SourceLocation(file: "t.json", line: 2, column: 7))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+        do {
+            _ = try await read("{\"a\": 1}\n[1]\n")
+            Issue.record("an array line must fail")
+        } catch let error as SluiceError {
+            #expect(error.code == .malformedData)
+            #expect(error.location?.line == 2)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func anExplicitSchemaConvertsValuesAndParseModesHandleMismatches() async throws {
+        var options = JSONLinesOptions()
+        options.schema = try Schema(ddl: "id BIGINT, day DATE, at TIMESTAMP")
+        let text = """
+            {"id": 1, "day": "2025-01-01", "at": "2025-01-01T00:00:01Z", "ignored": 3}
+            {"id": "two", "day": "2025-01-02"}
+            """
+        do {
+            _ = try await read(text, options)
+            Issue.record("a string id must fail in failFast")
+        } catch let error as SluiceError {
+            #expect(error.message == #"column 'id': "two" is not a BIGINT"#)
+            #expect(error.location?.line == 2)
+        }
+        options.parseMode = .permissive
+        let (_, rows) = try await read(text, options)
+        #expect(rows == [[.int64(1), .date(20_089), .timestamp(1_735_689_601_000_000)], [.null, .date(20_090), .null]])
+        options.parseMode = .dropMalformed
+        #expect(try await read(text, options).1.count == 1)
+    }
+
+    @Test func writerOmitsNullsAndRoundTripsEveryType() async throws {
+        let schema = Schema([Field("b", .boolean), Field("i", .int32), Field("l", .int64), Field("d", .float64),
+                             Field("s", .string), Field("day", .date), Field("ts", .timestamp)])
+        let rows: [[ScalarValue]] = [
+            [.boolean(true), .int32(-1), .int64(9_000_000_000), .float64(0.1), .string("q\"\n\u{1}é"), .date(-1), .timestamp(1_500_000)],
+            [.null, .null, .null, .float64(.infinity), .string(""), .null, .null],
+        ]
+        let batch = Self.batch(schema, rows)
+        var writer = JSONLinesFormat().makeWriter(schema: schema)
+        let text = String(decoding: writer.header() + (try writer.encode(batch)) + writer.footer(), as: UTF8.self)
+        let lines = text.split(separator: "\n")
+        #expect(lines[0] == #"{"b":true,"i":-1,"l":9000000000,"d":0.1,"s":"q\"\n\u0001é","day":"1969-12-31","ts":"1970-01-01T00:00:01.5Z"}"#)
+        #expect(lines[1] == #"{"d":"Infinity","s":""}"#)
+        var options = JSONLinesOptions()
+        options.schema = schema
+        let (_, back) = try await read(text, options)
+        #expect(back == rows)
+    }
+
+    static func batch(_ schema: Schema, _ rows: [[ScalarValue]]) -> RecordBatch {
+        RecordBatch(schema: schema, columns: schema.fields.indices.map { column in
+            var builder = ColumnBuilder(type: schema.fields[column].type)
+            rows.forEach { builder.append($0[column]) }
+            return builder.finish()
+        })
+    }
+}
