@@ -110,6 +110,14 @@ import Testing
         #expect(errors.map(\.code) == [.unsupported])
     }
 
+    @Test func streamingModeIsRefusedClearly() async {
+        let errors = await errors("""
+            {"name": "p", "mode": "streaming", "steps": [{"type": "extract", "method": "fromNumbers", "config": {"count": 1}}]}
+            """)
+        #expect(errors.map(\.code) == [.unsupported])
+        #expect(errors.first?.jsonPath == "$.mode")
+    }
+
     @Test func explainDrawsTheDAGAsTextDotAndMermaid() async throws {
         let plan = try await compile("""
             {"name": "p", "steps": [

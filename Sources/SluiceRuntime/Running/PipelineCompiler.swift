@@ -20,6 +20,11 @@ public struct PipelineCompiler: Sendable {
         let context = VariableContext(cliVariables: options.variables, environment: options.environment,
                                       runtime: identity.variables(lastSuccessfulStart: lastStart))
         let spec = try PipelineLoader.load(file: file, context: context)
+        if spec.mode == .streaming {
+            throw SluiceError(.unsupported, "streaming pipelines are not available in this version of Sluice",
+                              location: SourceLocation(file: file, line: 1, column: 1), jsonPath: "$.mode",
+                              hint: "set \"mode\": \"batch\" to run the pipeline once over its current input")
+        }
         let engine = options.engine ?? spec.engine ?? .local
         if engine == .spark, !SparkConnect.isAvailable {
             throw SluiceError(.unsupported, "the Spark engine is not available in this version of Sluice",

@@ -74,7 +74,6 @@ extension SluiceError {
         public static let unknownKey = Code("unknown-key", kind: .invalidInput)
         public static let unknownMethod = Code("unknown-method", kind: .invalidInput)
         public static let unknownDataset = Code("unknown-dataset", kind: .invalidInput)
-        public static let duplicateDataset = Code("duplicate-dataset", kind: .invalidInput)
         public static let includeNotFound = Code("include-not-found", kind: .invalidInput)
         public static let includeCycle = Code("include-cycle", kind: .invalidInput)
         public static let unknownVariable = Code("unknown-variable", kind: .invalidInput)
