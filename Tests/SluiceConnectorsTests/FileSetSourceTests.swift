@@ -21,6 +21,19 @@ import Testing
         #expect(try await lines(source) == ["1", "2", "3", "4", "5"])
     }
 
+    @Test func filesAreListedAndInferredOnceHoweverOftenTheSourceIsScanned() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("in/a.txt", "1")
+        try dir.write("in/b.txt", "2")
+        let counter = Position()
+        let source = FileSetSource(path: dir.file("in"), format: LinesFormat(inferences: counter))
+        #expect(try await lines(source) == ["1", "2"])
+        #expect(try await lines(source) == ["1", "2"])
+        _ = try await source.schema()
+        #expect(counter.advance() == 2, "two files inferred once each, then this call")
+    }
+
     @Test func expandsGlobs() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -12,6 +12,7 @@ public struct FileSetSource: Source {
     public let path: String
     public let format: any FileFormat
     public let origin: ConfigOrigin?
+    private let inspection = Memo<(files: [String], schema: Schema)>()
 
     public init(path: String, format: any FileFormat, origin: ConfigOrigin? = nil) {
         self.path = path
@@ -34,8 +35,13 @@ public struct FileSetSource: Source {
         }
     }
 
-    /// The files and their common schema.
+    /// The files and their common schema, worked out once per source (a dataset read by two
+    /// loads is listed and inferred once).
     private func inspect() throws -> (files: [String], schema: Schema) {
+        try inspection.value { try listAndInfer() }
+    }
+
+    private func listAndInfer() throws -> (files: [String], schema: Schema) {
         let files = try LocalPaths.expand(path, origin: origin)
         var merged: Schema?
         for file in files {

@@ -24,8 +24,7 @@ public enum PlanRenderer {
             if let name = step.step.registerAs { line += " as '\(name)'" }
             if !inputs.isEmpty { line += " <- " + inputs.map { "'\($0)'" }.joined(separator: ", ") }
             lines.append(line)
-            let node = step.plan.action ?? step.plan.output
-            lines.append("    " + node.label)
+            lines.append((step.plan.action ?? step.plan.output).treeDescription(indent: "    "))
         }
         return lines.joined(separator: "\n")
     }
