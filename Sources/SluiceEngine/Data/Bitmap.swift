@@ -38,6 +38,11 @@ public struct Bitmap: Sendable, Hashable {
         count += 1
     }
 
+    /// Replaces word `index` (64 bits) at once, for kernels that combine bitmaps.
+    public mutating func setWord(_ index: Int, _ word: UInt64) {
+        words[index] = word
+    }
+
     /// How many bits are set.
     public var setCount: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 }

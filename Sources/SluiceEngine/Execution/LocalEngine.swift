@@ -27,6 +27,12 @@ public struct LocalEngine: Sendable {
         switch plan {
         case .scan(let node):
             return try await node.source.scan().metered(step: node.origin.stepIndex, into: metrics)
+        case .filter(let node):
+            let input = try await stream(node.input, metrics: metrics)
+            return try FilterOperator.apply(node, to: input).metered(step: node.origin.stepIndex, into: metrics)
+        case .project(let node):
+            let input = try await stream(node.input, metrics: metrics)
+            return try ProjectOperator.apply(node, to: input).metered(step: node.origin.stepIndex, into: metrics)
         case .write:
             throw SluiceError(.internalError, "a write cannot feed another node")
         }

@@ -8,12 +8,18 @@ public indirect enum LogicalPlan: Sendable {
     case scan(ScanNode)
     /// Write the input to a sink.
     case write(WriteNode)
+    /// Keep the rows matching a condition.
+    case filter(FilterNode)
+    /// Compute, keep, drop or rename columns.
+    case project(ProjectNode)
 
     /// The step that made the node.
     public var origin: PlanOrigin {
         switch self {
         case .scan(let node): node.origin
         case .write(let node): node.origin
+        case .filter(let node): node.origin
+        case .project(let node): node.origin
         }
     }
 
@@ -22,6 +28,8 @@ public indirect enum LogicalPlan: Sendable {
         switch self {
         case .scan: []
         case .write(let node): [node.input]
+        case .filter(let node): [node.input]
+        case .project(let node): [node.input]
         }
     }
 
@@ -30,6 +38,14 @@ public indirect enum LogicalPlan: Sendable {
         switch self {
         case .scan(let node): "Scan \(node.source.summary)"
         case .write(let node): "Write \(node.sink.summary)"
+        case .filter(let node): "Filter \(node.condition.expression)"
+        case .project(let node):
+            switch node.operation {
+            case .withColumns(let columns): "WithColumns " + columns.map { "\($0.name) = \($0.expression)" }.joined(separator: ", ")
+            case .select(let columns): "Select " + columns.map { $0.expression == .column(name: $0.name, qualifier: nil) ? $0.name : "\($0.expression) AS \($0.name)" }.joined(separator: ", ")
+            case .drop(let names): "Drop " + names.joined(separator: ", ")
+            case .rename(let pairs): "Rename " + pairs.map { "\($0.from) -> \($0.to)" }.joined(separator: ", ")
+            }
         }
     }
 
@@ -39,18 +55,38 @@ public indirect enum LogicalPlan: Sendable {
     }
 }
 
-/// The pipeline step a plan node comes from.
+/// The pipeline step a plan node comes from, and where it is written, so errors found
+/// while the plan runs (an unknown column, a type mismatch) point at the pipeline file.
 public struct PlanOrigin: Sendable, Hashable {
     /// The step's position in the pipeline file, from 0.
     public var stepIndex: Int
     /// The step's method (`fromFile`).
     public var method: String
+    /// Where the step's config is written.
+    public var location: SourceLocation?
+    /// The JSON path of the step's config.
+    public var jsonPath: String?
 
-    public init(stepIndex: Int, method: String) {
+    public init(stepIndex: Int, method: String, location: SourceLocation? = nil, jsonPath: String? = nil) {
         self.stepIndex = stepIndex
         self.method = method
+        self.location = location
+        self.jsonPath = jsonPath
+    }
+
+    /// `error` located at this step when it has no location of its own.
+    public func locate(_ error: SluiceError) -> SluiceError {
+        var error = error
+        if error.location == nil {
+            error.location = location
+            error.jsonPath = error.jsonPath ?? jsonPath
+            error.message = "step \(stepIndex + 1) (\(method)): " + error.message
+        }
+        return error
     }
 }
+
+import SluiceSpec
 
 /// Reads a source.
 public struct ScanNode: Sendable {

@@ -54,6 +54,13 @@ public struct ConfigReader: Sendable {
         try value(key)?.stringMap(at: path(of: key))
     }
 
+    /// The members of an object-valued key in file order, with where each value is written.
+    public func members(_ key: String) throws(SluiceError) -> [JSONMember]? {
+        guard let node = try value(key) else { return nil }
+        guard let members = node.members else { throw node.wrongType("an object", at: path(of: key)) }
+        return members
+    }
+
     /// The value of a required key (the validator guarantees it is present).
     public func required(_ key: String) throws(SluiceError) -> String {
         guard let text = try string(key) else {

@@ -20,7 +20,10 @@ public struct MethodContext: Sendable {
     }
 
     /// Marks plan nodes with this step.
-    public var origin: PlanOrigin { PlanOrigin(stepIndex: step.index, method: step.method) }
+    public var origin: PlanOrigin {
+        PlanOrigin(stepIndex: step.index, method: step.method, location: step.config.location,
+                   jsonPath: config.basePath.description)
+    }
 
     /// Where the value of `key` was written, for run-time errors about it.
     public func origin(of key: String) -> ConfigOrigin {

@@ -13,6 +13,11 @@ public struct MethodRegistry: Sendable {
     /// Every method this build of Sluice provides.
     public static let standard = MethodRegistry([
         FromFile.descriptor,
+        FilterRows.descriptor,
+        EnrichData.descriptor,
+        SelectColumns.descriptor,
+        DropColumns.descriptor,
+        RenameColumns.descriptor,
         ToFile.descriptor,
     ])
 
@@ -51,7 +56,7 @@ enum PlannedMethods {
         for name in ["fromPostgres", "fromMySQL", "fromS3", "fromKafka", "fromAvro", "fromDeltaLake", "fromParquet"] {
             names[name] = .extract
         }
-        for name in ["filterRows", "enrichData", "selectColumns", "dropColumns", "renameColumns", "joinDataFrames",
+        for name in ["joinDataFrames",
                      "aggregateData", "reshapeData", "unionDataFrames", "deduplicate", "sortData", "limitRows",
                      "repartition", "repartitionByColumns", "coalesce", "cache", "sql", "toAvroSchema",
                      "evolveAvroSchema"] {

@@ -1,0 +1,30 @@
+extension RecordBatch {
+    /// The rows at `indices`, in that order.
+    public func take(_ indices: [Int]) -> RecordBatch {
+        RecordBatch(schema: schema, columns: columns.map { $0.take(indices) })
+    }
+}
+
+extension Column {
+    /// The rows at `indices`, in that order (values and validity).
+    public func take(_ indices: [Int]) -> Column {
+        let taken: ColumnStorage
+        switch storage {
+        case .boolean(let v): taken = .boolean(indices.map { v[$0] })
+        case .int32(let v): taken = .int32(indices.map { v[$0] })
+        case .int64(let v): taken = .int64(indices.map { v[$0] })
+        case .float64(let v): taken = .float64(indices.map { v[$0] })
+        case .string(let v):
+            var strings = StringStorage(capacity: indices.count)
+            for index in indices { strings.append(utf8: v.utf8(at: index)) }
+            taken = .string(strings)
+        }
+        var takenValidity: Bitmap?
+        if let validity {
+            var bits = Bitmap(capacity: indices.count)
+            for index in indices { bits.append(validity[index]) }
+            takenValidity = bits.setCount == indices.count ? nil : bits
+        }
+        return Column(dataType: dataType, storage: taken, validity: takenValidity)
+    }
+}

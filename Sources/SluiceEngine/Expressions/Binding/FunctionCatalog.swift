@@ -1,0 +1,75 @@
+import Foundation
+import SluiceSpec
+
+/// The scalar functions expressions may call, with their argument counts and result types.
+enum FunctionCatalog {
+    /// How a function is typed and evaluated.
+    struct Entry: Sendable {
+        /// Allowed argument counts.
+        let arity: ClosedRange<Int>
+        /// The types arguments are cast to (by position; the last repeats), or nil to keep each argument's type.
+        let argumentTypes: [DataType]?
+        /// The result type, given the argument types after casting.
+        let result: @Sendable ([DataType?]) -> DataType
+        let function: RowFunction
+    }
+
+    static func bind(_ name: String, _ arguments: [Expression], binder: ExpressionBinder,
+                     expression: Expression) throws(SluiceError) -> (BoundExpression, DataType?) {
+        let key = name.lowercased()
+        if key == "current_date" || key == "current_timestamp" || key == "now" {
+            let now = Int64((Date().timeIntervalSince1970 * 1_000_000).rounded())
+            return key == "current_date" ? (.literal(.date(Int32(now / 86_400_000_000)), type: .date), .date)
+                                         : (.literal(.timestamp(now), type: .timestamp), .timestamp)
+        }
+        guard let entry = entries[key] else {
+            throw SluiceError(.unknownFunction, "unknown function '\(name)'",
+                              hint: NameSuggester.hint(for: key, in: entries.keys) ?? "see the expression reference for the functions available")
+        }
+        guard entry.arity.contains(arguments.count) else {
+            let expected = entry.arity.lowerBound == entry.arity.upperBound ? "\(entry.arity.lowerBound)"
+                : "\(entry.arity.lowerBound) to \(entry.arity.upperBound == Int.max ? "any number of" : String(entry.arity.upperBound))"
+            throw SluiceError(.invalidValue, "\(key) takes \(expected) arguments, got \(arguments.count), in \(expression)")
+        }
+        var bound: [BoundExpression] = []
+        var types: [DataType?] = []
+        for (index, argument) in arguments.enumerated() {
+            let (value, type) = try binder.bindUntyped(argument)
+            if let wanted = entry.argumentTypes {
+                let target = wanted[min(index, wanted.count - 1)]
+                bound.append(binder.coerce(value, from: type, to: target))
+                types.append(target)
+            } else {
+                bound.append(value)
+                types.append(type)
+            }
+        }
+        let type = entry.result(types)
+        if entry.argumentTypes == nil {  // polymorphic: bring every argument to the result's type
+            bound = zip(bound, types).map { binder.coerce($0, from: $1, to: type) }
+        }
+        return (.rowFunction(entry.function, bound, type: type), type)
+    }
+
+    static let entries: [String: Entry] = StringFunctions.entries
+        .merging(MathFunctions.entries) { first, _ in first }
+        .merging(DateFunctions.entries) { first, _ in first }
+        .merging(ConditionalFunctions.entries) { first, _ in first }
+}
+
+extension FunctionCatalog.Entry {
+    /// A function of fixed argument types and result type.
+    static func fixed(_ arguments: [DataType], _ arity: ClosedRange<Int>? = nil, returns type: DataType,
+                      nullPropagating: Bool = true, _ name: String,
+                      _ body: @escaping @Sendable ([ScalarValue]) -> ScalarValue) -> Self {
+        Self(arity: arity ?? arguments.count...arguments.count, argumentTypes: arguments, result: { _ in type },
+             function: RowFunction(name, nullPropagating: nullPropagating, body))
+    }
+
+    /// A function whose arguments and result share the common type of its arguments.
+    static func common(_ arity: ClosedRange<Int>, nullPropagating: Bool, _ name: String,
+                       _ body: @escaping @Sendable ([ScalarValue]) -> ScalarValue) -> Self {
+        Self(arity: arity, argumentTypes: nil, result: { TypeCoercion.commonType($0) ?? .string },
+             function: RowFunction(name, nullPropagating: nullPropagating, body))
+    }
+}

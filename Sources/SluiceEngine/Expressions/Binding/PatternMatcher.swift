@@ -1,0 +1,40 @@
+import Foundation
+import SluiceSpec
+
+/// Matches strings against a SQL `LIKE` pattern (`%` any run, `_` one character, `\` escapes)
+/// or an `RLIKE` regular expression (found anywhere in the string, as Spark's RLIKE does).
+struct PatternMatcher: @unchecked Sendable {
+    private let regex: NSRegularExpression
+
+    init(pattern: String, regex isRegex: Bool) throws(SluiceError) {
+        let source = isRegex ? pattern : "^" + Self.likeToRegex(pattern) + "$"
+        do {
+            regex = try NSRegularExpression(pattern: source, options: isRegex ? [] : [.dotMatchesLineSeparators])
+        } catch {
+            throw SluiceError(.invalidValue, "invalid regular expression '\(pattern)'", hint: "RLIKE uses Java-style regular expressions")
+        }
+    }
+
+    func matches(_ text: String) -> Bool {
+        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    static func likeToRegex(_ pattern: String) -> String {
+        var out = ""
+        var escaping = false
+        for character in pattern {
+            if escaping {
+                out += NSRegularExpression.escapedPattern(for: String(character))
+                escaping = false
+                continue
+            }
+            switch character {
+            case "\\": escaping = true
+            case "%": out += ".*"
+            case "_": out += "."
+            default: out += NSRegularExpression.escapedPattern(for: String(character))
+            }
+        }
+        return out
+    }
+}

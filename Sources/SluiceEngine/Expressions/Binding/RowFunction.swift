@@ -1,0 +1,21 @@
+import Foundation
+
+/// A function evaluated one row at a time over already-evaluated argument values.
+/// `nullPropagating` functions return null when any argument is null without being called.
+public struct RowFunction: Sendable {
+    public let name: String
+    public let nullPropagating: Bool
+    let body: @Sendable ([ScalarValue]) -> ScalarValue
+
+    init(_ name: String, nullPropagating: Bool = true, _ body: @escaping @Sendable ([ScalarValue]) -> ScalarValue) {
+        self.name = name
+        self.nullPropagating = nullPropagating
+        self.body = body
+    }
+
+    /// The function's value for one row.
+    func call(_ arguments: [ScalarValue]) -> ScalarValue {
+        if nullPropagating, arguments.contains(.null) { return .null }
+        return body(arguments)
+    }
+}

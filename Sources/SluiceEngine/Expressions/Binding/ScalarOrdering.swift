@@ -1,0 +1,15 @@
+/// Orders values of one type (nulls are handled by callers).
+enum ScalarOrdering {
+    static func less(_ a: ScalarValue, _ b: ScalarValue) -> Bool {
+        switch (a, b) {
+        case (.boolean(let x), .boolean(let y)): return !x && y
+        case (.int32(let x), .int32(let y)): return x < y
+        case (.int64(let x), .int64(let y)): return x < y
+        case (.float64(let x), .float64(let y)): return x < y
+        case (.string(let x), .string(let y)): return Array(x.utf8).lexicographicallyPrecedes(y.utf8)
+        case (.date(let x), .date(let y)): return x < y
+        case (.timestamp(let x), .timestamp(let y)): return x < y
+        default: return false
+        }
+    }
+}

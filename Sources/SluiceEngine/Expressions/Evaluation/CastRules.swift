@@ -1,0 +1,108 @@
+import Foundation
+
+/// Spark's cast semantics (non-ANSI) for one value: invalid input becomes null rather
+/// than an error; doubles saturate when cast to integers; integers wrap when narrowed.
+enum CastRules {
+    static func cast(_ value: ScalarValue, to type: DataType) -> ScalarValue {
+        if value == .null { return .null }
+        switch type {
+        case .boolean: return toBoolean(value)
+        case .int32: return toInt64(value).map { .int32(Int32(truncatingIfNeeded: $0)) } ?? .null
+        case .int64: return toInt64(value).map(ScalarValue.int64) ?? .null
+        case .float64: return toDouble(value).map(ScalarValue.float64) ?? .null
+        case .string: return .string(toString(value))
+        case .date: return toDate(value)
+        case .timestamp: return toTimestamp(value)
+        }
+    }
+
+    static func toBoolean(_ value: ScalarValue) -> ScalarValue {
+        switch value {
+        case .boolean: return value
+        case .int32(let v): return .boolean(v != 0)
+        case .int64(let v): return .boolean(v != 0)
+        case .float64(let v): return .boolean(v != 0)
+        case .string(let text):
+            switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "t", "true", "y", "yes", "1": return .boolean(true)
+            case "f", "false", "n", "no", "0": return .boolean(false)
+            default: return .null
+            }
+        default: return .null
+        }
+    }
+
+    static func toInt64(_ value: ScalarValue) -> Int64? {
+        switch value {
+        case .boolean(let v): return v ? 1 : 0
+        case .int32(let v): return Int64(v)
+        case .int64(let v): return v
+        case .float64(let v): return v.isNaN ? 0 : Int64(clamping: v.rounded(.towardZero))
+        case .string(let text):
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if let integer = Int64(trimmed) { return integer }
+            guard let double = Double(trimmed), double.isFinite else { return nil }
+            return Int64(clamping: double.rounded(.towardZero))
+        case .timestamp(let micros): return micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000
+        default: return nil
+        }
+    }
+
+    static func toDouble(_ value: ScalarValue) -> Double? {
+        switch value {
+        case .boolean(let v): return v ? 1 : 0
+        case .int32(let v): return Double(v)
+        case .int64(let v): return Double(v)
+        case .float64(let v): return v
+        case .string(let text):
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            switch trimmed {
+            case "NaN": return .nan
+            case "Infinity", "+Infinity", "inf": return .infinity
+            case "-Infinity", "-inf": return -.infinity
+            default: return Double(trimmed).flatMap { $0.isFinite ? $0 : nil }
+            }
+        case .timestamp(let micros): return Double(micros) / 1_000_000
+        default: return nil
+        }
+    }
+
+    /// Strings as Spark's `CAST(x AS STRING)` writes them (timestamps `yyyy-MM-dd HH:mm:ss[.ffffff]`).
+    static func toString(_ value: ScalarValue) -> String {
+        switch value {
+        case .string(let text): return text
+        case .boolean(let v): return v ? "true" : "false"
+        case .float64(let v):
+            if v.isNaN { return "NaN" }
+            if v.isInfinite { return v < 0 ? "-Infinity" : "Infinity" }
+            return v.description
+        case .date(let days): return Temporal.formatDate(days)
+        case .timestamp(let micros):
+            return String(Temporal.formatTimestamp(micros).dropLast()).replacingOccurrences(of: "T", with: " ")
+        default: return value.description
+        }
+    }
+
+    static func toDate(_ value: ScalarValue) -> ScalarValue {
+        switch value {
+        case .date: return value
+        case .timestamp(let micros): return .date(Int32(micros >= 0 ? micros / 86_400_000_000 : (micros + 1) / 86_400_000_000 - 1))
+        case .string(let text):
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if let days = Temporal.parseDate(trimmed) { return .date(days) }
+            return Temporal.parseTimestamp(trimmed).map { toDate(.timestamp($0)) } ?? .null
+        default: return .null
+        }
+    }
+
+    static func toTimestamp(_ value: ScalarValue) -> ScalarValue {
+        switch value {
+        case .timestamp: return value
+        case .date(let days): return .timestamp(Int64(days) * 86_400_000_000)
+        case .string(let text): return Temporal.parseTimestamp(text.trimmingCharacters(in: .whitespaces)).map(ScalarValue.timestamp) ?? .null
+        case .int32, .int64, .float64:
+            return toDouble(value).map { .timestamp(Int64(clamping: ($0 * 1_000_000).rounded(.towardZero))) } ?? .null
+        default: return .null
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// Comparisons of two columns of one type into a boolean column; null if either side is
+/// null, except for `<=>`, which is never null.
+enum ComparisonKernel {
+    static func apply(_ op: BinaryOperator, _ left: Column, _ right: Column) -> Column {
+        let count = left.count
+        var out = [Bool](repeating: false, count: count)
+        switch (left.storage, right.storage) {
+        case (.int32(let a), .int32(let b)): compare(op, a, b, &out)
+        case (.int64(let a), .int64(let b)): compare(op, a, b, &out)
+        case (.float64(let a), .float64(let b)): compare(op, a, b, &out)
+        case (.boolean(let a), .boolean(let b)): compare(op, a.map { $0 ? 1 : 0 } as [UInt8], b.map { $0 ? 1 : 0 }, &out)
+        case (.string(let a), .string(let b)): compareStrings(op, a, b, &out)
+        default: preconditionFailure("comparison of \(left.dataType) with \(right.dataType)")
+        }
+        guard op == .nullSafeEqual else {
+            return Column(dataType: .boolean, storage: .boolean(out), validity: Bitmap.and(left.validity, right.validity))
+        }
+        for row in 0..<count where left.isNull(row) || right.isNull(row) {
+            out[row] = left.isNull(row) && right.isNull(row)
+        }
+        return Column(dataType: .boolean, storage: .boolean(out))
+    }
+
+    static func compare<T: Comparable>(_ op: BinaryOperator, _ a: [T], _ b: [T], _ out: inout [Bool]) {
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                out.withUnsafeMutableBufferPointer { out in
+                    switch op {
+                    case .equal, .nullSafeEqual: for i in 0..<a.count { out[i] = a[i] == b[i] }
+                    case .notEqual: for i in 0..<a.count { out[i] = a[i] != b[i] }
+                    case .less: for i in 0..<a.count { out[i] = a[i] < b[i] }
+                    case .lessOrEqual: for i in 0..<a.count { out[i] = a[i] <= b[i] }
+                    case .greater: for i in 0..<a.count { out[i] = a[i] > b[i] }
+                    default: for i in 0..<a.count { out[i] = a[i] >= b[i] }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Byte-wise (UTF-8 binary) order, as Spark compares strings.
+    static func compareStrings(_ op: BinaryOperator, _ a: StringStorage, _ b: StringStorage, _ out: inout [Bool]) {
+        a.bytes.withUnsafeBufferPointer { aBytes in
+            b.bytes.withUnsafeBufferPointer { bBytes in
+                for i in 0..<a.count {
+                    let left = UnsafeBufferPointer(rebasing: aBytes[a.offsets[i]..<a.offsets[i + 1]])
+                    let right = UnsafeBufferPointer(rebasing: bBytes[b.offsets[i]..<b.offsets[i + 1]])
+                    switch op {
+                    case .equal, .nullSafeEqual: out[i] = left.elementsEqual(right)
+                    case .notEqual: out[i] = !left.elementsEqual(right)
+                    case .less: out[i] = left.lexicographicallyPrecedes(right)
+                    case .lessOrEqual: out[i] = !right.lexicographicallyPrecedes(left)
+                    case .greater: out[i] = right.lexicographicallyPrecedes(left)
+                    default: out[i] = !left.lexicographicallyPrecedes(right)
+                    }
+                }
+            }
+        }
+    }
+}
