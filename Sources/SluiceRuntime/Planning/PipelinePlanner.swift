@@ -45,8 +45,8 @@ public struct PipelinePlanner: Sendable {
                                            previous: previous, diagnostics: &diagnostics)
             if let name = step.registerAs { registered[name] = step.index }
             guard problems.isEmpty, let inputSteps else { continue }
-            let inputs = inputSteps.compactMap { outputs[$0] }
-            guard inputs.count == inputSteps.count else { continue }  // an input step failed to plan
+            // An input whose step failed to plan is stood in for, so this step's own config is still checked.
+            let inputs = inputSteps.map { outputs[$0] ?? PlaceholderSource.plan(for: $0) }
             let context = MethodContext(
                 step: step, config: ConfigReader(node: step.config, basePath: configPath, keys: method.keys),
                 inputs: inputs, runId: runId)

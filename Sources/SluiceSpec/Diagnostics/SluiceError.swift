@@ -36,8 +36,11 @@ public struct SluiceError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         var text = ""
         if let location { text += "\(location): " }
-        text += "error: \(message) [\(code.rawValue)]"
+        // A message may carry detail lines (an expression and a caret); the code and path stay on the first.
+        let lines = message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        text += "error: \(lines[0]) [\(code.rawValue)]"
         if let jsonPath { text += " (at \(jsonPath))" }
+        if lines.count > 1 { text += "\n" + lines[1] }
         if let hint { text += "\n  hint: \(hint)" }
         return text
     }

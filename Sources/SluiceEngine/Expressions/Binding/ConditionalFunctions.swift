@@ -9,7 +9,7 @@ enum ConditionalFunctions {
         "nullif": .common(2...2, nullPropagating: false, "nullif") { values in
             values[0] == values[1] ? .null : values[0]
         },
-        "if": Entry(arity: 3...3, argumentTypes: nil, result: { TypeCoercion.commonType(Array($0.dropFirst())) ?? .string },
+        "if": Entry(arity: 3...3, argumentTypes: nil, leading: [.boolean], result: { TypeCoercion.commonType($0) ?? .string },
                     function: RowFunction("if", nullPropagating: false) { values in
                         values[0] == .boolean(true) ? values[1] : values[2]
                     }),

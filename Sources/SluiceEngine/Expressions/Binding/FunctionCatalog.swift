@@ -9,6 +9,9 @@ enum FunctionCatalog {
         let arity: ClosedRange<Int>
         /// The types arguments are cast to (by position; the last repeats), or nil to keep each argument's type.
         let argumentTypes: [DataType]?
+        /// For polymorphic functions: leading arguments of fixed type (the condition of `if`),
+        /// left out of the common type of the rest.
+        var leading: [DataType] = []
         /// The result type, given the argument types after casting.
         let result: @Sendable ([DataType?]) -> DataType
         let function: RowFunction
@@ -35,7 +38,10 @@ enum FunctionCatalog {
         var types: [DataType?] = []
         for (index, argument) in arguments.enumerated() {
             let (value, type) = try binder.bindUntyped(argument)
-            if let wanted = entry.argumentTypes {
+            if index < entry.leading.count {
+                bound.append(binder.coerce(value, from: type, to: entry.leading[index]))
+                types.append(entry.leading[index])
+            } else if let wanted = entry.argumentTypes {
                 let target = wanted[min(index, wanted.count - 1)]
                 bound.append(binder.coerce(value, from: type, to: target))
                 types.append(target)
@@ -44,9 +50,12 @@ enum FunctionCatalog {
                 types.append(type)
             }
         }
-        let type = entry.result(types)
-        if entry.argumentTypes == nil {  // polymorphic: bring every argument to the result's type
-            bound = zip(bound, types).map { binder.coerce($0, from: $1, to: type) }
+        let fixed = entry.leading.count
+        let type = entry.result(Array(types.dropFirst(fixed)))
+        if entry.argumentTypes == nil {  // polymorphic: bring every other argument to the result's type
+            bound = Array(bound.prefix(fixed)) + zip(bound.dropFirst(fixed), types.dropFirst(fixed)).map {
+                binder.coerce($0, from: $1, to: type)
+            }
         }
         return (.rowFunction(entry.function, bound, type: type), type)
     }

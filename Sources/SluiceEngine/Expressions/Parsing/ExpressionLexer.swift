@@ -91,7 +91,7 @@ struct ExpressionLexer {
             let suffix = characters[index].uppercased()
             let text = String(characters[start..<index])
             index += 1
-            return ExpressionToken(kind: suffix == "L" ? .integer(text) : .decimal(text), offset: start)
+            return ExpressionToken(kind: suffix == "L" ? .integer(text + "L") : .decimal(text), offset: start)
         }
         if index < characters.count, characters[index].isLetter {
             throw ExpressionSyntaxError("unexpected '\(characters[index])' after a number", at: index)

@@ -131,6 +131,10 @@ public struct ExpressionParser {
         switch token.kind {
         case .integer(let text):
             advance()
+            if text.hasSuffix("L") {
+                guard let value = Int64(text.dropLast()) else { throw ExpressionSyntaxError("'\(text)' does not fit a BIGINT", at: token.offset) }
+                return .literal(.int64(value))
+            }
             if let value = Int32(text) { return .literal(.int32(value)) }
             if let value = Int64(text) { return .literal(.int64(value)) }
             return .literal(.float64(Double(text) ?? .nan))
@@ -210,6 +214,9 @@ public struct ExpressionParser {
     }
 
     private mutating func parseCase() throws(ExpressionSyntaxError) -> Expression {
+        if current.keyword == "END" || current.keyword == "ELSE" {
+            throw ExpressionSyntaxError("CASE needs at least one WHEN ... THEN", at: current.offset)
+        }
         let operand = current.keyword == "WHEN" ? nil : try parseOr()
         var branches: [CaseBranch] = []
         while acceptKeyword("WHEN") {
