@@ -82,3 +82,11 @@ extension FunctionCatalog.Entry {
              function: RowFunction(name, nullPropagating: nullPropagating, body))
     }
 }
+
+/// The names of the scalar functions expressions may call, for documentation and checks.
+public enum ExpressionFunctions {
+    /// Every function name, sorted (`current_date`, `current_timestamp` and `now` included).
+    public static var names: [String] {
+        (Array(FunctionCatalog.entries.keys) + ["current_date", "current_timestamp", "now"]).sorted()
+    }
+}
