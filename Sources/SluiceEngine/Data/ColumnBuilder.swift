@@ -1,62 +1,80 @@
-/// Builds a `Column` one value at a time (readers, tests). Appending a value of the wrong
+/// Builds a `Column` one value at a time (readers, kernels, tests). Each physical kind has
+/// its own buffer, so an append is a plain array append. Appending a value of the wrong
 /// physical kind is a programming error and traps.
 public struct ColumnBuilder: Sendable {
     public let type: DataType
-    private var storage: ColumnStorage
+    private var booleans: [Bool] = []
+    private var int32s: [Int32] = []
+    private var int64s: [Int64] = []
+    private var float64s: [Double] = []
+    private var strings = StringStorage()
     private var validity: Bitmap
-    private var hasNull = false
+    private var nullCount = 0
 
     public init(type: DataType, capacity: Int = 0) {
         self.type = type
-        storage = .empty(for: type, capacity: capacity)
         validity = Bitmap(capacity: capacity)
+        switch type {
+        case .boolean: booleans.reserveCapacity(capacity)
+        case .int32, .date: int32s.reserveCapacity(capacity)
+        case .int64, .timestamp: int64s.reserveCapacity(capacity)
+        case .float64: float64s.reserveCapacity(capacity)
+        case .string: strings = StringStorage(capacity: capacity)
+        }
     }
 
     /// The number of values appended so far.
     public var count: Int { validity.count }
 
     public mutating func appendNull() {
-        hasNull = true
+        nullCount += 1
         validity.append(false)
-        switch storage {
-        case .boolean(var v): storage = .boolean([]); v.append(false); storage = .boolean(v)
-        case .int32(var v): storage = .int32([]); v.append(0); storage = .int32(v)
-        case .int64(var v): storage = .int64([]); v.append(0); storage = .int64(v)
-        case .float64(var v): storage = .float64([]); v.append(0); storage = .float64(v)
-        case .string(var v): storage = .string(StringStorage()); v.appendEmpty(); storage = .string(v)
+        switch type {
+        case .boolean: booleans.append(false)
+        case .int32, .date: int32s.append(0)
+        case .int64, .timestamp: int64s.append(0)
+        case .float64: float64s.append(0)
+        case .string: strings.appendEmpty()
         }
     }
 
     public mutating func append(_ value: Bool) {
-        guard case .boolean(var v) = storage else { preconditionFailure("append(Bool) to \(type)") }
-        storage = .boolean([]); v.append(value); storage = .boolean(v)
+        precondition(type == .boolean, "append(Bool) to \(type)")
+        booleans.append(value)
         validity.append(true)
     }
 
     /// Appends an `int32` or a `date` (days since the epoch).
     public mutating func append(_ value: Int32) {
-        guard case .int32(var v) = storage else { preconditionFailure("append(Int32) to \(type)") }
-        storage = .int32([]); v.append(value); storage = .int32(v)
+        precondition(type == .int32 || type == .date, "append(Int32) to \(type)")
+        int32s.append(value)
         validity.append(true)
     }
 
     /// Appends an `int64` or a `timestamp` (microseconds since the epoch).
     public mutating func append(_ value: Int64) {
-        guard case .int64(var v) = storage else { preconditionFailure("append(Int64) to \(type)") }
-        storage = .int64([]); v.append(value); storage = .int64(v)
+        precondition(type == .int64 || type == .timestamp, "append(Int64) to \(type)")
+        int64s.append(value)
         validity.append(true)
     }
 
     public mutating func append(_ value: Double) {
-        guard case .float64(var v) = storage else { preconditionFailure("append(Double) to \(type)") }
-        storage = .float64([]); v.append(value); storage = .float64(v)
+        precondition(type == .float64, "append(Double) to \(type)")
+        float64s.append(value)
         validity.append(true)
     }
 
     /// Appends a string from its UTF-8 bytes.
     public mutating func append(utf8: some Collection<UInt8>) {
-        guard case .string(var v) = storage else { preconditionFailure("append(utf8:) to \(type)") }
-        storage = .string(StringStorage()); v.append(utf8: utf8); storage = .string(v)
+        precondition(type == .string, "append(utf8:) to \(type)")
+        strings.append(utf8: utf8)
+        validity.append(true)
+    }
+
+    /// Appends a string from raw UTF-8 bytes (a slice of an input buffer).
+    public mutating func append(bytes: UnsafeRawBufferPointer) {
+        precondition(type == .string, "append(bytes:) to \(type)")
+        strings.append(bytes: bytes)
         validity.append(true)
     }
 
@@ -78,7 +96,15 @@ public struct ColumnBuilder: Sendable {
 
     /// The finished column; the builder is left empty.
     public mutating func finish() -> Column {
-        let column = Column(dataType: type, storage: storage, validity: hasNull ? validity : nil)
+        let storage: ColumnStorage
+        switch type {
+        case .boolean: storage = .boolean(booleans)
+        case .int32, .date: storage = .int32(int32s)
+        case .int64, .timestamp: storage = .int64(int64s)
+        case .float64: storage = .float64(float64s)
+        case .string: storage = .string(strings)
+        }
+        let column = Column(dataType: type, storage: storage, validity: nullCount > 0 ? validity : nil)
         self = ColumnBuilder(type: type)
         return column
     }

@@ -20,6 +20,12 @@ public struct StringStorage: Sendable, Hashable {
         offsets.append(bytes.count)
     }
 
+    /// Appends one value from raw bytes (a slice of an input buffer), without an intermediate copy.
+    public mutating func append(bytes source: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: source)
+        offsets.append(bytes.count)
+    }
+
     /// Appends an empty slot (used for nulls).
     public mutating func appendEmpty() {
         offsets.append(bytes.count)

@@ -52,49 +52,49 @@ final class CSVBatchReader: @unchecked Sendable {
             case .permissive: break
             }
         }
-        var parsed: [ScalarValue] = []
-        parsed.reserveCapacity(builders.count)
-        for index in builders.indices {
-            guard index < fields.count else { parsed.append(.null); continue }
-            let field = fields[index]
-            let value: ScalarValue?
-            if field.escaped {
-                let unescaped = field.unescaped(in: bytes, quote: options.quote, escape: options.escape)
-                value = unescaped.withUnsafeBytes { parse($0, quoted: true, as: builders[index].type) }
-            } else {
-                value = parse(UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end]), quoted: field.quoted,
-                              as: builders[index].type)
-            }
-            if let value {
-                parsed.append(value)
-                continue
-            }
-            switch options.parseMode {
-            case .failFast:
-                let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end]), as: UTF8.self)
-                throw SluiceError(.malformedData,
-                                  "column '\(schema.fields[index].name)': '\(text)' is not a \(builders[index].type.sqlName)",
-                                  location: SourceLocation(file: file, line: line, column: CSVTokenizer.column(of: field.start, lineStart: lineStart)),
-                                  hint: "fix the value, declare the column as STRING in \"schema\", or set \"mode\": \"PERMISSIVE\" (nulls) or \"DROPMALFORMED\" (skip the row)")
-            case .dropMalformed: return false
-            case .permissive: parsed.append(.null)
-            }
+        // Dropping a row must leave no trace, so its fields are checked before any is appended.
+        if options.parseMode == .dropMalformed {
+            var scratch = builders.map { ColumnBuilder(type: $0.type) }
+            for index in builders.indices where !appendField(fields[index], bytes: bytes, to: &scratch[index]) { return false }
         }
-        for index in builders.indices { builders[index].append(parsed[index]) }
+        for index in builders.indices {
+            guard index < fields.count else { builders[index].appendNull(); continue }
+            let field = fields[index]
+            if appendField(field, bytes: bytes, to: &builders[index]) { continue }
+            guard options.parseMode == .failFast else { builders[index].appendNull(); continue }
+            let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end]), as: UTF8.self)
+            throw SluiceError(.malformedData,
+                              "column '\(schema.fields[index].name)': '\(text)' is not a \(builders[index].type.sqlName)",
+                              location: SourceLocation(file: file, line: line, column: CSVTokenizer.column(of: field.start, lineStart: lineStart)),
+                              hint: "fix the value, declare the column as STRING in \"schema\", or set \"mode\": \"PERMISSIVE\" (nulls) or \"DROPMALFORMED\" (skip the row)")
+        }
         return true
     }
 
-    /// The value of a field as `type`; `.null` for the null text; nil when it does not parse.
-    private func parse(_ text: UnsafeRawBufferPointer, quoted: Bool, as type: DataType) -> ScalarValue? {
-        if !quoted, text.elementsEqual(nullValue) { return .null }
-        switch type {
-        case .string: return .string(String(decoding: text, as: UTF8.self))
-        case .boolean: return TextFieldParser.bool(text).map(ScalarValue.boolean)
-        case .int32: return TextFieldParser.int32(text).map(ScalarValue.int32)
-        case .int64: return TextFieldParser.int64(text).map(ScalarValue.int64)
-        case .float64: return TextFieldParser.double(text).map(ScalarValue.float64)
-        case .date: return Temporal.parseDate(text).map(ScalarValue.date)
-        case .timestamp: return Temporal.parseTimestamp(text).map(ScalarValue.timestamp)
+    /// Parses one field into `builder`; false (nothing appended) when it does not parse.
+    private func appendField(_ field: CSVField, bytes: UnsafeRawBufferPointer, to builder: inout ColumnBuilder) -> Bool {
+        if field.escaped {
+            let unescaped = field.unescaped(in: bytes, quote: options.quote, escape: options.escape)
+            return unescaped.withUnsafeBytes { parse($0, quoted: true, into: &builder) }
         }
+        return parse(UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end]), quoted: field.quoted, into: &builder)
+    }
+
+    /// Appends the value of `text` as the builder's type; the null text appends a null.
+    private func parse(_ text: UnsafeRawBufferPointer, quoted: Bool, into builder: inout ColumnBuilder) -> Bool {
+        if !quoted, text.elementsEqual(nullValue) {
+            builder.appendNull()
+            return true
+        }
+        switch builder.type {
+        case .string: builder.append(bytes: text)
+        case .boolean: guard let v = TextFieldParser.bool(text) else { return false }; builder.append(v)
+        case .int32: guard let v = TextFieldParser.int32(text) else { return false }; builder.append(v)
+        case .int64: guard let v = TextFieldParser.int64(text) else { return false }; builder.append(v)
+        case .float64: guard let v = TextFieldParser.double(text) else { return false }; builder.append(v)
+        case .date: guard let v = Temporal.parseDate(text) else { return false }; builder.append(v)
+        case .timestamp: guard let v = Temporal.parseTimestamp(text) else { return false }; builder.append(v)
+        }
+        return true
     }
 }
