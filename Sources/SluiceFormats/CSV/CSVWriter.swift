@@ -4,7 +4,8 @@ import SluiceEngine
 ///
 /// A field is quoted when it contains the delimiter, the quote, a line break, or leading or
 /// trailing spaces, and an empty string is written `""`, so that empty strings and nulls
-/// (written as `nullValue`) stay distinct.
+/// (written as `nullValue`) stay distinct. Each column is rendered once per batch
+/// (`ColumnText`), then rows are assembled by copying bytes.
 struct CSVWriter: FormatWriter {
     let schema: Schema
     let options: CSVOptions
@@ -14,25 +15,25 @@ struct CSVWriter: FormatWriter {
         var out: [UInt8] = []
         for (index, field) in schema.fields.enumerated() {
             if index > 0 { out.append(options.delimiter) }
-            appendField(Array(field.name.utf8), to: &out)
+            var name = field.name
+            name.withUTF8 { ColumnText.appendCSV($0, options: options, to: &out) }
         }
         out.append(UInt8(ascii: "\n"))
         return out
     }
 
     mutating func encode(_ batch: RecordBatch) throws -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(batch.rowCount * batch.columns.count * 8)
+        let texts = batch.columns.map { ColumnText($0, style: .csv(options)) }
         let nullBytes = Array(options.nullValue.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(texts.reduce(batch.rowCount) { $0 + $1.bytes.count + batch.rowCount })
         for row in 0..<batch.rowCount {
             for (index, column) in batch.columns.enumerated() {
                 if index > 0 { out.append(options.delimiter) }
                 if column.isNull(row) {
                     out.append(contentsOf: nullBytes)
-                } else if case .string(let storage) = column.storage {
-                    appendField(storage.utf8(at: row), to: &out)
                 } else {
-                    out.append(contentsOf: TextValueFormatter.text(column.value(at: row)).utf8)
+                    out.append(contentsOf: texts[index].bytes[texts[index].range(row)])
                 }
             }
             out.append(UInt8(ascii: "\n"))
@@ -41,19 +42,4 @@ struct CSVWriter: FormatWriter {
     }
 
     mutating func footer() -> [UInt8] { [] }
-
-    private func appendField(_ bytes: some Collection<UInt8>, to out: inout [UInt8]) {
-        let needsQuotes = bytes.isEmpty || bytes.first == UInt8(ascii: " ") || bytes.reversed().first == UInt8(ascii: " ")
-            || bytes.contains { $0 == options.delimiter || $0 == options.quote || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") || $0 == options.escape }
-        guard needsQuotes else {
-            out.append(contentsOf: bytes)
-            return
-        }
-        out.append(options.quote)
-        for byte in bytes {
-            if byte == options.quote || (byte == options.escape && options.escape != options.quote) { out.append(options.escape) }
-            out.append(byte)
-        }
-        out.append(options.quote)
-    }
 }

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Runs the benchmark workloads on Sluice, DuckDB and Polars over the same data, in one go,
+and prints each tool's median time and Sluice's ratio to the fastest peer.
+
+W1: orders CSV -> filter (status = 'completed' AND amount > 50) + two derived columns -> CSV
+W2: group by category, status with sum/avg/count/max          (needs aggregateData)
+W3: join orders with customers, filter active, group by region (needs joinDataFrames)
+
+Workloads a tool cannot run yet are reported as such, not timed.
+Usage: bench/run.py [--data bench/data] [--runs 3] [--sluice .build/release/sluice]
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+
+import duckdb
+import polars as pl
+
+
+def timed(function, runs):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def sluice_w1(binary, data, out, state):
+    pipeline = {
+        "name": "bench_w1",
+        "steps": [
+            {"type": "extract", "method": "fromFile", "config": {"path": f"{data}/orders.csv", "format": "csv"}},
+            {"type": "transform", "method": "filterRows", "config": {"condition": "status = 'completed' AND amount > 50"}},
+            {"type": "transform", "method": "enrichData",
+             "config": {"columns": {"total": "amount * quantity", "category_upper": "upper(category)"}}},
+            {"type": "load", "method": "toFile", "config": {"path": f"{out}/sluice_w1", "format": "csv", "mode": "overwrite"}},
+        ],
+    }
+    path = os.path.join(out, "w1.json")
+    with open(path, "w") as f:
+        json.dump(pipeline, f)
+
+    def run():
+        subprocess.run([binary, "run", path, "--state-dir", state, "--log-level", "error"], check=True,
+                       stdout=subprocess.DEVNULL)
+    return run
+
+
+def duckdb_w1(data, out):
+    def run():
+        con = duckdb.connect()
+        con.execute(f"""
+            COPY (SELECT *, amount * quantity AS total, upper(category) AS category_upper
+                  FROM read_csv('{data}/orders.csv', header = true)
+                  WHERE status = 'completed' AND amount > 50)
+            TO '{out}/duckdb_w1.csv' (HEADER)""")
+        con.close()
+    return run
+
+
+def polars_w1(data, out):
+    def run():
+        (pl.scan_csv(f"{data}/orders.csv", try_parse_dates=True)
+         .filter((pl.col("status") == "completed") & (pl.col("amount") > 50))
+         .with_columns((pl.col("amount") * pl.col("quantity")).alias("total"),
+                       pl.col("category").str.to_uppercase().alias("category_upper"))
+         .sink_csv(f"{out}/polars_w1.csv"))
+    return run
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", default="bench/data")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sluice", default=".build/release/sluice")
+    args = parser.parse_args()
+    data = os.path.abspath(args.data)
+    out = tempfile.mkdtemp(prefix="sluice-bench-")
+    state = os.path.join(out, "state")
+    try:
+        workloads = {
+            "W1 filter+derive": {
+                "sluice": sluice_w1(os.path.abspath(args.sluice), data, out, state),
+                "duckdb": duckdb_w1(data, out),
+                "polars": polars_w1(data, out),
+            },
+            "W2 group by": {"sluice": None, "duckdb": None, "polars": None},
+            "W3 join+group": {"sluice": None, "duckdb": None, "polars": None},
+        }
+        print(f"{'workload':<18} {'sluice':>9} {'duckdb':>9} {'polars':>9}  sluice / fastest peer")
+        for name, tools in workloads.items():
+            if tools["sluice"] is None:
+                print(f"{name:<18} {'n/a':>9} {'':>9} {'':>9}  not runnable by Sluice yet")
+                continue
+            times = {tool: timed(run, args.runs) for tool, run in tools.items()}
+            fastest_peer = min(times["duckdb"], times["polars"])
+            print(f"{name:<18} {times['sluice']:>8.2f}s {times['duckdb']:>8.2f}s {times['polars']:>8.2f}s  "
+                  f"{times['sluice'] / fastest_peer:.2f}x")
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
