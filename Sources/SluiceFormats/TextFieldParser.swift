@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -39,8 +40,49 @@ enum TextFieldParser {
         int64(bytes).flatMap { Int32(exactly: $0) }
     }
 
+    /// Exact powers of ten a double holds, for the fast path below.
+    private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
+
     /// A decimal floating-point number, or `NaN`, `Infinity`, `-Infinity` (also `inf`).
     static func double(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        if let fast = simpleDecimal(bytes) { return fast }
+        return parsedByC(bytes)
+    }
+
+    /// `[-]digits[.digits]` with at most 15 significant digits: exact as mantissa / 10^k,
+    /// because both are exactly representable and one IEEE division rounds correctly
+    /// (Clinger's fast path). Nil for anything else.
+    @inline(__always)
+    static func simpleDecimal(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        var index = 0
+        let count = bytes.count
+        guard count > 0, count <= 17 else { return nil }
+        let negative = bytes[0] == UInt8(ascii: "-")
+        if negative || bytes[0] == UInt8(ascii: "+") { index = 1 }
+        var mantissa: Int64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var seenPoint = false
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ".") {
+                guard !seenPoint else { return nil }
+                seenPoint = true
+            } else {
+                let digit = byte &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                mantissa = mantissa * 10 + Int64(digit)
+                digits += 1
+                if seenPoint { fractionDigits += 1 }
+            }
+            index += 1
+        }
+        guard digits > 0, digits <= 15 else { return nil }
+        let value = Double(mantissa) / powersOfTen[fractionDigits]
+        return negative ? -value : value
+    }
+
+    private static func parsedByC(_ bytes: UnsafeRawBufferPointer) -> Double? {
         guard bytes.count > 0, bytes.count < 64 else { return nil }
         // strtod needs a terminated string; reject hex floats, which it would accept.
         var buffer = [CChar](repeating: 0, count: bytes.count + 1)

@@ -64,3 +64,38 @@ final class Counter: @unchecked Sendable {
 }
 
 import Foundation
+
+@Suite struct PrefetchTests {
+    static func numbers(_ count: Int, failAt: Int? = nil) -> RecordBatchStream {
+        RecordBatchStream(schema: StreamTests.schema) {
+            let counter = Counter()
+            return {
+                let index = counter.increment()
+                if index == failAt { throw SluiceError(.malformedData, "bad batch \(index)") }
+                return index <= count ? StreamTests.batch([Int64(index)]) : nil
+            }
+        }
+    }
+
+    @Test func prefetchingKeepsEveryBatchInOrder() async throws {
+        let batches = try await Self.numbers(50).prefetched(depth: 3).collect()
+        #expect(batches.map { $0.row(0)[0] } == (1...50).map { .int64(Int64($0)) })
+    }
+
+    @Test func prefetchingPassesErrorsThroughAtTheirPlace() async throws {
+        var seen: [ScalarValue] = []
+        do {
+            for try await batch in Self.numbers(10, failAt: 4).prefetched() { seen.append(batch.row(0)[0]) }
+            Issue.record("the error must reach the consumer")
+        } catch let error as SluiceError {
+            #expect(error.message == "bad batch 4")
+        }
+        #expect(seen == [.int64(1), .int64(2), .int64(3)])
+    }
+
+    @Test func anAbandonedPrefetchedStreamDoesNotHang() async throws {
+        var iterator = Self.numbers(1000).prefetched(depth: 1).makeAsyncIterator()
+        #expect(try await iterator.next()?.row(0)[0] == .int64(1))
+        // Dropping the iterator closes the channel; the producer must stop rather than wait forever.
+    }
+}

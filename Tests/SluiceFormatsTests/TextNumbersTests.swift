@@ -38,3 +38,35 @@ import Testing
         }
     }
 }
+
+@Suite struct FastDoubleParsingTests {
+    @Test func theFastPathAgreesWithTheCParserOnEveryDecimal() {
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["0", "-0", "5.", "007.50", "999999999999999", "0.000000000000001", "123456789.123456", "-1.5", "+2.25"]
+        for _ in 0..<20_000 {
+            let integer = Int64.random(in: -999_999_999...999_999_999, using: &generator)
+            let fraction = Int.random(in: 0...999_999, using: &generator)
+            texts.append("\(integer).\(String(fraction).leftPadded(6))")
+            texts.append("\(Int.random(in: 0...500, using: &generator)).\(Int.random(in: 0...99, using: &generator))")
+        }
+        for text in texts {
+            let parsed = text.utf8.withContiguousStorageIfAvailable { TextFieldParser.double(UnsafeRawBufferPointer($0)) } ?? nil
+            #expect(parsed == Double(text), "\(text)")
+        }
+    }
+
+    @Test func whatTheFastPathDeclinesStillParses() {
+        for text in ["1e5", "-2.5E-3", "NaN", "Infinity", "-Infinity", "1234567890123456789.5"] {
+            let parsed = text.utf8.withContiguousStorageIfAvailable { TextFieldParser.double(UnsafeRawBufferPointer($0)) } ?? nil
+            #expect(parsed != nil, "\(text)")
+        }
+        for text in ["", ".", "1.2.3", "0x10", "1 2", "abc"] {
+            let parsed = text.utf8.withContiguousStorageIfAvailable { TextFieldParser.double(UnsafeRawBufferPointer($0)) } ?? nil
+            #expect(parsed == nil, "\(text)")
+        }
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

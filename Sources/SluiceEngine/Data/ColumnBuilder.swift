@@ -8,12 +8,13 @@ public struct ColumnBuilder: Sendable {
     private var int64s: [Int64] = []
     private var float64s: [Double] = []
     private var strings = StringStorage()
-    private var validity: Bitmap
-    private var nullCount = 0
+    /// Rows appended so far.
+    public private(set) var count = 0
+    /// Positions of the nulls; the validity bitmap is built once, in `finish()`, and only if there are any.
+    private var nullRows: [Int] = []
 
     public init(type: DataType, capacity: Int = 0) {
         self.type = type
-        validity = Bitmap(capacity: capacity)
         switch type {
         case .boolean: booleans.reserveCapacity(capacity)
         case .int32, .date: int32s.reserveCapacity(capacity)
@@ -23,12 +24,9 @@ public struct ColumnBuilder: Sendable {
         }
     }
 
-    /// The number of values appended so far.
-    public var count: Int { validity.count }
-
     public mutating func appendNull() {
-        nullCount += 1
-        validity.append(false)
+        nullRows.append(count)
+        count += 1
         switch type {
         case .boolean: booleans.append(false)
         case .int32, .date: int32s.append(0)
@@ -41,41 +39,41 @@ public struct ColumnBuilder: Sendable {
     public mutating func append(_ value: Bool) {
         precondition(type == .boolean, "append(Bool) to \(type)")
         booleans.append(value)
-        validity.append(true)
+        count += 1
     }
 
     /// Appends an `int32` or a `date` (days since the epoch).
     public mutating func append(_ value: Int32) {
         precondition(type == .int32 || type == .date, "append(Int32) to \(type)")
         int32s.append(value)
-        validity.append(true)
+        count += 1
     }
 
     /// Appends an `int64` or a `timestamp` (microseconds since the epoch).
     public mutating func append(_ value: Int64) {
         precondition(type == .int64 || type == .timestamp, "append(Int64) to \(type)")
         int64s.append(value)
-        validity.append(true)
+        count += 1
     }
 
     public mutating func append(_ value: Double) {
         precondition(type == .float64, "append(Double) to \(type)")
         float64s.append(value)
-        validity.append(true)
+        count += 1
     }
 
     /// Appends a string from its UTF-8 bytes.
     public mutating func append(utf8: some Collection<UInt8>) {
         precondition(type == .string, "append(utf8:) to \(type)")
         strings.append(utf8: utf8)
-        validity.append(true)
+        count += 1
     }
 
     /// Appends a string from raw UTF-8 bytes (a slice of an input buffer).
     public mutating func append(bytes: UnsafeRawBufferPointer) {
         precondition(type == .string, "append(bytes:) to \(type)")
         strings.append(bytes: bytes)
-        validity.append(true)
+        count += 1
     }
 
     public mutating func append(_ value: String) {
@@ -104,7 +102,13 @@ public struct ColumnBuilder: Sendable {
         case .float64: storage = .float64(float64s)
         case .string: storage = .string(strings)
         }
-        let column = Column(dataType: type, storage: storage, validity: nullCount > 0 ? validity : nil)
+        var validity: Bitmap?
+        if !nullRows.isEmpty {
+            var bits = Bitmap(count: count, value: true)
+            for row in nullRows { bits[row] = false }
+            validity = bits
+        }
+        let column = Column(dataType: type, storage: storage, validity: validity)
         self = ColumnBuilder(type: type)
         return column
     }

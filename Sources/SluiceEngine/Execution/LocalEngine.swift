@@ -26,7 +26,8 @@ public struct LocalEngine: Sendable {
     func stream(_ plan: LogicalPlan, metrics: StepMetrics) async throws -> RecordBatchStream {
         switch plan {
         case .scan(let node):
-            return try await node.source.scan().metered(step: node.origin.stepIndex, into: metrics)
+            // Sources parse on their own task, ahead of the operators that consume them.
+            return try await node.source.scan().metered(step: node.origin.stepIndex, into: metrics).prefetched()
         case .filter(let node):
             let input = try await stream(node.input, metrics: metrics)
             return try FilterOperator.apply(node, to: input).metered(step: node.origin.stepIndex, into: metrics)

@@ -62,7 +62,7 @@ final class CSVBatchReader: @unchecked Sendable {
             let field = fields[index]
             if appendField(field, bytes: bytes, to: &builders[index]) { continue }
             guard options.parseMode == .failFast else { builders[index].appendNull(); continue }
-            let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end]), as: UTF8.self)
+            let text = String(decoding: bytes.slice(field.start, field.end), as: UTF8.self)
             throw SluiceError(.malformedData,
                               "column '\(schema.fields[index].name)': '\(text)' is not a \(builders[index].type.sqlName)",
                               location: SourceLocation(file: file, line: line, column: CSVTokenizer.column(of: field.start, lineStart: lineStart)),
@@ -77,7 +77,7 @@ final class CSVBatchReader: @unchecked Sendable {
             let unescaped = field.unescaped(in: bytes, quote: options.quote, escape: options.escape)
             return unescaped.withUnsafeBytes { parse($0, quoted: true, into: &builder) }
         }
-        return parse(UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end]), quoted: field.quoted, into: &builder)
+        return parse(bytes.slice(field.start, field.end), quoted: field.quoted, into: &builder)
     }
 
     /// Appends the value of `text` as the builder's type; the null text appends a null.

@@ -42,7 +42,7 @@ struct CSVSchemaInference {
         if options.header, try tokenizer.nextRecord(into: &fields) != nil {
             names = Self.uniqueNames(fields.map { field in
                 String(decoding: field.escaped ? field.unescaped(in: bytes, quote: options.quote, escape: options.escape)
-                                               : Array(UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end])),
+                                               : Array(bytes.slice(field.start, field.end)),
                        as: UTF8.self)
             })
         }
@@ -54,7 +54,7 @@ struct CSVSchemaInference {
             if candidates.isEmpty { candidates = Array(repeating: Candidates(), count: names!.count) }
             guard options.inferSchema else { continue }
             for (index, field) in fields.prefix(candidates.count).enumerated() {
-                let range = UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end])
+                let range = bytes.slice(field.start, field.end)
                 if !field.quoted, range.elementsEqual(nullValue) { continue }
                 if field.escaped {
                     let unescaped = field.unescaped(in: bytes, quote: options.quote, escape: options.escape)
