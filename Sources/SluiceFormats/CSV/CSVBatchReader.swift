@@ -2,32 +2,34 @@ import Foundation
 import SluiceEngine
 import SluiceSpec
 
-/// Reads CSV data into batches under a known schema, one batch per call, resuming where
-/// the previous call stopped. A stream pulls it from one task at a time.
+/// Reads one chunk of CSV data into batches under a known schema, one batch per call,
+/// resuming where the previous call stopped. A stream pulls it from one task at a time.
 final class CSVBatchReader: @unchecked Sendable {
     private let data: Data
     private let file: String
     private let schema: Schema
     private let options: CSVOptions
     private let nullValue: [UInt8]
-    private var position: CSVPosition?
+    private let chunk: CSVChunk
+    private var position: CSVPosition
     private var fields: [CSVField] = []
 
-    init(data: Data, file: String, schema: Schema, options: CSVOptions) {
+    init(data: Data, file: String, schema: Schema, options: CSVOptions, chunk: CSVChunk) {
         self.data = data
         self.file = file
         self.schema = schema
         self.options = options
+        self.chunk = chunk
         nullValue = Array(options.nullValue.utf8)
+        position = CSVPosition(offset: chunk.start, line: chunk.firstLine, lineStart: chunk.start)
     }
 
-    /// The next batch of up to `RecordBatch.preferredRowCount` rows, or nil at the end.
+    /// The next batch of up to `RecordBatch.preferredRowCount` rows, or nil at the end of the chunk.
     func next() throws -> RecordBatch? {
-        try data.withUnsafeBytes { bytes throws(SluiceError) -> RecordBatch? in
+        try data.withUnsafeBytes { all throws(SluiceError) -> RecordBatch? in
+            let bytes = all.slice(0, chunk.end)
             var tokenizer = CSVTokenizer(bytes: bytes, delimiter: options.delimiter, quote: options.quote,
-                                         escape: options.escape, file: file,
-                                         position: position ?? CSVReaderStart.position(of: bytes))
-            if position == nil, options.header { _ = try tokenizer.nextRecord(into: &fields) }
+                                         escape: options.escape, file: file, position: position)
             var builders = schema.fields.map { ColumnBuilder(type: $0.type, capacity: 1024) }
             var rows = 0
             while rows < RecordBatch.preferredRowCount, let start = try tokenizer.nextRecord(into: &fields) {
@@ -37,6 +39,13 @@ final class CSVBatchReader: @unchecked Sendable {
             guard rows > 0 else { return nil }
             return RecordBatch(schema: schema, columns: builders.indices.map { builders[$0].finish() })
         }
+    }
+
+    /// Every remaining batch of the chunk.
+    func readAll() throws -> [RecordBatch] {
+        var batches: [RecordBatch] = []
+        while let batch = try next() { batches.append(batch) }
+        return batches
     }
 
     /// Appends one record; false when it was dropped.

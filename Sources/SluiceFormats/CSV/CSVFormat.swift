@@ -20,8 +20,8 @@ public struct CSVFormat: FileFormat {
     public func read(_ data: Data, file: String, schema: Schema) -> RecordBatchStream {
         let options = self.options
         return RecordBatchStream(schema: schema) {
-            let reader = CSVBatchReader(data: data, file: file, schema: schema, options: options)
-            return { try reader.next() }
+            let reader = CSVChunkedReader(data: data, file: file, schema: schema, options: options)
+            return { try await reader.next() }
         }
     }
 

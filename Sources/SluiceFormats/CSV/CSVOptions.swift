@@ -16,6 +16,8 @@ public struct CSVOptions: Sendable, Hashable {
     /// The column names and types; wins over the header's names and over inference.
     public var schema: Schema?
     public var parseMode = ParseMode.failFast
+    /// About how many bytes each chunk parsed in parallel holds.
+    var chunkBytes = 16 << 20
 
     public init() {}
 }

@@ -1,42 +1,17 @@
+import Dispatch
 import SluiceEngine
 import SluiceSpec
 
 /// Works out the schema of CSV data: names from the header (made unique; `_cN` where
-/// missing), and per column the narrowest type every non-null value fits.
+/// missing), and per column the narrowest type every non-null value fits. Large inputs are
+/// split into chunks (`CSVChunker`) inferred in parallel; their findings are intersected.
 struct CSVSchemaInference {
     let options: CSVOptions
     let file: String
-
-    /// The types a column could still have, narrowest first.
-    private struct Candidates {
-        var boolean = true, int32 = true, int64 = true, float64 = true, date = true, timestamp = true
-        var sawValue = false
-
-        var type: DataType {
-            guard sawValue else { return .string }
-            if boolean { return .boolean }
-            if int32 { return .int32 }
-            if int64 { return .int64 }
-            if float64 { return .float64 }
-            if date { return .date }
-            if timestamp { return .timestamp }
-            return .string
-        }
-
-        mutating func observe(_ value: UnsafeRawBufferPointer) {
-            sawValue = true
-            if boolean { boolean = TextFieldParser.bool(value) != nil }
-            if int32 { int32 = TextFieldParser.int32(value) != nil }
-            if int64, !int32 { int64 = TextFieldParser.int64(value) != nil }
-            if float64, !int64 { float64 = TextFieldParser.double(value) != nil }
-            if date { date = Temporal.parseDate(value) != nil }
-            if timestamp, !date { timestamp = Temporal.parseTimestamp(value) != nil }
-        }
-    }
+    var minimumChunkBytes = CSVChunker.minimumChunkBytes
 
     func infer(_ bytes: UnsafeRawBufferPointer) throws(SluiceError) -> Schema {
-        var tokenizer = CSVTokenizer(bytes: bytes, delimiter: options.delimiter, quote: options.quote,
-                                     escape: options.escape, file: file, position: CSVReaderStart.position(of: bytes))
+        var tokenizer = makeTokenizer(bytes, at: CSVReaderStart.position(of: bytes))
         var fields: [CSVField] = []
         var names: [String]?
         if options.header, try tokenizer.nextRecord(into: &fields) != nil {
@@ -47,28 +22,53 @@ struct CSVSchemaInference {
             })
         }
         if let schema = options.schema { return schema }
-        var candidates: [Candidates] = Array(repeating: Candidates(), count: names?.count ?? 0)
+        let dataStart = tokenizer.position
+        if names == nil {
+            var peek = tokenizer
+            guard try peek.nextRecord(into: &fields) != nil else { return Schema([]) }
+            names = (0..<fields.count).map { "_c\($0)" }
+        }
+        let columnNames = names ?? []
+        guard options.inferSchema else { return Schema(columnNames.map { Field($0, .string) }) }
+
+        let chunks = CSVChunker.split(bytes, from: dataStart.offset, firstLine: dataStart.line, options: options,
+                                      minimumBytes: minimumChunkBytes)
+        let results = parallelMap(chunks.count) { index in
+            Result { () throws(SluiceError) in try candidates(bytes, chunk: chunks[index], columns: columnNames.count) }
+        }
+        var merged = Array(repeating: ColumnCandidates(), count: columnNames.count)
+        for result in results {
+            let found = try result.get()
+            for index in merged.indices { merged[index].formIntersection(found[index]) }
+        }
+        return Schema(zip(columnNames, merged).map { Field($0, $1.type) })
+    }
+
+    /// What the values of one chunk allow each column to be.
+    private func candidates(_ bytes: UnsafeRawBufferPointer, chunk: CSVChunk, columns: Int) throws(SluiceError) -> [ColumnCandidates] {
+        var tokenizer = makeTokenizer(bytes.slice(0, chunk.end),
+                                      at: CSVPosition(offset: chunk.start, line: chunk.firstLine, lineStart: chunk.start))
+        var found = Array(repeating: ColumnCandidates(), count: columns)
+        var fields: [CSVField] = []
         let nullValue = Array(options.nullValue.utf8)
         while try tokenizer.nextRecord(into: &fields) != nil {
-            if names == nil { names = (0..<fields.count).map { "_c\($0)" } }
-            if candidates.isEmpty { candidates = Array(repeating: Candidates(), count: names!.count) }
-            guard options.inferSchema else { continue }
-            for (index, field) in fields.prefix(candidates.count).enumerated() {
+            for (index, field) in fields.prefix(columns).enumerated() {
                 let range = bytes.slice(field.start, field.end)
                 if !field.quoted, range.elementsEqual(nullValue) { continue }
                 if field.escaped {
                     let unescaped = field.unescaped(in: bytes, quote: options.quote, escape: options.escape)
-                    unescaped.withUnsafeBytes { candidates[index].observe($0) }
+                    unescaped.withUnsafeBytes { found[index].observe($0) }
                 } else {
-                    candidates[index].observe(range)
+                    found[index].observe(range)
                 }
             }
         }
-        let columnNames = names ?? []
-        if candidates.count < columnNames.count { candidates += Array(repeating: Candidates(), count: columnNames.count - candidates.count) }
-        return Schema(zip(columnNames, candidates).map { name, candidate in
-            Field(name, options.inferSchema ? candidate.type : .string)
-        })
+        return found
+    }
+
+    private func makeTokenizer(_ bytes: UnsafeRawBufferPointer, at position: CSVPosition) -> CSVTokenizer {
+        CSVTokenizer(bytes: bytes, delimiter: options.delimiter, quote: options.quote, escape: options.escape,
+                     file: file, position: position)
     }
 
     /// Header names made unique (`a`, `a_1`) with empty names replaced by `_cN`.
@@ -85,6 +85,44 @@ struct CSVSchemaInference {
             seen.insert(candidate)
             return candidate
         }
+    }
+}
+
+/// The types one column could still have, narrowest first; values only ever rule types out.
+struct ColumnCandidates: Sendable {
+    var boolean = true, int32 = true, int64 = true, float64 = true, date = true, timestamp = true
+    var sawValue = false
+
+    var type: DataType {
+        guard sawValue else { return .string }
+        if boolean { return .boolean }
+        if int32 { return .int32 }
+        if int64 { return .int64 }
+        if float64 { return .float64 }
+        if date { return .date }
+        if timestamp { return .timestamp }
+        return .string
+    }
+
+    mutating func observe(_ value: UnsafeRawBufferPointer) {
+        sawValue = true
+        if boolean { boolean = TextFieldParser.bool(value) != nil }
+        if int32 { int32 = TextFieldParser.int32(value) != nil }
+        if int64, !int32 { int64 = TextFieldParser.int64(value) != nil }
+        if float64, !int64 { float64 = TextFieldParser.double(value) != nil }
+        if date { date = Temporal.parseDate(value) != nil }
+        if timestamp, !date { timestamp = Temporal.parseTimestamp(value) != nil }
+    }
+
+    /// What both this and `other` allow.
+    mutating func formIntersection(_ other: ColumnCandidates) {
+        boolean = boolean && other.boolean
+        int32 = int32 && other.int32
+        int64 = int64 && other.int64
+        float64 = float64 && other.float64
+        date = date && other.date
+        timestamp = timestamp && other.timestamp
+        sawValue = sawValue || other.sawValue
     }
 }
 
