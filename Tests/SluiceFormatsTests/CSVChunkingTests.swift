@@ -37,11 +37,11 @@ import Testing
         options.chunkBytes = 1000
         let chunks = Data(text.utf8).withUnsafeBytes { CSVChunker.split($0, from: 15, firstLine: 2, options: options, minimumBytes: 1) }
         #expect(chunks.count > 10)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let bytes = Array(text.utf8)
         for chunk in chunks.dropFirst() {
-            let startOfLine = String(lines[chunk.firstLine - 1])
-            let id = Int(startOfLine.prefix { $0 != "," })
-            #expect(id != nil, "chunk at line \(chunk.firstLine) starts inside a record: \(startOfLine)")
+            #expect(bytes[chunk.start - 1] == UInt8(ascii: "\n"))
+            let startOfRecord = String(decoding: bytes[chunk.start...].prefix { $0 != UInt8(ascii: ",") }, as: UTF8.self)
+            #expect(Int(startOfRecord) != nil, "chunk at byte \(chunk.start) starts inside a record: \(startOfRecord)")
         }
         #expect(zip(chunks, chunks.dropFirst()).allSatisfy { $0.end == $1.start })
         #expect(chunks.last?.end == text.utf8.count)
@@ -86,6 +86,17 @@ import Testing
         let whole = try Data(text.utf8).withUnsafeBytes { try CSVSchemaInference(options: CSVOptions(), file: "t.csv").infer($0) }
         #expect(chunked == whole)
         #expect(whole.fields.map(\.type) == [.int32, .float64, .date])
+    }
+
+    @Test func quoteFreeInputSplitsAtLineBreaksAndCountsLinesOnlyWhenAsked() {
+        let text = String(repeating: "12345,abc\n", count: 1000)
+        var options = CSVOptions()
+        options.chunkBytes = 1000
+        let chunks = Data(text.utf8).withUnsafeBytes { CSVChunker.split($0, from: 0, firstLine: 1, options: options, minimumBytes: 1) }
+        #expect(chunks.count > 5)
+        #expect(chunks.allSatisfy { $0.start % 10 == 0 })
+        #expect(chunks.first?.firstLine == 1 && chunks.dropFirst().allSatisfy { $0.firstLine == nil })
+        #expect(Data(text.utf8).withUnsafeBytes { CSVChunker.line(at: chunks[3].start, in: $0) } == chunks[3].start / 10 + 1)
     }
 
     @Test func strayQuotesKeepTheInputInOneChunk() {

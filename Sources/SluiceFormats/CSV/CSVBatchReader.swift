@@ -21,11 +21,24 @@ final class CSVBatchReader: @unchecked Sendable {
         self.options = options
         self.chunk = chunk
         nullValue = Array(options.nullValue.utf8)
-        position = CSVPosition(offset: chunk.start, line: chunk.firstLine, lineStart: chunk.start)
+        // Lines count from 1 within a chunk whose first line is unknown, until an error needs the true number.
+        position = CSVPosition(offset: chunk.start, line: chunk.firstLine ?? 1, lineStart: chunk.start)
     }
 
     /// The next batch of up to `RecordBatch.preferredRowCount` rows, or nil at the end of the chunk.
     func next() throws -> RecordBatch? {
+        do {
+            return try nextBatch()
+        } catch let error as SluiceError {
+            guard chunk.firstLine == nil, let location = error.location else { throw error }
+            var located = error
+            let before = data.withUnsafeBytes { CSVChunker.line(at: chunk.start, in: $0) } - 1
+            located.location = SourceLocation(file: location.file, line: location.line + before, column: location.column)
+            throw located
+        }
+    }
+
+    private func nextBatch() throws -> RecordBatch? {
         try data.withUnsafeBytes { all throws(SluiceError) -> RecordBatch? in
             let bytes = all.slice(0, chunk.end)
             var tokenizer = CSVTokenizer(bytes: bytes, delimiter: options.delimiter, quote: options.quote,

@@ -1,10 +1,12 @@
+import Foundation
+
 /// A slice of CSV input that starts at a record boundary.
 struct CSVChunk: Sendable, Hashable {
     /// Byte offsets of the chunk in the whole input.
     var start: Int
     var end: Int
-    /// The 1-based line at `start`, for error messages.
-    var firstLine: Int
+    /// The 1-based line at `start`, when known; otherwise it is counted if an error needs it.
+    var firstLine: Int?
 }
 
 /// Splits CSV input into chunks that start at record boundaries, so they can be inferred and
@@ -31,10 +33,12 @@ enum CSVChunker {
         let pointer = base.assumingMemoryBound(to: UInt8.self)
         let quote = options.quote
         let newline = UInt8(ascii: "\n")
+        // Without any quote every line break ends a record: find boundaries with memchr alone.
+        if memchr(pointer + start, Int32(quote), end - start) == nil {
+            return splitAtLineBreaks(pointer, start: start, end: end, firstLine: firstLine, size: size)
+        }
         var chunks: [CSVChunk] = []
         var chunkStart = start
-        var chunkLine = firstLine
-        var line = firstLine
         var quotes = 0
         var target = start + size
         var offset = start
@@ -49,16 +53,41 @@ enum CSVChunker {
                     || after == options.delimiter || after == newline || after == quote || after == UInt8(ascii: "\r")
                 if !placed { return [CSVChunk(start: start, end: end, firstLine: firstLine)] }
             } else if byte == newline {
-                line += 1
                 if offset >= target, quotes & 1 == 0, end - offset > size / 2 {
-                    chunks.append(CSVChunk(start: chunkStart, end: offset, firstLine: chunkLine))
+                    chunks.append(CSVChunk(start: chunkStart, end: offset, firstLine: chunks.isEmpty ? firstLine : nil))
                     chunkStart = offset
-                    chunkLine = line
                     target = offset + size
                 }
             }
         }
-        chunks.append(CSVChunk(start: chunkStart, end: end, firstLine: chunkLine))
+        chunks.append(CSVChunk(start: chunkStart, end: end, firstLine: chunks.isEmpty ? firstLine : nil))
         return chunks
+    }
+
+    /// Chunks ending at the first line break after each `size` bytes, found with memchr.
+    private static func splitAtLineBreaks(_ pointer: UnsafePointer<UInt8>, start: Int, end: Int, firstLine: Int,
+                                          size: Int) -> [CSVChunk] {
+        var chunks: [CSVChunk] = []
+        var chunkStart = start
+        while end - chunkStart > size + size / 2 {
+            guard let found = memchr(pointer + chunkStart + size, Int32(UInt8(ascii: "\n")), end - chunkStart - size) else { break }
+            let boundary = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - pointer + 1
+            chunks.append(CSVChunk(start: chunkStart, end: boundary, firstLine: chunks.isEmpty ? firstLine : nil))
+            chunkStart = boundary
+        }
+        chunks.append(CSVChunk(start: chunkStart, end: end, firstLine: chunks.isEmpty ? firstLine : nil))
+        return chunks
+    }
+
+    /// The 1-based line at `offset`: one more than the line breaks before it.
+    static func line(at offset: Int, in bytes: UnsafeRawBufferPointer) -> Int {
+        var count = 1
+        var position = 0
+        while position < offset, let base = bytes.baseAddress,
+              let found = memchr(base + position, Int32(UInt8(ascii: "\n")), offset - position) {
+            count += 1
+            position = UnsafeRawPointer(found) - base + 1
+        }
+        return count
     }
 }

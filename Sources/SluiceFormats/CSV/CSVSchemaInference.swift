@@ -47,7 +47,7 @@ struct CSVSchemaInference {
     /// What the values of one chunk allow each column to be.
     private func candidates(_ bytes: UnsafeRawBufferPointer, chunk: CSVChunk, columns: Int) throws(SluiceError) -> [ColumnCandidates] {
         var tokenizer = makeTokenizer(bytes.slice(0, chunk.end),
-                                      at: CSVPosition(offset: chunk.start, line: chunk.firstLine, lineStart: chunk.start))
+                                      at: CSVPosition(offset: chunk.start, line: chunk.firstLine ?? 1, lineStart: chunk.start))
         var found = Array(repeating: ColumnCandidates(), count: columns)
         var fields: [CSVField] = []
         let nullValue = Array(options.nullValue.utf8)
