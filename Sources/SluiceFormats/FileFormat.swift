@@ -13,6 +13,13 @@ public protocol FileFormat: Sendable {
     func read(_ data: Data, file: String, schema: Schema) -> RecordBatchStream
     /// A writer producing this format's bytes for batches of `schema`.
     func makeWriter(schema: Schema) -> any FormatWriter
+    /// Whether a writer's `encode` depends only on its configuration and the batch, so copies
+    /// of one writer may encode different batches at once and the results be concatenated.
+    var encodesBatchesIndependently: Bool { get }
+}
+
+extension FileFormat {
+    public var encodesBatchesIndependently: Bool { false }
 }
 
 /// Turns batches into a format's bytes: `header`, then `encode` per batch, then `footer`.

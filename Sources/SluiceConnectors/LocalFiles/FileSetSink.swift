@@ -92,6 +92,9 @@ public struct FileSetSink: Sink {
     }
 
     private func writeParts(_ input: RecordBatchStream, into staging: String, firstPart: Int) async throws -> Int {
+        if maxRecordsPerFile == 0, format.encodesBatchesIndependently {
+            return try await writeOnePart(input, into: staging, part: firstPart)
+        }
         var part = firstPart
         var writer = format.makeWriter(schema: input.schema)
         var output: FileOutput?
@@ -132,6 +135,35 @@ public struct FileSetSink: Sink {
         }
         return rows
     }
+}
+
+extension FileSetSink {
+    /// One part file, its batches encoded on several cores and written in order.
+    private func writeOnePart(_ input: RecordBatchStream, into staging: String, part: Int) async throws -> Int {
+        let file = try FileOutput(creating: (staging as NSString).appendingPathComponent(PartFileName.make(part, extension: format.fileExtension)))
+        var writer = format.makeWriter(schema: input.schema)
+        try file.write(writer.header())
+        let prototype = SendableWriter(writer)
+        let encoded = OrderedParallelMap(input) { batch -> (rows: Int, bytes: [UInt8])? in
+            var copy = prototype.writer  // the format promised encoding needs no state from earlier batches
+            return (batch.rowCount, try copy.encode(batch))
+        }
+        var rows = 0
+        while let chunk = try await encoded.next() {
+            try file.write(chunk.bytes)
+            rows += chunk.rows
+        }
+        try file.write(writer.footer())
+        try file.close()
+        return rows
+    }
+}
+
+/// Lets tasks copy a writer whose encoding depends only on its configuration
+/// (`FileFormat.encodesBatchesIndependently`).
+private struct SendableWriter: @unchecked Sendable {
+    let writer: any FormatWriter
+    init(_ writer: any FormatWriter) { self.writer = writer }
 }
 
 /// A staged directory waiting to be swapped into place.

@@ -10,7 +10,7 @@ enum FilterOperator {
         } catch {
             throw node.origin.locate(node.condition.locate(error))
         }
-        return input.compactMap(schema: input.schema) { batch in
+        return input.parallelCompactMap(schema: input.schema) { batch in
             let mask = ExpressionEvaluator.evaluate(predicate, on: batch)
             let values = mask.booleans
             var selected: [Int] = []

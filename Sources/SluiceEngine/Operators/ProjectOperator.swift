@@ -10,7 +10,7 @@ enum ProjectOperator {
         } catch {
             throw node.origin.locate(error)
         }
-        return input.compactMap(schema: schema) { batch in
+        return input.parallelCompactMap(schema: schema) { batch in
             RecordBatch(schema: schema, columns: expressions.map { ExpressionEvaluator.evaluate($0, on: batch) })
         }
     }

@@ -25,6 +25,9 @@ public struct JSONLinesFormat: FileFormat {
         }
     }
 
+    /// Rows are encoded independently of each other: batches may be encoded in parallel.
+    public var encodesBatchesIndependently: Bool { true }
+
     public func makeWriter(schema: Schema) -> any FormatWriter {
         JSONLinesWriter(schema: schema)
     }
