@@ -3,7 +3,7 @@
 and prints each tool's median time and Sluice's ratio to the fastest peer.
 
 W1: orders CSV -> filter (status = 'completed' AND amount > 50) + two derived columns -> CSV
-W2: group by category, status with sum/avg/count/max          (needs aggregateData)
+W2: orders CSV -> group by category, status with sum/avg/max/count -> CSV
 W3: join orders with customers, filter active, group by region (needs joinDataFrames)
 
 Workloads a tool cannot run yet are reported as such, not timed.
@@ -52,6 +52,49 @@ def sluice_w1(binary, data, out, state):
     return run
 
 
+def sluice_w2(binary, data, out, state):
+    pipeline = {
+        "name": "bench_w2",
+        "steps": [
+            {"type": "extract", "method": "fromFile", "config": {"path": f"{data}/orders.csv", "format": "csv"}},
+            {"type": "transform", "method": "aggregateData",
+             "config": {"groupBy": ["category", "status"],
+                        "aggregations": {"amount": ["sum", "avg", "max"], "orders": "count(*)"}}},
+            {"type": "load", "method": "toFile", "config": {"path": f"{out}/sluice_w2", "format": "csv", "mode": "overwrite"}},
+        ],
+    }
+    path = os.path.join(out, "w2.json")
+    with open(path, "w") as f:
+        json.dump(pipeline, f)
+
+    def run():
+        subprocess.run([binary, "run", path, "--state-dir", state, "--log-level", "error"], check=True,
+                       stdout=subprocess.DEVNULL)
+    return run
+
+
+def duckdb_w2(data, out):
+    def run():
+        con = duckdb.connect()
+        con.execute(f"""
+            COPY (SELECT category, status, sum(amount) AS amount_sum, avg(amount) AS amount_avg,
+                         max(amount) AS amount_max, count(*) AS orders
+                  FROM read_csv('{data}/orders.csv', header = true) GROUP BY category, status)
+            TO '{out}/duckdb_w2.csv' (HEADER)""")
+        con.close()
+    return run
+
+
+def polars_w2(data, out):
+    def run():
+        (pl.scan_csv(f"{data}/orders.csv", try_parse_dates=True)
+         .group_by("category", "status")
+         .agg(pl.col("amount").sum().alias("amount_sum"), pl.col("amount").mean().alias("amount_avg"),
+              pl.col("amount").max().alias("amount_max"), pl.len().alias("orders"))
+         .sink_csv(f"{out}/polars_w2.csv"))
+    return run
+
+
 def duckdb_w1(data, out):
     def run():
         con = duckdb.connect()
@@ -90,7 +133,11 @@ def main():
                 "duckdb": duckdb_w1(data, out),
                 "polars": polars_w1(data, out),
             },
-            "W2 group by": {"sluice": None, "duckdb": None, "polars": None},
+            "W2 group by": {
+                "sluice": sluice_w2(os.path.abspath(args.sluice), data, out, state),
+                "duckdb": duckdb_w2(data, out),
+                "polars": polars_w2(data, out),
+            },
             "W3 join+group": {"sluice": None, "duckdb": None, "polars": None},
         }
         print(f"{'workload':<18} {'sluice':>9} {'duckdb':>9} {'polars':>9}  sluice / fastest peer")

@@ -34,6 +34,9 @@ public struct LocalEngine: Sendable {
         case .project(let node):
             let input = try await stream(node.input, metrics: metrics)
             return try ProjectOperator.apply(node, to: input).metered(step: node.origin.stepIndex, into: metrics)
+        case .aggregate(let node):
+            let input = try await stream(node.input, metrics: metrics)
+            return try AggregateOperator.apply(node, to: input).metered(step: node.origin.stepIndex, into: metrics)
         case .write:
             throw SluiceError(.internalError, "a write cannot feed another node")
         }

@@ -12,6 +12,8 @@ public indirect enum LogicalPlan: Sendable {
     case filter(FilterNode)
     /// Compute, keep, drop or rename columns.
     case project(ProjectNode)
+    /// Group rows and aggregate each group.
+    case aggregate(AggregateNode)
 
     /// The step that made the node.
     public var origin: PlanOrigin {
@@ -20,6 +22,7 @@ public indirect enum LogicalPlan: Sendable {
         case .write(let node): node.origin
         case .filter(let node): node.origin
         case .project(let node): node.origin
+        case .aggregate(let node): node.origin
         }
     }
 
@@ -30,6 +33,7 @@ public indirect enum LogicalPlan: Sendable {
         case .write(let node): [node.input]
         case .filter(let node): [node.input]
         case .project(let node): [node.input]
+        case .aggregate(let node): [node.input]
         }
     }
 
@@ -39,6 +43,9 @@ public indirect enum LogicalPlan: Sendable {
         case .scan(let node): "Scan \(node.source.summary)"
         case .write(let node): "Write \(node.sink.summary)"
         case .filter(let node): "Filter \(node.condition.expression)"
+        case .aggregate(let node):
+            "Aggregate by [" + node.groupBy.map(\.name).joined(separator: ", ") + "]: "
+                + node.aggregates.map { "\($0.name) = \($0.description)" }.joined(separator: ", ")
         case .project(let node):
             switch node.operation {
             case .withColumns(let columns): "WithColumns " + columns.map { "\($0.name) = \($0.expression)" }.joined(separator: ", ")

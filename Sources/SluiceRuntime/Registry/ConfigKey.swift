@@ -15,6 +15,8 @@ public struct ConfigKey: Sendable, Hashable {
         case stringMap = "string map"
         /// A string, or an object of name → string (used by `schema`).
         case stringOrMap = "string or string map"
+        /// Any JSON object; the method checks its members.
+        case object
     }
 
     public var name: String

@@ -18,6 +18,7 @@ public struct MethodRegistry: Sendable {
         SelectColumns.descriptor,
         DropColumns.descriptor,
         RenameColumns.descriptor,
+        AggregateData.descriptor,
         ToFile.descriptor,
     ])
 
@@ -57,7 +58,7 @@ enum PlannedMethods {
             names[name] = .extract
         }
         for name in ["joinDataFrames",
-                     "aggregateData", "reshapeData", "unionDataFrames", "deduplicate", "sortData", "limitRows",
+                     "reshapeData", "unionDataFrames", "deduplicate", "sortData", "limitRows",
                      "repartition", "repartitionByColumns", "coalesce", "cache", "sql", "toAvroSchema",
                      "evolveAvroSchema"] {
             names[name] = .transform

@@ -1,0 +1,72 @@
+/// Assigns group ids (0, 1, 2, ... in order of first appearance) to rows by their key codes,
+/// one code per grouping column. Keys are kept flat, and looked up through an
+/// open-addressing table, so no row allocates.
+struct GroupTable {
+    let width: Int
+    /// The codes of each group, `width` per group.
+    private(set) var keys: [Int32] = []
+    private var slots: [Int32] = Array(repeating: 0, count: 1024)
+    private var hashes: [UInt64] = []
+
+    init(width: Int) {
+        self.width = width
+    }
+
+    /// The number of groups.
+    var count: Int { width == 0 ? groupsWithoutKeys : hashes.count }
+    private var groupsWithoutKeys = 0
+
+    /// The group of each row, given the rows' codes column by column (`codes[column][row]`).
+    mutating func groups(rows: Int, codes: [[Int32]]) -> [Int32] {
+        guard width > 0 else {
+            groupsWithoutKeys = 1
+            return Array(repeating: 0, count: rows)
+        }
+        var result = [Int32](repeating: 0, count: rows)
+        var key = [Int32](repeating: 0, count: width)
+        for row in 0..<rows {
+            for column in 0..<width { key[column] = codes[column][row] }
+            result[row] = group(of: key)
+        }
+        return result
+    }
+
+    private mutating func group(of key: [Int32]) -> Int32 {
+        var hash: UInt64 = 0x9e37_79b9_7f4a_7c15
+        for code in key { hash = (hash ^ UInt64(UInt32(bitPattern: code))) &* 0xff51_afd7_ed55_8ccd; hash ^= hash >> 29 }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { break }
+            let group = Int(entry - 1)
+            if hashes[group] == hash, keyEquals(group, key) { return Int32(group) }
+            slot = (slot + 1) & mask
+        }
+        let group = hashes.count
+        hashes.append(hash)
+        keys.append(contentsOf: key)
+        slots[slot] = Int32(group + 1)
+        if hashes.count * 2 > slots.count { grow() }
+        return Int32(group)
+    }
+
+    private func keyEquals(_ group: Int, _ key: [Int32]) -> Bool {
+        let base = group * width
+        for column in 0..<width where keys[base + column] != key[column] { return false }
+        return true
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for group in hashes.indices {
+            var slot = Int(truncatingIfNeeded: hashes[group]) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(group + 1)
+        }
+    }
+
+    /// The code of `column` for `group`.
+    func code(group: Int, column: Int) -> Int32 { keys[group * width + column] }
+}

@@ -1,0 +1,66 @@
+/// Maps the values of one grouping column to dense codes, remembered across batches:
+/// code 0 is null, code `c + 1` the `c`-th distinct value seen. Strings go through a
+/// `ByteInterner`, numbers through a dictionary of their 64-bit patterns.
+struct KeyColumnEncoder {
+    let type: DataType
+    private var strings = ByteInterner()
+    private var numbers: [Int64: Int32] = [:]
+    private var numberValues: [Int64] = []
+
+    init(type: DataType) {
+        self.type = type
+    }
+
+    /// The number of codes handed out so far, null's included.
+    var codeCount: Int { 1 + (type == .string ? strings.count : numberValues.count) }
+
+    /// The code of every row of `column`, appended to `codes`.
+    mutating func encode(_ column: Column, into codes: inout [Int32]) {
+        let start = codes.count
+        switch column.storage {
+        case .string(let storage):
+            storage.bytes.withUnsafeBytes { all in
+                for row in 0..<storage.count {
+                    let value = UnsafeRawBufferPointer(start: all.baseAddress.map { $0 + storage.offsets[row] },
+                                                       count: storage.offsets[row + 1] - storage.offsets[row])
+                    codes.append(strings.code(of: value) + 1)
+                }
+            }
+        case .int32(let values): for value in values { codes.append(code(Int64(value))) }
+        case .int64(let values): for value in values { codes.append(code(value)) }
+        case .boolean(let values): for value in values { codes.append(code(value ? 1 : 0)) }
+        case .float64(let values):
+            // -0.0 and 0.0 group together, and every NaN with every other, as in Spark.
+            for value in values { codes.append(code(value == 0 ? 0 : value.isNaN ? Int64.max : Int64(bitPattern: value.bitPattern))) }
+        }
+        if let validity = column.validity {
+            for row in 0..<column.count where !validity[row] { codes[start + row] = 0 }
+        }
+    }
+
+    @inline(__always)
+    private mutating func code(_ value: Int64) -> Int32 {
+        if let code = numbers[value] { return code }
+        numberValues.append(value)
+        let code = Int32(numberValues.count)
+        numbers[value] = code
+        return code
+    }
+
+    /// The value a code stands for.
+    func value(of code: Int32) -> ScalarValue {
+        if code == 0 { return .null }
+        let index = Int(code) - 1
+        switch type {
+        case .string: return .string(String(decoding: strings.bytes(of: index), as: UTF8.self))
+        case .boolean: return .boolean(numberValues[index] != 0)
+        case .int32: return .int32(Int32(numberValues[index]))
+        case .date: return .date(Int32(numberValues[index]))
+        case .int64: return .int64(numberValues[index])
+        case .timestamp: return .timestamp(numberValues[index])
+        case .float64:
+            let bits = numberValues[index]
+            return .float64(bits == 0 ? 0 : bits == Int64.max ? .nan : Double(bitPattern: UInt64(bitPattern: bits)))
+        }
+    }
+}

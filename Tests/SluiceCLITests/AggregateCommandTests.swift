@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+@Suite struct AggregateCommandTests {
+    @Test func bothAggregationShapesWork() throws {
+        let sluice = try SluiceProcess()
+        defer { sluice.remove() }
+        try sluice.write("p.json", """
+            {"name": "agg", "steps": [
+              {"type": "extract", "method": "fromFile", "config": {"path": "examples/data/orders.csv", "format": "csv"}},
+              {"type": "transform", "method": "aggregateData", "config": {"groupBy": ["status"],
+                "aggregations": {"amount": ["sum", "max"], "orders": "count(*)", "customers": "count(DISTINCT customer_id)",
+                                 "completed_big": "sum(CASE WHEN amount > 100 THEN 1 ELSE 0 END)"}}},
+              {"type": "load", "method": "toFile", "config": {"path": "out/agg", "format": "csv"}}]}
+            """)
+        let result = try sluice.run("run", "p.json")
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(try sluice.read("out/agg/part-00000.csv") == """
+            status,amount_sum,amount_max,orders,customers,completed_big
+            completed,2454.49,1299.0,7,5,3
+            pending,90.25,75.25,2,2,0
+            cancelled,31.740000000000002,18.75,2,2,0
+            refunded,249.0,249.0,1,1,1
+
+            """)
+    }
+
+    @Test func unknownAggregateFunctionsAreCaughtByValidate() throws {
+        let sluice = try SluiceProcess()
+        defer { sluice.remove() }
+        try sluice.write("p.json", """
+            {"name": "agg", "steps": [
+              {"type": "extract", "method": "fromFile", "config": {"path": "examples/data/orders.csv", "format": "csv"}},
+              {"type": "transform", "method": "aggregateData", "config": {"aggregations": {"amount": "summ", "t": "total(amount)"}}}]}
+            """)
+        let result = try sluice.run("validate", "p.json")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("did you mean 'sum'?"))
+        #expect(result.stderr.contains("'total(amount)' is not an aggregate function"))
+        #expect(result.stderr.contains("$.steps[1].config.aggregations.amount"))
+    }
+}
