@@ -20,6 +20,23 @@ public protocol FileFormat: Sendable {
 
 extension FileFormat {
     public var encodesBatchesIndependently: Bool { false }
+
+    /// The schema of `data` where only `columns` (lower-cased names; nil for all) need exact
+    /// types: a format may leave the others as strings to save work. The default infers all.
+    public func inferSchema(of data: Data, file: String, columns: Set<String>?) throws -> Schema {
+        try inferSchema(of: data, file: file)
+    }
+
+    /// The rows of `data` (whose full schema is `schema`) with only the fields in `columns`,
+    /// in file order. The default reads everything and drops the rest.
+    public func read(_ data: Data, file: String, schema: Schema, columns: Set<String>?) -> RecordBatchStream {
+        guard let columns else { return read(data, file: file, schema: schema) }
+        let kept = schema.fields.indices.filter { columns.contains(schema.fields[$0].name.lowercased()) }
+        let projected = Schema(kept.map { schema.fields[$0] })
+        return read(data, file: file, schema: schema).compactMap(schema: projected) { batch in
+            RecordBatch(schema: projected, columns: kept.map { batch.columns[$0] })
+        }
+    }
 }
 
 /// Turns batches into a format's bytes: `header`, then `encode` per batch, then `footer`.

@@ -136,3 +136,27 @@ import Testing
         #expect(batches[2].row(18_927) == [.int32(149_999), .string("v3")])
     }
 }
+
+@Suite struct CSVProjectionTests {
+    @Test func onlyTheRequestedColumnsAreInferredAndParsed() async throws {
+        let text = "a,b,c\n1,x,2025-01-01\n2,not-a-number-but-unused,2025-01-02\n"
+        let format = CSVFormat()
+        let data = Data(text.utf8)
+        let schema = try format.inferSchema(of: data, file: "t.csv", columns: ["a", "c"])
+        #expect(schema.fields.map(\.type) == [.int32, .string, .date], "b is not examined")
+        let batches = try await format.read(data, file: "t.csv", schema: schema, columns: ["c", "a"]).collect()
+        #expect(batches.first?.schema.names == ["a", "c"], "file order is kept")
+        #expect(batches.flatMap { batch in (0..<batch.rowCount).map { batch.row($0) } } == [
+            [.int32(1), .date(20_089)], [.int32(2), .date(20_090)],
+        ])
+    }
+
+    @Test func aRowWithTheWrongFieldCountIsStillAnErrorWhenPruned() async throws {
+        let format = CSVFormat()
+        let data = Data("a,b\n1,2\n3\n".utf8)
+        let schema = try format.inferSchema(of: data, file: "t.csv", columns: ["a"])
+        await #expect(throws: SluiceError.self) {
+            _ = try await format.read(data, file: "t.csv", schema: schema, columns: ["a"]).collect()
+        }
+    }
+}

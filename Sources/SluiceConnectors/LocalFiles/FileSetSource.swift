@@ -12,7 +12,7 @@ public struct FileSetSource: Source {
     public let path: String
     public let format: any FileFormat
     public let origin: ConfigOrigin?
-    private let inspection = Memo<(files: [String], schema: Schema)>()
+    private let inspections = Memo<Set<String>?, (files: [String], schema: Schema)>()
 
     public init(path: String, format: any FileFormat, origin: ConfigOrigin? = nil) {
         self.path = path
@@ -23,29 +23,36 @@ public struct FileSetSource: Source {
     public var summary: String { "\(format.name) \(path)" }
 
     public func schema() async throws -> Schema {
-        try inspect().schema
+        try inspect(columns: nil).schema
     }
 
     public func scan() async throws -> RecordBatchStream {
-        let (files, schema) = try inspect()
+        try await scan(columns: nil)
+    }
+
+    /// Reads only `columns` (lower-cased names) when given: formats that can skip the other
+    /// columns (CSV) neither infer nor parse them.
+    public func scan(columns: Set<String>?) async throws -> RecordBatchStream {
+        let (files, schema) = try inspect(columns: columns)
         let format = self.format
-        return RecordBatchStream(schema: schema) {
-            let cursor = FileCursor(files: files, format: format, schema: schema)
+        let output = columns.map { wanted in Schema(schema.fields.filter { wanted.contains($0.name.lowercased()) }) } ?? schema
+        return RecordBatchStream(schema: output) {
+            let cursor = FileCursor(files: files, format: format, schema: schema, columns: columns)
             return { try await cursor.next() }
         }
     }
 
-    /// The files and their common schema, worked out once per source (a dataset read by two
-    /// loads is listed and inferred once).
-    private func inspect() throws -> (files: [String], schema: Schema) {
-        try inspection.value { try listAndInfer() }
+    /// The files and their common schema, worked out once per source and column set (a dataset
+    /// read by two loads is listed and inferred once).
+    private func inspect(columns: Set<String>?) throws -> (files: [String], schema: Schema) {
+        try inspections.value(for: columns) { try listAndInfer(columns: columns) }
     }
 
-    private func listAndInfer() throws -> (files: [String], schema: Schema) {
+    private func listAndInfer(columns: Set<String>?) throws -> (files: [String], schema: Schema) {
         let files = try LocalPaths.expand(path, origin: origin)
         var merged: Schema?
         for file in files {
-            let schema = try format.inferSchema(of: try LocalFileReader.map(file), file: file)
+            let schema = try format.inferSchema(of: try LocalFileReader.map(file), file: file, columns: columns)
             merged = try merged.map { try SchemaUnion.merge($0, schema, file: file) } ?? schema
         }
         return (files, merged ?? .empty)
@@ -57,13 +64,15 @@ private final class FileCursor: @unchecked Sendable {
     private let files: [String]
     private let format: any FileFormat
     private let schema: Schema
+    private let columns: Set<String>?
     private var position = 0
     private var current: RecordBatchStream.NextBatch?
 
-    init(files: [String], format: any FileFormat, schema: Schema) {
+    init(files: [String], format: any FileFormat, schema: Schema, columns: Set<String>?) {
         self.files = files
         self.format = format
         self.schema = schema
+        self.columns = columns
     }
 
     /// Called by one consumer at a time (a stream is pulled sequentially).
@@ -76,7 +85,7 @@ private final class FileCursor: @unchecked Sendable {
             guard position < files.count else { return nil }
             let file = files[position]
             position += 1
-            current = format.read(try LocalFileReader.map(file), file: file, schema: schema).makeNextBatch()
+            current = format.read(try LocalFileReader.map(file), file: file, schema: schema, columns: columns).makeNextBatch()
         }
     }
 }

@@ -9,4 +9,13 @@ public protocol Source: Sendable {
     func schema() async throws -> Schema
     /// The data, as a pull-based stream; errors in the data are thrown from the stream.
     func scan() async throws -> RecordBatchStream
+    /// The data with at least `columns` (lower-cased names; nil for all). A source that can
+    /// skip reading the other columns does; the default reads everything.
+    func scan(columns: Set<String>?) async throws -> RecordBatchStream
+}
+
+extension Source {
+    public func scan(columns: Set<String>?) async throws -> RecordBatchStream {
+        try await scan()
+    }
 }

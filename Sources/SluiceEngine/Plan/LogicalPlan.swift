@@ -99,10 +99,13 @@ import SluiceSpec
 public struct ScanNode: Sendable {
     public var source: any Source
     public var origin: PlanOrigin
+    /// The columns the plan needs (lower-cased), set by `ColumnPruning`; nil reads them all.
+    public var columns: Set<String>?
 
-    public init(source: any Source, origin: PlanOrigin) {
+    public init(source: any Source, origin: PlanOrigin, columns: Set<String>? = nil) {
         self.source = source
         self.origin = origin
+        self.columns = columns
     }
 }
 

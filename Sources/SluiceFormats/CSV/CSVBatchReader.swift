@@ -11,10 +11,15 @@ final class CSVBatchReader: @unchecked Sendable {
     private let options: CSVOptions
     private let nullValue: [UInt8]
     private let chunk: CSVChunk
+    /// The fields parsed (indices into `schema`), in order; the others are skipped.
+    private let selected: [Int]
+    private let output: Schema
     private var position: CSVPosition
     private var fields: [CSVField] = []
 
-    init(data: Data, file: String, schema: Schema, options: CSVOptions, chunk: CSVChunk) {
+    init(data: Data, file: String, schema: Schema, options: CSVOptions, chunk: CSVChunk, selected: [Int]? = nil) {
+        self.selected = selected ?? Array(schema.fields.indices)
+        output = Schema(self.selected.map { schema.fields[$0] })
         self.data = data
         self.file = file
         self.schema = schema
@@ -43,14 +48,14 @@ final class CSVBatchReader: @unchecked Sendable {
             let bytes = all.slice(0, chunk.end)
             var tokenizer = CSVTokenizer(bytes: bytes, delimiter: options.delimiter, quote: options.quote,
                                          escape: options.escape, file: file, position: position)
-            var builders = schema.fields.map { ColumnBuilder(type: $0.type, capacity: 1024) }
+            var builders = output.fields.map { ColumnBuilder(type: $0.type, capacity: 1024) }
             var rows = 0
             while rows < RecordBatch.preferredRowCount, let start = try tokenizer.nextRecord(into: &fields) {
                 if try append(fields, bytes: bytes, line: start.line, lineStart: start.lineStart, to: &builders) { rows += 1 }
             }
             position = tokenizer.position
             guard rows > 0 else { return nil }
-            return RecordBatch(schema: schema, columns: builders.indices.map { builders[$0].finish() })
+            return RecordBatch(schema: output, columns: builders.indices.map { builders[$0].finish() })
         }
     }
 
@@ -64,10 +69,10 @@ final class CSVBatchReader: @unchecked Sendable {
     /// Appends one record; false when it was dropped.
     private func append(_ fields: [CSVField], bytes: UnsafeRawBufferPointer, line: Int, lineStart: Int,
                         to builders: inout [ColumnBuilder]) throws(SluiceError) -> Bool {
-        if fields.count != builders.count {
+        if fields.count != schema.fields.count {
             switch options.parseMode {
             case .failFast:
-                throw SluiceError(.malformedData, "expected \(builders.count) fields, found \(fields.count)",
+                throw SluiceError(.malformedData, "expected \(schema.fields.count) fields, found \(fields.count)",
                                   location: SourceLocation(file: file, line: line, column: 1),
                                   hint: "check the delimiter and quoting on this line, or set \"mode\": \"PERMISSIVE\" or \"DROPMALFORMED\"")
             case .dropMalformed: return false
@@ -77,16 +82,16 @@ final class CSVBatchReader: @unchecked Sendable {
         // Dropping a row must leave no trace, so its fields are checked before any is appended.
         if options.parseMode == .dropMalformed {
             var scratch = builders.map { ColumnBuilder(type: $0.type) }
-            for index in builders.indices where !appendField(fields[index], bytes: bytes, to: &scratch[index]) { return false }
+            for index in builders.indices where !appendField(fields[selected[index]], bytes: bytes, to: &scratch[index]) { return false }
         }
         for index in builders.indices {
-            guard index < fields.count else { builders[index].appendNull(); continue }
-            let field = fields[index]
+            guard selected[index] < fields.count else { builders[index].appendNull(); continue }
+            let field = fields[selected[index]]
             if appendField(field, bytes: bytes, to: &builders[index]) { continue }
             guard options.parseMode == .failFast else { builders[index].appendNull(); continue }
             let text = String(decoding: bytes.slice(field.start, field.end), as: UTF8.self)
             throw SluiceError(.malformedData,
-                              "column '\(schema.fields[index].name)': '\(text)' is not a \(builders[index].type.sqlName)",
+                              "column '\(output.fields[index].name)': '\(text)' is not a \(builders[index].type.sqlName)",
                               location: SourceLocation(file: file, line: line, column: CSVTokenizer.column(of: field.start, lineStart: lineStart)),
                               hint: "fix the value, declare the column as STRING in \"schema\", or set \"mode\": \"PERMISSIVE\" (nulls) or \"DROPMALFORMED\" (skip the row)")
         }

@@ -14,6 +14,7 @@ final class CSVChunkedReader: @unchecked Sendable {
     private let options: CSVOptions
     private let window: Int
     private let minimumChunkBytes: Int
+    private let selected: [Int]?
     private var chunks: [CSVChunk]?
     private var sequential: CSVBatchReader?
     private var tasks: [Int: Task<[RecordBatch], any Error>] = [:]
@@ -21,8 +22,10 @@ final class CSVChunkedReader: @unchecked Sendable {
     private var nextChunk = 0
 
     init(data: Data, file: String, schema: Schema, options: CSVOptions,
-         window: Int = ProcessInfo.processInfo.activeProcessorCount + 1, minimumChunkBytes: Int = CSVChunker.minimumChunkBytes) {
+         selected: [Int]? = nil, window: Int = ProcessInfo.processInfo.activeProcessorCount + 1,
+         minimumChunkBytes: Int = CSVChunker.minimumChunkBytes) {
         self.minimumChunkBytes = minimumChunkBytes
+        self.selected = selected
         self.data = data
         self.file = file
         self.schema = schema
@@ -37,13 +40,15 @@ final class CSVChunkedReader: @unchecked Sendable {
     func next() async throws -> RecordBatch? {
         let chunks = try self.chunks ?? plan()
         if chunks.count == 1 {
-            sequential = sequential ?? CSVBatchReader(data: data, file: file, schema: schema, options: options, chunk: chunks[0])
+            sequential = sequential ?? CSVBatchReader(data: data, file: file, schema: schema, options: options, chunk: chunks[0],
+                                                        selected: selected)
             return try sequential!.next()
         }
         while ready.isEmpty {
             guard nextChunk < chunks.count else { return nil }
             for index in nextChunk..<min(chunks.count, nextChunk + window) where tasks[index] == nil {
-                let reader = CSVBatchReader(data: data, file: file, schema: schema, options: options, chunk: chunks[index])
+                let reader = CSVBatchReader(data: data, file: file, schema: schema, options: options, chunk: chunks[index],
+                                            selected: selected)
                 tasks[index] = Task.detached { try reader.readAll() }
             }
             let task = tasks.removeValue(forKey: nextChunk)!

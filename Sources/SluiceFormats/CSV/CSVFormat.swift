@@ -14,13 +14,27 @@ public struct CSVFormat: FileFormat {
     public var fileExtension: String { "csv" }
 
     public func inferSchema(of data: Data, file: String) throws -> Schema {
-        try data.withUnsafeBytes { bytes in try CSVSchemaInference(options: options, file: file).infer(bytes) }
+        try inferSchema(of: data, file: file, columns: nil)
+    }
+
+    /// Infers types for `columns` only; the others are left as strings without looking at them.
+    public func inferSchema(of data: Data, file: String, columns: Set<String>?) throws -> Schema {
+        var inference = CSVSchemaInference(options: options, file: file)
+        inference.columns = columns
+        return try data.withUnsafeBytes { bytes in try inference.infer(bytes) }
     }
 
     public func read(_ data: Data, file: String, schema: Schema) -> RecordBatchStream {
+        read(data, file: file, schema: schema, columns: nil)
+    }
+
+    /// Parses only the fields in `columns`; the others are tokenized and skipped.
+    public func read(_ data: Data, file: String, schema: Schema, columns: Set<String>?) -> RecordBatchStream {
         let options = self.options
-        return RecordBatchStream(schema: schema) {
-            let reader = CSVChunkedReader(data: data, file: file, schema: schema, options: options)
+        let selected = columns.map { wanted in schema.fields.indices.filter { wanted.contains(schema.fields[$0].name.lowercased()) } }
+        let output = selected.map { Schema($0.map { schema.fields[$0] }) } ?? schema
+        return RecordBatchStream(schema: output) {
+            let reader = CSVChunkedReader(data: data, file: file, schema: schema, options: options, selected: selected)
             return { try await reader.next() }
         }
     }

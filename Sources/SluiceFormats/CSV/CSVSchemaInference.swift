@@ -9,6 +9,8 @@ struct CSVSchemaInference {
     let options: CSVOptions
     let file: String
     var minimumChunkBytes = CSVChunker.minimumChunkBytes
+    /// The columns whose types matter (lower-cased); the others stay strings, unexamined.
+    var columns: Set<String>?
 
     func infer(_ bytes: UnsafeRawBufferPointer) throws(SluiceError) -> Schema {
         var tokenizer = makeTokenizer(bytes, at: CSVReaderStart.position(of: bytes))
@@ -33,10 +35,12 @@ struct CSVSchemaInference {
 
         let chunks = CSVChunker.split(bytes, from: dataStart.offset, firstLine: dataStart.line, options: options,
                                       minimumBytes: minimumChunkBytes)
+        let examined = columnNames.map { columns?.contains($0.lowercased()) ?? true }
         let results = parallelMap(chunks.count) { index in
-            Result { () throws(SluiceError) in try candidates(bytes, chunk: chunks[index], columns: columnNames.count) }
+            Result { () throws(SluiceError) in try candidates(bytes, chunk: chunks[index], examined: examined) }
         }
         var merged = Array(repeating: ColumnCandidates(), count: columnNames.count)
+        for index in merged.indices where !examined[index] { merged[index].ruleOutAll() }
         for result in results {
             let found = try result.get()
             for index in merged.indices { merged[index].formIntersection(found[index]) }
@@ -45,14 +49,15 @@ struct CSVSchemaInference {
     }
 
     /// What the values of one chunk allow each column to be.
-    private func candidates(_ bytes: UnsafeRawBufferPointer, chunk: CSVChunk, columns: Int) throws(SluiceError) -> [ColumnCandidates] {
+    private func candidates(_ bytes: UnsafeRawBufferPointer, chunk: CSVChunk, examined: [Bool]) throws(SluiceError) -> [ColumnCandidates] {
+        let columns = examined.count
         var tokenizer = makeTokenizer(bytes.slice(0, chunk.end),
                                       at: CSVPosition(offset: chunk.start, line: chunk.firstLine ?? 1, lineStart: chunk.start))
         var found = Array(repeating: ColumnCandidates(), count: columns)
         var fields: [CSVField] = []
         let nullValue = Array(options.nullValue.utf8)
         while try tokenizer.nextRecord(into: &fields) != nil {
-            for (index, field) in fields.prefix(columns).enumerated() {
+            for (index, field) in fields.prefix(columns).enumerated() where examined[index] {
                 let range = bytes.slice(field.start, field.end)
                 if !field.quoted, range.elementsEqual(nullValue) { continue }
                 if field.escaped {
@@ -112,6 +117,11 @@ struct ColumnCandidates: Sendable {
         if float64, !int64 { float64 = TextFieldParser.double(value) != nil }
         if date { date = Temporal.parseDate(value) != nil }
         if timestamp, !date { timestamp = Temporal.parseTimestamp(value) != nil }
+    }
+
+    /// Leaves only string: for columns that are not examined.
+    mutating func ruleOutAll() {
+        boolean = false; int32 = false; int64 = false; float64 = false; date = false; timestamp = false
     }
 
     /// What both this and `other` allow.
