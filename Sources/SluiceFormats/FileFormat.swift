@@ -11,6 +11,11 @@ public protocol FileFormat: Sendable {
     func inferSchema(of data: Data, file: String) throws -> Schema
     /// The rows of `data` under `schema`, parsed lazily, one batch at a time.
     func read(_ data: Data, file: String, schema: Schema) -> RecordBatchStream
+    /// The schema of `data` where only `columns` (lower-cased names; nil for all) need exact
+    /// types: a format may leave the others as strings to save work.
+    func inferSchema(of data: Data, file: String, columns: Set<String>?) throws -> Schema
+    /// The rows of `data` (whose full schema is `schema`) with only the fields in `columns`, in file order.
+    func read(_ data: Data, file: String, schema: Schema, columns: Set<String>?) -> RecordBatchStream
     /// A writer producing this format's bytes for batches of `schema`.
     func makeWriter(schema: Schema) -> any FormatWriter
     /// Whether a writer's `encode` depends only on its configuration and the batch, so copies
@@ -21,14 +26,12 @@ public protocol FileFormat: Sendable {
 extension FileFormat {
     public var encodesBatchesIndependently: Bool { false }
 
-    /// The schema of `data` where only `columns` (lower-cased names; nil for all) need exact
-    /// types: a format may leave the others as strings to save work. The default infers all.
+    /// The default infers every column.
     public func inferSchema(of data: Data, file: String, columns: Set<String>?) throws -> Schema {
         try inferSchema(of: data, file: file)
     }
 
-    /// The rows of `data` (whose full schema is `schema`) with only the fields in `columns`,
-    /// in file order. The default reads everything and drops the rest.
+    /// The default reads everything and drops the other columns.
     public func read(_ data: Data, file: String, schema: Schema, columns: Set<String>?) -> RecordBatchStream {
         guard let columns else { return read(data, file: file, schema: schema) }
         let kept = schema.fields.indices.filter { columns.contains(schema.fields[$0].name.lowercased()) }

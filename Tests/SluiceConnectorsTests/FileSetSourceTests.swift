@@ -2,6 +2,7 @@ import Foundation
 import SluiceConnectors
 import SluiceEngine
 import SluiceSpec
+import SluiceFormats
 import Testing
 
 @Suite struct FileSetSourceTests {
@@ -73,5 +74,22 @@ import Testing
         #expect(throws: SluiceError.self) {
             _ = try SchemaUnion.merge(a, Schema([Field("other", .int32)]), file: "c.csv")
         }
+    }
+}
+
+@Suite struct FileSetSourceProjectionTests {
+    /// Through the `FileFormat` existential, the column-aware entry points must reach the format's
+    /// own: only then is the unused, malformed column never parsed.
+    @Test func aScanWithColumnsReachesTheFormat() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("in.csv", "a,b,c\n1,x,not-a-date\n")
+        var options = CSVOptions()
+        options.schema = try Schema(ddl: "a INT, b STRING, c DATE")
+        let source = FileSetSource(path: dir.file("in.csv"), format: CSVFormat(options: options))
+        let stream = try await source.scan(columns: ["a"])
+        #expect(stream.schema.names == ["a"])
+        #expect(try await stream.collect().first?.row(0) == [.int32(1)])
+        await #expect(throws: SluiceError.self) { _ = try await source.scan(columns: nil).collect() }
     }
 }
