@@ -4,9 +4,8 @@ and prints each tool's median time and Sluice's ratio to the fastest peer.
 
 W1: orders CSV -> filter (status = 'completed' AND amount > 50) + two derived columns -> CSV
 W2: orders CSV -> group by category, status with sum/avg/max/count -> CSV
-W3: join orders with customers, filter active, group by region (needs joinDataFrames)
+W3: join orders with customers, filter active, group by region -> CSV
 
-Workloads a tool cannot run yet are reported as such, not timed.
 Usage: bench/run.py [--data bench/data] [--runs 3] [--sluice .build/release/sluice]
 """
 import argparse
@@ -95,6 +94,55 @@ def polars_w2(data, out):
     return run
 
 
+def sluice_w3(binary, data, out, state):
+    pipeline = {
+        "name": "bench_w3",
+        "steps": [
+            {"type": "extract", "method": "fromFile",
+             "config": {"path": f"{data}/orders.csv", "format": "csv", "registerAs": "orders"}},
+            {"type": "extract", "method": "fromFile",
+             "config": {"path": f"{data}/customers.csv", "format": "csv", "registerAs": "customers"}},
+            {"type": "transform", "method": "joinDataFrames",
+             "config": {"inputDataFrames": ["orders", "customers"], "joinColumn": "customer_id"}},
+            {"type": "transform", "method": "filterRows", "config": {"condition": "active"}},
+            {"type": "transform", "method": "aggregateData",
+             "config": {"groupBy": ["region"], "aggregations": {"amount": ["sum", "count"]}}},
+            {"type": "load", "method": "toFile", "config": {"path": f"{out}/sluice_w3", "format": "csv", "mode": "overwrite"}},
+        ],
+    }
+    path = os.path.join(out, "w3.json")
+    with open(path, "w") as f:
+        json.dump(pipeline, f)
+
+    def run():
+        subprocess.run([binary, "run", path, "--state-dir", state, "--log-level", "error"], check=True,
+                       stdout=subprocess.DEVNULL)
+    return run
+
+
+def duckdb_w3(data, out):
+    def run():
+        con = duckdb.connect()
+        con.execute(f"""
+            COPY (SELECT region, sum(amount) AS amount_sum, count(amount) AS amount_count
+                  FROM read_csv('{data}/orders.csv', header = true) o
+                  JOIN read_csv('{data}/customers.csv', header = true) c USING (customer_id)
+                  WHERE active GROUP BY region)
+            TO '{out}/duckdb_w3.csv' (HEADER)""")
+        con.close()
+    return run
+
+
+def polars_w3(data, out):
+    def run():
+        orders = pl.scan_csv(f"{data}/orders.csv", try_parse_dates=True)
+        customers = pl.scan_csv(f"{data}/customers.csv")
+        (orders.join(customers, on="customer_id").filter(pl.col("active"))
+         .group_by("region").agg(pl.col("amount").sum().alias("amount_sum"), pl.col("amount").count().alias("amount_count"))
+         .sink_csv(f"{out}/polars_w3.csv"))
+    return run
+
+
 def duckdb_w1(data, out):
     def run():
         con = duckdb.connect()
@@ -138,13 +186,14 @@ def main():
                 "duckdb": duckdb_w2(data, out),
                 "polars": polars_w2(data, out),
             },
-            "W3 join+group": {"sluice": None, "duckdb": None, "polars": None},
+            "W3 join+group": {
+                "sluice": sluice_w3(os.path.abspath(args.sluice), data, out, state),
+                "duckdb": duckdb_w3(data, out),
+                "polars": polars_w3(data, out),
+            },
         }
         print(f"{'workload':<18} {'sluice':>9} {'duckdb':>9} {'polars':>9}  sluice / fastest peer")
         for name, tools in workloads.items():
-            if tools["sluice"] is None:
-                print(f"{name:<18} {'n/a':>9} {'':>9} {'':>9}  not runnable by Sluice yet")
-                continue
             times = {tool: timed(run, args.runs) for tool, run in tools.items()}
             fastest_peer = min(times["duckdb"], times["polars"])
             print(f"{name:<18} {times['sluice']:>8.2f}s {times['duckdb']:>8.2f}s {times['polars']:>8.2f}s  "

@@ -37,6 +37,10 @@ public struct LocalEngine: Sendable {
         case .aggregate(let node):
             let input = try await stream(node.input, metrics: metrics)
             return try AggregateOperator.apply(node, to: input).metered(step: node.origin.stepIndex, into: metrics)
+        case .join(let node):
+            let left = try await stream(node.left, metrics: metrics)
+            let right = try await stream(node.right, metrics: metrics)
+            return try HashJoinOperator.apply(node, left: left, right: right).metered(step: node.origin.stepIndex, into: metrics)
         case .write:
             throw SluiceError(.internalError, "a write cannot feed another node")
         }

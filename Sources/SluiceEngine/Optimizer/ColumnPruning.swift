@@ -23,6 +23,14 @@ public enum ColumnPruning {
             let keys = node.groupBy.reduce(Set<String>()) { $0.union($1.expression.referencedColumns) }
             node.input = prune(node.input, required: node.aggregates.reduce(keys) { $0.union($1.argument?.referencedColumns ?? []) })
             return .aggregate(node)
+        case .join(var node):
+            // Each side needs its keys and whatever is required above that it has; a side
+            // cannot tell which names are its own before the plan runs, so both get them all.
+            let leftKeys = node.leftKeys.reduce(Set<String>()) { $0.union($1.referencedColumns) }
+            let rightKeys = node.rightKeys.reduce(Set<String>()) { $0.union($1.referencedColumns) }
+            node.left = prune(node.left, required: required.map { $0.union(leftKeys) })
+            node.right = prune(node.right, required: required.map { $0.union(rightKeys) })
+            return .join(node)
         case .project(var node):
             node.input = prune(node.input, required: inputColumns(of: node.operation, required: required))
             return .project(node)

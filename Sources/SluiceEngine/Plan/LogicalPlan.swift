@@ -14,6 +14,8 @@ public indirect enum LogicalPlan: Sendable {
     case project(ProjectNode)
     /// Group rows and aggregate each group.
     case aggregate(AggregateNode)
+    /// Join two inputs on equal keys.
+    case join(JoinNode)
 
     /// The step that made the node.
     public var origin: PlanOrigin {
@@ -23,6 +25,7 @@ public indirect enum LogicalPlan: Sendable {
         case .filter(let node): node.origin
         case .project(let node): node.origin
         case .aggregate(let node): node.origin
+        case .join(let node): node.origin
         }
     }
 
@@ -34,6 +37,7 @@ public indirect enum LogicalPlan: Sendable {
         case .filter(let node): [node.input]
         case .project(let node): [node.input]
         case .aggregate(let node): [node.input]
+        case .join(let node): [node.left, node.right]
         }
     }
 
@@ -43,6 +47,8 @@ public indirect enum LogicalPlan: Sendable {
         case .scan(let node): "Scan \(node.source.summary)"
         case .write(let node): "Write \(node.sink.summary)"
         case .filter(let node): "Filter \(node.condition.expression)"
+        case .join(let node):
+            "Join \(node.type.rawValue) on " + zip(node.leftKeys, node.rightKeys).map { "\($0) = \($1)" }.joined(separator: " AND ")
         case .aggregate(let node):
             "Aggregate by [" + node.groupBy.map(\.name).joined(separator: ", ") + "]: "
                 + node.aggregates.map { "\($0.name) = \($0.description)" }.joined(separator: ", ")

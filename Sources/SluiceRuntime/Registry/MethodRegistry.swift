@@ -19,6 +19,7 @@ public struct MethodRegistry: Sendable {
         DropColumns.descriptor,
         RenameColumns.descriptor,
         AggregateData.descriptor,
+        JoinDataFrames.descriptor,
         ToFile.descriptor,
     ])
 
@@ -57,7 +58,7 @@ enum PlannedMethods {
         for name in ["fromPostgres", "fromMySQL", "fromS3", "fromKafka", "fromAvro", "fromDeltaLake", "fromParquet"] {
             names[name] = .extract
         }
-        for name in ["joinDataFrames",
+        for name in [
                      "reshapeData", "unionDataFrames", "deduplicate", "sortData", "limitRows",
                      "repartition", "repartitionByColumns", "coalesce", "cache", "sql", "toAvroSchema",
                      "evolveAvroSchema"] {

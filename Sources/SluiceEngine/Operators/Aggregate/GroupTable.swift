@@ -31,9 +31,28 @@ struct GroupTable {
         return result
     }
 
-    private mutating func group(of key: [Int32]) -> Int32 {
+    /// The group of `key` if it exists, without adding it.
+    func find(_ key: [Int32]) -> Int32? {
+        guard width > 0 else { return groupsWithoutKeys > 0 ? 0 : nil }
+        let hash = Self.hash(key)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 {
+            let group = Int(slots[slot] - 1)
+            if hashes[group] == hash, keyEquals(group, key) { return Int32(group) }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    private static func hash(_ key: [Int32]) -> UInt64 {
         var hash: UInt64 = 0x9e37_79b9_7f4a_7c15
         for code in key { hash = (hash ^ UInt64(UInt32(bitPattern: code))) &* 0xff51_afd7_ed55_8ccd; hash ^= hash >> 29 }
+        return hash
+    }
+
+    private mutating func group(of key: [Int32]) -> Int32 {
+        let hash = Self.hash(key)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
