@@ -90,3 +90,29 @@ import Testing
         #expect(JoinNode.JoinType(spelling: "cross") == nil)
     }
 }
+
+@Suite struct MultiKeyJoinTests {
+    @Test func twoKeysMustBothMatch() async throws {
+        let left = JoinTests.table(Schema([Field("a", .string), Field("b", .int32), Field("l", .int32)]), [
+            [.string("x"), .int32(1), .int32(100)],
+            [.string("x"), .int32(2), .int32(200)],
+            [.string("y"), .int32(1), .int32(300)],
+            [.string("x"), .null, .int32(400)],
+        ])
+        let right = JoinTests.table(Schema([Field("a", .string), Field("b", .int64), Field("r", .string)]), [
+            [.string("x"), .int64(1), .string("x1")],
+            [.string("y"), .int64(1), .string("y1")],
+            [.string("y"), .int64(1), .string("y1 again")],
+            [.string("x"), .null, .string("x-null")],
+        ])
+        let keys: [Expression] = [.column(name: "a", qualifier: nil), .column(name: "b", qualifier: nil)]
+        let node = JoinNode(left: left, right: right, type: .left, leftKeys: keys, rightKeys: keys, mergedKeyNames: ["a", "b"],
+                            origin: PlanOrigin(stepIndex: 2, method: "joinDataFrames"))
+        let (schema, rows) = try await OperatorTests.rows(.join(node))
+        #expect(schema.names == ["a", "b", "l", "r"])
+        #expect(rows.map { [$0[2], $0[3]] } == [
+            [.int32(100), .string("x1")], [.int32(200), .null], [.int32(300), .string("y1")], [.int32(300), .string("y1 again")],
+            [.int32(400), .null],
+        ])
+    }
+}

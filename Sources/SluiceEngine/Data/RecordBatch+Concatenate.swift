@@ -1,21 +1,45 @@
 extension RecordBatch {
-    /// The rows of `batches` (all of `schema`) as one batch.
+    /// The rows of `batches` (all of `schema`) as one batch; buffers are appended whole.
     public static func concatenate(_ batches: [RecordBatch], schema: Schema) -> RecordBatch {
         guard batches.count != 1 else { return batches[0] }
-        let rows = batches.reduce(0) { $0 + $1.rowCount }
         let columns = schema.fields.indices.map { column in
-            var builder = ColumnBuilder(type: schema.fields[column].type, capacity: rows)
-            for batch in batches {
-                let source = batch.columns[column]
-                for row in 0..<batch.rowCount { builder.append(source.value(at: row)) }
-            }
-            return builder.finish()
+            Column.concatenate(batches.map { $0.columns[column] }, type: schema.fields[column].type)
         }
         return RecordBatch(schema: schema, columns: columns)
     }
 }
 
 extension Column {
+    /// The rows of `columns`, one after another.
+    static func concatenate(_ columns: [Column], type: DataType) -> Column {
+        let storage: ColumnStorage
+        switch type {
+        case .boolean: storage = .boolean(columns.flatMap(\.booleans))
+        case .int32, .date: storage = .int32(columns.flatMap(\.int32s))
+        case .int64, .timestamp: storage = .int64(columns.flatMap(\.int64s))
+        case .float64: storage = .float64(columns.flatMap(\.float64s))
+        case .string:
+            var strings = StringStorage(capacity: columns.reduce(0) { $0 + $1.count })
+            for column in columns {
+                let source = column.strings
+                source.bytes.withUnsafeBytes { bytes in
+                    for row in 0..<source.count {
+                        strings.append(bytes: UnsafeRawBufferPointer(start: bytes.baseAddress.map { $0 + source.offsets[row] },
+                                                                     count: source.offsets[row + 1] - source.offsets[row]))
+                    }
+                }
+            }
+            storage = .string(strings)
+        }
+        var validity: Bitmap?
+        if columns.contains(where: { $0.validity != nil }) {
+            var bits = Bitmap(capacity: columns.reduce(0) { $0 + $1.count })
+            for column in columns { for row in 0..<column.count { bits.append(!column.isNull(row)) } }
+            validity = bits
+        }
+        return Column(dataType: type, storage: storage, validity: validity)
+    }
+
     /// The rows at `indices`, where -1 stands for a null row (the missing side of an outer join).
     public func take(nullable indices: [Int]) -> Column {
         guard indices.contains(-1) else { return take(indices) }

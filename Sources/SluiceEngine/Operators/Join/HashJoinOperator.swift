@@ -81,7 +81,11 @@ private final class JoinState: @unchecked Sendable {
     var encoders: [KeyColumnEncoder]
     var table: GroupTable
     var rightRows: RecordBatch?
-    var rowsByGroup: [[Int]] = []
+    /// Right rows by group, flattened: the rows of group `g` are `rows[starts[g] ..< starts[g + 1]]`.
+    var starts: [Int] = [0]
+    var rows: [Int] = []
+    /// With one key the group is the key's code itself: no hashing on either side.
+    var singleKey: Bool { layout.leftKeys.count == 1 }
     var matchedRight: [Bool] = []
     var finished = false
 
@@ -115,11 +119,37 @@ private final class JoinState: @unchecked Sendable {
         rightRows = all
         matchedRight = Array(repeating: false, count: all.rowCount)
         let codes = keyCodes(layout.rightKeys, all)
-        let groups = table.groups(rows: all.rowCount, codes: codes)
-        rowsByGroup = Array(repeating: [], count: table.count)
-        for row in 0..<all.rowCount where !codes.contains(where: { $0[row] == 0 }) {
-            rowsByGroup[Int(groups[row])].append(row)
+        let groups = singleKey ? codes[0] : table.groups(rows: all.rowCount, codes: codes)
+        let groupCount = singleKey ? encoders[0].codeCount : table.count
+        // Counting sort of the right rows by group; rows with a null key are left out.
+        var counts = [Int](repeating: 0, count: groupCount + 1)
+        let valid = (0..<all.rowCount).map { row in !codes.contains { $0[row] == 0 } }
+        for row in 0..<all.rowCount where valid[row] { counts[Int(groups[row]) + 1] += 1 }
+        for group in 0..<groupCount { counts[group + 1] += counts[group] }
+        starts = counts
+        var next = counts
+        rows = [Int](repeating: 0, count: counts[groupCount])
+        for row in 0..<all.rowCount where valid[row] {
+            let group = Int(groups[row])
+            rows[next[group]] = row
+            next[group] += 1
         }
+    }
+
+    /// The right rows matching left row `row`, as a range of `rows`.
+    @inline(__always)
+    private func matches(_ row: Int, _ codes: [[Int32]], _ key: inout [Int32]) -> Range<Int> {
+        if singleKey {
+            let code = Int(codes[0][row])
+            guard code != 0, code + 1 < starts.count else { return 0..<0 }
+            return starts[code]..<starts[code + 1]
+        }
+        for column in codes.indices {
+            if codes[column][row] == 0 { return 0..<0 }
+            key[column] = codes[column][row]
+        }
+        guard let group = table.find(key) else { return 0..<0 }
+        return starts[Int(group)]..<starts[Int(group) + 1]
     }
 
     private func keyCodes(_ keys: [BoundExpression], _ batch: RecordBatch) -> [[Int32]] {
@@ -136,23 +166,23 @@ private final class JoinState: @unchecked Sendable {
         var leftIndices: [Int] = []
         var rightIndices: [Int] = []
         var key = [Int32](repeating: 0, count: codes.count)
+        leftIndices.reserveCapacity(batch.rowCount)
+        rightIndices.reserveCapacity(batch.rowCount)
+        let tracksRight = type == .right || type == .full
         for row in 0..<batch.rowCount {
-            var matches: [Int] = []
-            if !codes.contains(where: { $0[row] == 0 }) {
-                for column in codes.indices { key[column] = codes[column][row] }
-                if let group = table.find(key) { matches = rowsByGroup[Int(group)] }
-            }
+            let found = matches(row, codes, &key)
             switch type {
-            case .leftSemi: if !matches.isEmpty { leftIndices.append(row) }
-            case .leftAnti: if matches.isEmpty { leftIndices.append(row) }
+            case .leftSemi: if !found.isEmpty { leftIndices.append(row) }
+            case .leftAnti: if found.isEmpty { leftIndices.append(row) }
             case .left, .full:
-                if matches.isEmpty { leftIndices.append(row); rightIndices.append(-1) }
+                if found.isEmpty { leftIndices.append(row); rightIndices.append(-1) }
                 fallthrough
             case .inner, .right:
-                for match in matches {
+                for position in found {
+                    let match = rows[position]
                     leftIndices.append(row)
                     rightIndices.append(match)
-                    matchedRight[match] = true
+                    if tracksRight { matchedRight[match] = true }
                 }
             }
         }
