@@ -4,15 +4,14 @@
 struct KeyColumnEncoder {
     let type: DataType
     private var strings = ByteInterner()
-    private var numbers: [Int64: Int32] = [:]
-    private var numberValues: [Int64] = []
+    private var numbers = IntegerInterner()
 
     init(type: DataType) {
         self.type = type
     }
 
     /// The number of codes handed out so far, null's included.
-    var codeCount: Int { 1 + (type == .string ? strings.count : numberValues.count) }
+    var codeCount: Int { 1 + (type == .string ? strings.count : numbers.count) }
 
     /// The code of every row of `column`, appended to `codes`.
     mutating func encode(_ column: Column, into codes: inout [Int32]) {
@@ -40,17 +39,14 @@ struct KeyColumnEncoder {
 
     @inline(__always)
     private mutating func code(_ value: Int64) -> Int32 {
-        if let code = numbers[value] { return code }
-        numberValues.append(value)
-        let code = Int32(numberValues.count)
-        numbers[value] = code
-        return code
+        numbers.code(of: value) + 1
     }
 
     /// The value a code stands for.
     func value(of code: Int32) -> ScalarValue {
         if code == 0 { return .null }
         let index = Int(code) - 1
+        let numberValues = numbers.values
         switch type {
         case .string: return .string(String(decoding: strings.bytes(of: index), as: UTF8.self))
         case .boolean: return .boolean(numberValues[index] != 0)
