@@ -41,6 +41,19 @@ public struct LocalEngine: Sendable {
             let left = try await stream(node.left, metrics: metrics)
             let right = try await stream(node.right, metrics: metrics)
             return try HashJoinOperator.apply(node, left: left, right: right).metered(step: node.origin.stepIndex, into: metrics)
+        case .limit(let node):
+            let input = try await stream(node.input, metrics: metrics)
+            return LimitOperator.apply(node, to: input).metered(step: node.origin.stepIndex, into: metrics)
+        case .distinct(let node):
+            let input = try await stream(node.input, metrics: metrics)
+            return try DistinctOperator.apply(node, to: input).metered(step: node.origin.stepIndex, into: metrics)
+        case .union(let node):
+            var inputs: [RecordBatchStream] = []
+            for plan in node.inputs { inputs.append(try await stream(plan, metrics: metrics)) }
+            return try UnionOperator.apply(node, to: inputs).metered(step: node.origin.stepIndex, into: metrics)
+        case .sort(let node):
+            let input = try await stream(node.input, metrics: metrics)
+            return try SortOperator.apply(node, to: input).metered(step: node.origin.stepIndex, into: metrics)
         case .write:
             throw SluiceError(.internalError, "a write cannot feed another node")
         }

@@ -31,6 +31,19 @@ public enum ColumnPruning {
             node.left = prune(node.left, required: required.map { $0.union(leftKeys) })
             node.right = prune(node.right, required: required.map { $0.union(rightKeys) })
             return .join(node)
+        case .limit(var node):
+            node.input = prune(node.input, required: required)
+            return .limit(node)
+        case .distinct(var node):
+            // Which rows are duplicates depends on the key columns, or on all columns.
+            node.input = prune(node.input, required: node.columns.flatMap { keys in required.map { $0.union(keys) } })
+            return .distinct(node)
+        case .union(var node):
+            node.inputs = node.inputs.map { prune($0, required: required) }
+            return .union(node)
+        case .sort(var node):
+            node.input = prune(node.input, required: required.map { node.keys.reduce($0) { $0.union($1.expression.referencedColumns) } })
+            return .sort(node)
         case .project(var node):
             node.input = prune(node.input, required: inputColumns(of: node.operation, required: required))
             return .project(node)

@@ -16,6 +16,14 @@ public indirect enum LogicalPlan: Sendable {
     case aggregate(AggregateNode)
     /// Join two inputs on equal keys.
     case join(JoinNode)
+    /// The first rows of the input.
+    case limit(LimitNode)
+    /// The first row of each distinct key.
+    case distinct(DistinctNode)
+    /// The rows of several inputs, by column name.
+    case union(UnionNode)
+    /// The rows in order of keys.
+    case sort(SortNode)
 
     /// The step that made the node.
     public var origin: PlanOrigin {
@@ -26,6 +34,10 @@ public indirect enum LogicalPlan: Sendable {
         case .project(let node): node.origin
         case .aggregate(let node): node.origin
         case .join(let node): node.origin
+        case .limit(let node): node.origin
+        case .distinct(let node): node.origin
+        case .union(let node): node.origin
+        case .sort(let node): node.origin
         }
     }
 
@@ -38,6 +50,10 @@ public indirect enum LogicalPlan: Sendable {
         case .project(let node): [node.input]
         case .aggregate(let node): [node.input]
         case .join(let node): [node.left, node.right]
+        case .limit(let node): [node.input]
+        case .distinct(let node): [node.input]
+        case .union(let node): node.inputs
+        case .sort(let node): [node.input]
         }
     }
 
@@ -47,6 +63,10 @@ public indirect enum LogicalPlan: Sendable {
         case .scan(let node): "Scan \(node.source.summary)"
         case .write(let node): "Write \(node.sink.summary)"
         case .filter(let node): "Filter \(node.condition.expression)"
+        case .limit(let node): "Limit \(node.count)"
+        case .distinct(let node): "Distinct" + (node.columns.map { " on " + $0.joined(separator: ", ") } ?? "")
+        case .union(let node): "Union of \(node.inputs.count) inputs by name"
+        case .sort(let node): "Sort by " + node.keys.map(\.description).joined(separator: ", ")
         case .join(let node):
             "Join \(node.type.rawValue) on " + zip(node.leftKeys, node.rightKeys).map { "\($0) = \($1)" }.joined(separator: " AND ")
         case .aggregate(let node):

@@ -20,6 +20,10 @@ public struct MethodRegistry: Sendable {
         RenameColumns.descriptor,
         AggregateData.descriptor,
         JoinDataFrames.descriptor,
+        UnionDataFrames.descriptor,
+        Deduplicate.descriptor,
+        SortData.descriptor,
+        LimitRows.descriptor,
         ToFile.descriptor,
     ])
 
@@ -58,9 +62,7 @@ enum PlannedMethods {
         for name in ["fromPostgres", "fromMySQL", "fromS3", "fromKafka", "fromAvro", "fromDeltaLake", "fromParquet"] {
             names[name] = .extract
         }
-        for name in [
-                     "reshapeData", "unionDataFrames", "deduplicate", "sortData", "limitRows",
-                     "repartition", "repartitionByColumns", "coalesce", "cache", "sql", "toAvroSchema",
+        for name in ["reshapeData", "repartition", "repartitionByColumns", "coalesce", "cache", "sql", "toAvroSchema",
                      "evolveAvroSchema"] {
             names[name] = .transform
         }
