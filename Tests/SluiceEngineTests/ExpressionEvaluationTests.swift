@@ -137,3 +137,43 @@ import Testing
         #expect(failure("day > 5")?.code == .typeMismatch)
     }
 }
+
+@Suite struct DateTimeFunctionTests {
+    func eval(_ text: String) throws -> ScalarValue {
+        let bound = try ExpressionBinder(schema: ExpressionEvaluationTests.batch.schema).bind(try ExpressionParser.parse(text))
+        return ExpressionEvaluator.evaluate(bound, on: ExpressionEvaluationTests.batch).value(at: 0)
+    }
+
+    @Test func formatsFollowSparksPatternLetters() throws {
+        // ts of row 0 is 2025-01-01T10:00:00Z, a Wednesday.
+        #expect(try eval("date_format(ts, 'yyyy-MM-dd HH:mm:ss')") == .string("2025-01-01 10:00:00"))
+        #expect(try eval("date_format(ts, 'yyyy-MM')") == .string("2025-01"))
+        #expect(try eval("date_format(ts, 'dd MMM yyyy, EEEE')") == .string("01 Jan 2025, Wednesday"))
+        #expect(try eval("date_format(ts, 'hh:mm a')") == .string("10:00 AM"))
+        #expect(try eval("date_format(ts, \"yyyy-MM-dd'T'HH'h'\")") == .string("2025-01-01T10h"))
+        #expect(try eval("date_format(day, 'D')") == .string("1"))
+        #expect(try eval("date_format(ts, 'qqq')") == .null, "unknown pattern letters give null")
+    }
+
+    @Test func parsingWithPatterns() throws {
+        #expect(try eval("to_date('31/01/2025', 'dd/MM/yyyy')") == .date(20_119))
+        #expect(try eval("to_date('2025-02-30', 'yyyy-MM-dd')") == .null)
+        #expect(try eval("to_timestamp('2025-01-02 03:04:05.5', 'yyyy-MM-dd HH:mm:ss.S')") == .timestamp(1_735_787_045_500_000))
+        #expect(try eval("to_timestamp('20250102', 'yyyyMMdd')") == .timestamp(1_735_776_000_000_000))
+        #expect(try eval("to_timestamp('Jan 2, 2025 03:04 PM', 'MMM d, yyyy hh:mm a')") == .timestamp(1_735_830_240_000_000))
+        #expect(try eval("to_date('not a date', 'yyyy-MM-dd')") == .null)
+    }
+
+    @Test func unixTimeTruncationAndMonths() throws {
+        #expect(try eval("unix_timestamp(ts)") == .int64(1_735_725_600))
+        #expect(try eval("unix_timestamp('2025-01-01 10:00:00', 'yyyy-MM-dd HH:mm:ss')") == .int64(1_735_725_600))
+        #expect(try eval("from_unixtime(0)") == .string("1970-01-01 00:00:00"))
+        #expect(try eval("from_unixtime(1735725600, 'yyyy/MM/dd')") == .string("2025/01/01"))
+        #expect(try eval("date_trunc('month', TIMESTAMP '2025-03-17 12:34:56')") == .timestamp(1_740_787_200_000_000))
+        #expect(try eval("date_trunc('week', TIMESTAMP '2025-03-19 12:00:00')") == .timestamp(1_742_169_600_000_000))
+        #expect(try eval("date_trunc('hour', TIMESTAMP '2025-03-19 12:34:56')") == .timestamp(1_742_385_600_000_000))
+        #expect(try eval("add_months(DATE '2025-01-31', 1)") == .date(20_147))
+        #expect(try eval("add_months(DATE '2025-03-15', -14)") == .date(19_737))
+        #expect(try eval("last_day(DATE '2024-02-10')") == .date(19_782))
+    }
+}
