@@ -30,46 +30,39 @@ def timed(function, runs):
     return statistics.median(times)
 
 
-def sluice_w1(binary, data, out, state):
-    pipeline = {
-        "name": "bench_w1",
-        "steps": [
-            {"type": "extract", "method": "fromFile", "config": {"path": f"{data}/orders.csv", "format": "csv"}},
-            {"type": "transform", "method": "filterRows", "config": {"condition": "status = 'completed' AND amount > 50"}},
-            {"type": "transform", "method": "enrichData",
-             "config": {"columns": {"total": "amount * quantity", "category_upper": "upper(category)"}}},
-            {"type": "load", "method": "toFile", "config": {"path": f"{out}/sluice_w1", "format": "csv", "mode": "overwrite"}},
-        ],
-    }
-    path = os.path.join(out, "w1.json")
+def sluice_pipeline(binary, name, steps, out, state):
+    """A function running the pipeline `steps` (with its load step) through Sluice."""
+    path = os.path.join(out, f"{name}.json")
     with open(path, "w") as f:
-        json.dump(pipeline, f)
+        json.dump({"name": f"bench_{name}", "steps": steps}, f)
 
     def run():
         subprocess.run([binary, "run", path, "--state-dir", state, "--log-level", "error"], check=True,
                        stdout=subprocess.DEVNULL)
     return run
+
+
+def csv_load(out, name):
+    return {"type": "load", "method": "toFile", "config": {"path": f"{out}/sluice_{name}", "format": "csv", "mode": "overwrite"}}
+
+
+def sluice_w1(binary, data, out, state):
+    return sluice_pipeline(binary, "w1", [
+        {"type": "extract", "method": "fromFile", "config": {"path": f"{data}/orders.csv", "format": "csv"}},
+        {"type": "transform", "method": "filterRows", "config": {"condition": "status = 'completed' AND amount > 50"}},
+        {"type": "transform", "method": "enrichData",
+         "config": {"columns": {"total": "amount * quantity", "category_upper": "upper(category)"}}},
+        csv_load(out, "w1"),
+    ], out, state)
 
 
 def sluice_w2(binary, data, out, state):
-    pipeline = {
-        "name": "bench_w2",
-        "steps": [
-            {"type": "extract", "method": "fromFile", "config": {"path": f"{data}/orders.csv", "format": "csv"}},
-            {"type": "transform", "method": "aggregateData",
-             "config": {"groupBy": ["category", "status"],
-                        "aggregations": {"amount": ["sum", "avg", "max"], "orders": "count(*)"}}},
-            {"type": "load", "method": "toFile", "config": {"path": f"{out}/sluice_w2", "format": "csv", "mode": "overwrite"}},
-        ],
-    }
-    path = os.path.join(out, "w2.json")
-    with open(path, "w") as f:
-        json.dump(pipeline, f)
-
-    def run():
-        subprocess.run([binary, "run", path, "--state-dir", state, "--log-level", "error"], check=True,
-                       stdout=subprocess.DEVNULL)
-    return run
+    return sluice_pipeline(binary, "w2", [
+        {"type": "extract", "method": "fromFile", "config": {"path": f"{data}/orders.csv", "format": "csv"}},
+        {"type": "transform", "method": "aggregateData",
+         "config": {"groupBy": ["category", "status"], "aggregations": {"amount": ["sum", "avg", "max"], "orders": "count(*)"}}},
+        csv_load(out, "w2"),
+    ], out, state)
 
 
 def duckdb_w2(data, out):
@@ -95,29 +88,16 @@ def polars_w2(data, out):
 
 
 def sluice_w3(binary, data, out, state):
-    pipeline = {
-        "name": "bench_w3",
-        "steps": [
-            {"type": "extract", "method": "fromFile",
-             "config": {"path": f"{data}/orders.csv", "format": "csv", "registerAs": "orders"}},
-            {"type": "extract", "method": "fromFile",
-             "config": {"path": f"{data}/customers.csv", "format": "csv", "registerAs": "customers"}},
-            {"type": "transform", "method": "joinDataFrames",
-             "config": {"inputDataFrames": ["orders", "customers"], "joinColumn": "customer_id"}},
-            {"type": "transform", "method": "filterRows", "config": {"condition": "active"}},
-            {"type": "transform", "method": "aggregateData",
-             "config": {"groupBy": ["region"], "aggregations": {"amount": ["sum", "count"]}}},
-            {"type": "load", "method": "toFile", "config": {"path": f"{out}/sluice_w3", "format": "csv", "mode": "overwrite"}},
-        ],
-    }
-    path = os.path.join(out, "w3.json")
-    with open(path, "w") as f:
-        json.dump(pipeline, f)
-
-    def run():
-        subprocess.run([binary, "run", path, "--state-dir", state, "--log-level", "error"], check=True,
-                       stdout=subprocess.DEVNULL)
-    return run
+    return sluice_pipeline(binary, "w3", [
+        {"type": "extract", "method": "fromFile", "config": {"path": f"{data}/orders.csv", "format": "csv", "registerAs": "orders"}},
+        {"type": "extract", "method": "fromFile", "config": {"path": f"{data}/customers.csv", "format": "csv", "registerAs": "customers"}},
+        {"type": "transform", "method": "joinDataFrames",
+         "config": {"inputDataFrames": ["orders", "customers"], "joinColumn": "customer_id"}},
+        {"type": "transform", "method": "filterRows", "config": {"condition": "active"}},
+        {"type": "transform", "method": "aggregateData",
+         "config": {"groupBy": ["region"], "aggregations": {"amount": ["sum", "count"]}}},
+        csv_load(out, "w3"),
+    ], out, state)
 
 
 def duckdb_w3(data, out):
