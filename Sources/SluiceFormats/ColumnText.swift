@@ -38,14 +38,14 @@ struct ColumnText {
         case (.date, .int32(let values)):
             for value in values {
                 if isJSON { bytes.append(UInt8(ascii: "\"")) }
-                TextNumbers.appendDate(Int(value), to: &bytes)
+                Temporal.appendDate(Int(value), to: &bytes)
                 if isJSON { bytes.append(UInt8(ascii: "\"")) }
                 offsets.append(bytes.count)
             }
         case (.timestamp, .int64(let values)):
             for value in values {
                 if isJSON { bytes.append(UInt8(ascii: "\"")) }
-                TextNumbers.appendTimestamp(value, to: &bytes)
+                Temporal.appendTimestamp(value, to: &bytes)
                 if isJSON { bytes.append(UInt8(ascii: "\"")) }
                 offsets.append(bytes.count)
             }

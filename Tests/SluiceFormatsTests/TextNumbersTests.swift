@@ -28,15 +28,6 @@ import Testing
         #expect(text { TextNumbers.append(Double.nan, to: &$0) } == "NaN")
         #expect(text { TextNumbers.append(-Double.infinity, to: &$0) } == "-Infinity")
     }
-
-    @Test func datesAndTimestampsMatchTemporal() {
-        for days in [-719_162, -1, 0, 1, 20_089, 2_932_896] {
-            #expect(text { TextNumbers.appendDate(days, to: &$0) } == Temporal.formatDate(Int32(days)))
-        }
-        for micros: Int64 in [0, -1, 1, 1_735_787_045_120_000, -86_400_000_001, 253_402_300_799_999_999] {
-            #expect(text { TextNumbers.appendTimestamp(micros, to: &$0) } == Temporal.formatTimestamp(micros))
-        }
-    }
 }
 
 @Suite struct FastDoubleParsingTests {

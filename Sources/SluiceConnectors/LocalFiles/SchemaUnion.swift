@@ -14,19 +14,8 @@ public enum SchemaUnion {
                 hint: "read files with different columns in separate steps, or give an explicit schema")
         }
         let fields = zip(base.fields, other.fields).map { left, right in
-            Field(left.name, widen(left.type, right.type), nullable: left.nullable || right.nullable)
+            Field(left.name, left.type.widened(with: right.type), nullable: left.nullable || right.nullable)
         }
         return Schema(fields)
-    }
-
-    /// The narrowest type that holds values of both `a` and `b`.
-    public static func widen(_ a: DataType, _ b: DataType) -> DataType {
-        if a == b { return a }
-        switch (a, b) {
-        case (.int32, .int64), (.int64, .int32): return .int64
-        case (.int32, .float64), (.float64, .int32), (.int64, .float64), (.float64, .int64): return .float64
-        case (.date, .timestamp), (.timestamp, .date): return .timestamp
-        default: return .string
-        }
     }
 }

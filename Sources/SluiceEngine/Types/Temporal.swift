@@ -92,24 +92,17 @@ public enum Temporal {
 
     /// `yyyy-MM-dd` (years before 1 or after 9999 are written with a sign or more digits).
     public static func formatDate(_ days: Int32) -> String {
-        let (year, month, day) = civil(days: Int(days))
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        var bytes: [UInt8] = []
+        appendDate(Int(days), to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// ISO 8601 in UTC: `2025-01-02T03:04:05Z`, with `.ffffff` (trailing zeros trimmed) when
     /// the fraction is not zero.
     public static func formatTimestamp(_ micros: Int64) -> String {
-        let (days, rest) = floorDivide(micros, 86_400_000_000)
-        let seconds = rest / 1_000_000
-        let fraction = rest % 1_000_000
-        var text = formatDate(Int32(days)) + "T" + pad(Int(seconds / 3600), 2) + ":" + pad(Int(seconds / 60 % 60), 2)
-            + ":" + pad(Int(seconds % 60), 2)
-        if fraction != 0 {
-            var digits = pad(Int(fraction), 6)
-            while digits.hasSuffix("0") { digits.removeLast() }
-            text += "." + digits
-        }
-        return text + "Z"
+        var bytes: [UInt8] = []
+        appendTimestamp(micros, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: - Helpers
@@ -142,16 +135,5 @@ public enum Temporal {
             value = value * 10 + digit
         }
         return value
-    }
-
-    private static func floorDivide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
-        let quotient = value / divisor
-        let remainder = value % divisor
-        return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(abs(value))
-        return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }

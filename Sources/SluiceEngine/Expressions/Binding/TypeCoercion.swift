@@ -37,13 +37,7 @@ enum TypeCoercion {
     /// The common type of CASE / IF / COALESCE branches; nil when they have none.
     static func commonType(_ types: [DataType?]) -> DataType? {
         let known = types.compactMap { $0 }
-        guard var result = known.first else { return .string }
-        for type in known.dropFirst() {
-            if type == result { continue }
-            if isNumeric(type), isNumeric(result) { result = widerNumeric(type, result); continue }
-            if (type == .date && result == .timestamp) || (type == .timestamp && result == .date) { result = .timestamp; continue }
-            result = .string  // anything else meets in string, as Spark's CASE does
-        }
-        return result
+        guard let first = known.first else { return .string }
+        return known.dropFirst().reduce(first) { $0.widened(with: $1) }
     }
 }
