@@ -65,16 +65,19 @@ def sluice_w2(binary, data, out, state):
     ], out, state)
 
 
-def duckdb_w2(data, out):
+def duckdb_copy(query, target):
+    """A function running `query` in a fresh DuckDB connection and writing it to `target` as CSV."""
     def run():
         con = duckdb.connect()
-        con.execute(f"""
-            COPY (SELECT category, status, sum(amount) AS amount_sum, avg(amount) AS amount_avg,
-                         max(amount) AS amount_max, count(*) AS orders
-                  FROM read_csv('{data}/orders.csv', header = true) GROUP BY category, status)
-            TO '{out}/duckdb_w2.csv' (HEADER)""")
+        con.execute(f"COPY ({query}) TO '{target}' (HEADER)")
         con.close()
     return run
+
+
+def duckdb_w2(data, out):
+    return duckdb_copy(f"""SELECT category, status, sum(amount) AS amount_sum, avg(amount) AS amount_avg,
+                         max(amount) AS amount_max, count(*) AS orders
+                  FROM read_csv('{data}/orders.csv', header = true) GROUP BY category, status""", f"{out}/duckdb_w2.csv")
 
 
 def polars_w2(data, out):
@@ -101,16 +104,10 @@ def sluice_w3(binary, data, out, state):
 
 
 def duckdb_w3(data, out):
-    def run():
-        con = duckdb.connect()
-        con.execute(f"""
-            COPY (SELECT region, sum(amount) AS amount_sum, count(amount) AS amount_count
+    return duckdb_copy(f"""SELECT region, sum(amount) AS amount_sum, count(amount) AS amount_count
                   FROM read_csv('{data}/orders.csv', header = true) o
                   JOIN read_csv('{data}/customers.csv', header = true) c USING (customer_id)
-                  WHERE active GROUP BY region)
-            TO '{out}/duckdb_w3.csv' (HEADER)""")
-        con.close()
-    return run
+                  WHERE active GROUP BY region""", f"{out}/duckdb_w3.csv")
 
 
 def polars_w3(data, out):
@@ -124,15 +121,9 @@ def polars_w3(data, out):
 
 
 def duckdb_w1(data, out):
-    def run():
-        con = duckdb.connect()
-        con.execute(f"""
-            COPY (SELECT *, amount * quantity AS total, upper(category) AS category_upper
+    return duckdb_copy(f"""SELECT *, amount * quantity AS total, upper(category) AS category_upper
                   FROM read_csv('{data}/orders.csv', header = true)
-                  WHERE status = 'completed' AND amount > 50)
-            TO '{out}/duckdb_w1.csv' (HEADER)""")
-        con.close()
-    return run
+                  WHERE status = 'completed' AND amount > 50""", f"{out}/duckdb_w1.csv")
 
 
 def polars_w1(data, out):

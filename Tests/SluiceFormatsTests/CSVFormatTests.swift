@@ -6,11 +6,7 @@ import Testing
 
 @Suite struct CSVFormatTests {
     func read(_ text: String, _ options: CSVOptions = CSVOptions()) async throws -> (Schema, [[ScalarValue]]) {
-        let format = CSVFormat(options: options)
-        let data = Data(text.utf8)
-        let schema = try format.inferSchema(of: data, file: "t.csv")
-        let batches = try await format.read(data, file: "t.csv", schema: schema).collect()
-        return (schema, batches.flatMap { batch in (0..<batch.rowCount).map { batch.row($0) } })
+        try await FormatReading.rows(text, format: CSVFormat(options: options), file: "t.csv")
     }
 
     func failure(_ text: String, _ options: CSVOptions = CSVOptions()) async -> SluiceError? {

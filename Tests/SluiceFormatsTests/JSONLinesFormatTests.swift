@@ -6,11 +6,7 @@ import Testing
 
 @Suite struct JSONLinesFormatTests {
     func read(_ text: String, _ options: JSONLinesOptions = JSONLinesOptions()) async throws -> (Schema, [[ScalarValue]]) {
-        let format = JSONLinesFormat(options: options)
-        let data = Data(text.utf8)
-        let schema = try format.inferSchema(of: data, file: "t.json")
-        let batches = try await format.read(data, file: "t.json", schema: schema).collect()
-        return (schema, batches.flatMap { batch in (0..<batch.rowCount).map { batch.row($0) } })
+        try await FormatReading.rows(text, format: JSONLinesFormat(options: options), file: "t.json")
     }
 
     @Test func inferenceWidensNumbersAndKeepsKeysInFirstSeenOrder() async throws {
