@@ -29,6 +29,32 @@ import Testing
         #expect(csv[11].contains("\"home \"\"essentials\"\"\""))
     }
 
+    @Test func aCachedDatasetFeedsTwoLoadsFromOneRead() throws {
+        let sluice = try SluiceProcess()
+        defer { sluice.remove() }
+        try sluice.write("p.json", """
+            {"name": "cached", "steps": [
+              {"type": "extract", "method": "fromFile", "config": {"path": "examples/data/orders.csv", "format": "csv"}},
+              {"type": "transform", "method": "cache", "config": {"registerAs": "orders"}},
+              {"type": "load", "method": "toFile", "config": {"path": "out/a", "format": "json", "inputDataFrames": ["orders"]}},
+              {"type": "load", "method": "toFile", "config": {"path": "out/b", "format": "csv", "inputDataFrames": ["orders"]}}]}
+            """)
+        let result = try sluice.run("run", "p.json")
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let extract = result.logRecords.first { $0["message"] as? String == "step finished" && $0["method"] as? String == "fromFile" }
+        #expect(extract?["rows"] as? Int == 12)
+        #expect(extract?["reads"] as? Int == 1, "the source is read once, not once per load")
+        #expect(try sluice.read("out/b/part-00000.csv").split(separator: "\n").count == 13)
+    }
+
+    @Test func withoutCacheTheLogShowsTheSecondRead() throws {
+        let sluice = try SluiceProcess()
+        defer { sluice.remove() }
+        let result = try sluice.run("run", "examples/quickstart.json")
+        let extract = result.logRecords.first { $0["message"] as? String == "step finished" && $0["method"] as? String == "fromFile" }
+        #expect(extract?["reads"] as? Int == 2)
+    }
+
     @Test func logsAreJSONLinesWithRunAndStepFields() throws {
         let sluice = try SluiceProcess()
         defer { sluice.remove() }

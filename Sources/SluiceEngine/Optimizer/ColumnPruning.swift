@@ -31,6 +31,10 @@ public enum ColumnPruning {
             node.left = prune(node.left, required: required.map { $0.union(leftKeys) })
             node.right = prune(node.right, required: required.map { $0.union(rightKeys) })
             return .join(node)
+        case .cache(var node):
+            // Readers of a cache may need different columns: it keeps them all.
+            node.input = prune(node.input, required: nil)
+            return .cache(node)
         case .limit(var node):
             node.input = prune(node.input, required: required)
             return .limit(node)

@@ -24,6 +24,8 @@ public indirect enum LogicalPlan: Sendable {
     case union(UnionNode)
     /// The rows in order of keys.
     case sort(SortNode)
+    /// The input, computed once and replayed.
+    case cache(CacheNode)
 
     /// The step that made the node.
     public var origin: PlanOrigin {
@@ -38,6 +40,7 @@ public indirect enum LogicalPlan: Sendable {
         case .distinct(let node): node.origin
         case .union(let node): node.origin
         case .sort(let node): node.origin
+        case .cache(let node): node.origin
         }
     }
 
@@ -54,6 +57,7 @@ public indirect enum LogicalPlan: Sendable {
         case .distinct(let node): [node.input]
         case .union(let node): node.inputs
         case .sort(let node): [node.input]
+        case .cache(let node): [node.input]
         }
     }
 
@@ -64,6 +68,7 @@ public indirect enum LogicalPlan: Sendable {
         case .write(let node): "Write \(node.sink.summary)"
         case .filter(let node): "Filter \(node.condition.expression)"
         case .limit(let node): "Limit \(node.count)"
+        case .cache: "Cache (in memory)"
         case .distinct(let node): "Distinct" + (node.columns.map { " on " + $0.joined(separator: ", ") } ?? "")
         case .union(let node): "Union of \(node.inputs.count) inputs by name"
         case .sort(let node): "Sort by " + node.keys.map(\.description).joined(separator: ", ")

@@ -24,6 +24,7 @@ public struct MethodRegistry: Sendable {
         Deduplicate.descriptor,
         SortData.descriptor,
         LimitRows.descriptor,
+        Cache.descriptor,
         ToFile.descriptor,
     ])
 
@@ -62,7 +63,7 @@ enum PlannedMethods {
         for name in ["fromPostgres", "fromMySQL", "fromS3", "fromKafka", "fromAvro", "fromDeltaLake", "fromParquet"] {
             names[name] = .extract
         }
-        for name in ["reshapeData", "repartition", "repartitionByColumns", "coalesce", "cache", "sql", "toAvroSchema",
+        for name in ["reshapeData", "repartition", "repartitionByColumns", "coalesce", "sql", "toAvroSchema",
                      "evolveAvroSchema"] {
             names[name] = .transform
         }

@@ -79,7 +79,7 @@ public struct PipelineRunner: Sendable {
         for summary in report.steps {
             logger.info("step finished", metadata: [
                 "step": "\(summary.name)", "method": "\(summary.method)", "rows": "\(summary.rowsOut)",
-                "rowsIn": "\(summary.rowsIn)", "durationMs": "\(Int(summary.durationMs.rounded()))",
+                "rowsIn": "\(summary.rowsIn)", "durationMs": "\(Int(summary.durationMs.rounded()))", "reads": "\(summary.reads)",
             ])
         }
         for error in errors { logger.error("\(error.message)", metadata: Self.metadata(of: error)) }
@@ -139,7 +139,8 @@ public struct PipelineRunner: Sendable {
                 rowsOut = metrics.entry(step: step.plan.output.origin.stepIndex).rowsPerScan
             }
             return StepSummary(index: step.step.index, name: step.name, method: step.method.name, type: step.method.type,
-                               rowsIn: rowsIn, rowsOut: rowsOut, durationMs: Double(entry.nanoseconds) / 1_000_000)
+                               rowsIn: rowsIn, rowsOut: rowsOut, durationMs: Double(entry.nanoseconds) / 1_000_000,
+                               reads: step.method.type == .load ? 1 : entry.scans)
         }
     }
 

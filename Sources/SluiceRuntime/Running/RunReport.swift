@@ -46,4 +46,6 @@ public struct StepSummary: Sendable, Hashable {
     public var rowsOut: Int
     /// Time spent producing the step's rows, its inputs' time included.
     public var durationMs: Double
+    /// How many times the step's output was read (more than 1: a candidate for `cache`).
+    public var reads: Int
 }
