@@ -35,6 +35,9 @@ public enum ColumnPruning {
             // Readers of a cache may need different columns: it keeps them all.
             node.input = prune(node.input, required: nil)
             return .cache(node)
+        case .unpivot(var node):
+            node.input = prune(node.input, required: Set(node.idColumns + node.valueColumns))
+            return .unpivot(node)
         case .limit(var node):
             node.input = prune(node.input, required: required)
             return .limit(node)

@@ -26,6 +26,8 @@ public indirect enum LogicalPlan: Sendable {
     case sort(SortNode)
     /// The input, computed once and replayed.
     case cache(CacheNode)
+    /// Columns turned into rows.
+    case unpivot(UnpivotNode)
 
     /// The step that made the node.
     public var origin: PlanOrigin {
@@ -41,6 +43,7 @@ public indirect enum LogicalPlan: Sendable {
         case .union(let node): node.origin
         case .sort(let node): node.origin
         case .cache(let node): node.origin
+        case .unpivot(let node): node.origin
         }
     }
 
@@ -58,6 +61,7 @@ public indirect enum LogicalPlan: Sendable {
         case .union(let node): node.inputs
         case .sort(let node): [node.input]
         case .cache(let node): [node.input]
+        case .unpivot(let node): [node.input]
         }
     }
 
@@ -69,6 +73,8 @@ public indirect enum LogicalPlan: Sendable {
         case .filter(let node): "Filter \(node.condition.expression)"
         case .limit(let node): "Limit \(node.count)"
         case .cache: "Cache (in memory)"
+        case .unpivot(let node):
+            "Unpivot [" + node.valueColumns.joined(separator: ", ") + "] into \(node.variableName), \(node.valueName)"
         case .distinct(let node): "Distinct" + (node.columns.map { " on " + $0.joined(separator: ", ") } ?? "")
         case .union(let node): "Union of \(node.inputs.count) inputs by name"
         case .sort(let node): "Sort by " + node.keys.map(\.description).joined(separator: ", ")

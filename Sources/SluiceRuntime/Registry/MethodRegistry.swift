@@ -25,6 +25,7 @@ public struct MethodRegistry: Sendable {
         SortData.descriptor,
         LimitRows.descriptor,
         Cache.descriptor,
+        ReshapeData.descriptor,
         ToFile.descriptor,
     ])
 
@@ -63,7 +64,7 @@ enum PlannedMethods {
         for name in ["fromPostgres", "fromMySQL", "fromS3", "fromKafka", "fromAvro", "fromDeltaLake", "fromParquet"] {
             names[name] = .extract
         }
-        for name in ["reshapeData", "repartition", "repartitionByColumns", "coalesce", "sql", "toAvroSchema",
+        for name in ["repartition", "repartitionByColumns", "coalesce", "sql", "toAvroSchema",
                      "evolveAvroSchema"] {
             names[name] = .transform
         }
