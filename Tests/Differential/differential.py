@@ -126,7 +126,24 @@ def make_case(rng, generator, index, data):
               "config": {"path": f"{data}/orders.csv", "format": "csv", "registerAs": "orders"}}
     orders = f"read_csv('{data}/orders.csv', header = true, columns = {ORDER_COLUMNS})"
     customers_sql = f"read_csv('{data}/customers.csv', header = true, columns = {CUSTOMER_COLUMNS})"
-    kind = index % 6
+    kind = index % 8
+    if kind == 6:
+        keys = rng.sample(["category", "status"], rng.randint(1, 2))
+        (value, value_sql), (condition, condition_sql) = generator.numeric(), generator.predicate()
+        having = rng.randint(0, 30)
+        query = (f"SELECT {', '.join(keys)}, sum({{v}}) AS s, count(*) AS c, avg(amount) AS a FROM {{t}} "
+                 f"WHERE {{w}} GROUP BY {', '.join(keys)} HAVING count(*) > {having}")
+        steps = [source, {"type": "transform", "method": "sql",
+                          "config": {"query": query.format(v=value, t="orders", w=condition)}}]
+        return steps, query.format(v=value_sql, t=orders, w=condition_sql), False
+    if kind == 7:
+        customers = {"type": "extract", "method": "fromFile",
+                     "config": {"path": f"{data}/customers.csv", "format": "csv", "registerAs": "customers"}}
+        join = rng.choice(["JOIN", "LEFT JOIN"])
+        query = ("SELECT c.region, count(*) AS n, sum(o.amount) AS s FROM {o} o " + join +
+                 " {c} c ON o.customer_id = c.customer_id WHERE o.status <> 'cancelled' GROUP BY c.region ORDER BY c.region NULLS FIRST")
+        steps = [source, customers, {"type": "transform", "method": "sql", "config": {"query": query.format(o="orders", c="customers")}}]
+        return steps, query.format(o=orders, c=customers_sql), True
     if kind == 4:
         # Sort then limit: compared in order. Spark puts nulls first ascending and last descending.
         direction = rng.choice(["ASC", "DESC"])

@@ -47,6 +47,14 @@ import Testing
         #expect(scanColumns(ColumnPruning.apply(aggregate(enriched))) == .some(["amount"]))
     }
 
+    @Test func aPlanNeedingNoColumnStillReadsTheRows() async throws {
+        let count = LogicalPlan.aggregate(AggregateNode(input: scan, groupBy: [],
+                                                        aggregates: [AggregateExpression(name: "n", function: .count, argument: nil)], origin: origin))
+        #expect(scanColumns(ColumnPruning.apply(count)) == .some(nil))
+        let (_, rows) = try await OperatorTests.rows(count)
+        #expect(rows == [[.int64(6)]])
+    }
+
     @Test func prunedPlansGiveTheSameAnswers() async throws {
         let aggregate = LogicalPlan.aggregate(AggregateNode(
             input: scan, groupBy: [try named("status", "status")],

@@ -11,7 +11,9 @@ public enum ColumnPruning {
     private static func prune(_ plan: LogicalPlan, required: Set<String>?) -> LogicalPlan {
         switch plan {
         case .scan(var node):
-            node.columns = required.map { Set($0.map { $0.lowercased() }) }
+            // A plan that needs no column still needs the rows (count(*), constant columns): a batch
+            // without columns has no rows, so such a scan reads all columns rather than none.
+            node.columns = required.flatMap { $0.isEmpty ? nil : Set($0.map { $0.lowercased() }) }
             return .scan(node)
         case .write(var node):
             node.input = prune(node.input, required: nil)

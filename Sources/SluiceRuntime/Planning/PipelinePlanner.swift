@@ -47,13 +47,17 @@ public struct PipelinePlanner: Sendable {
             guard problems.isEmpty, let inputSteps else { continue }
             // An input whose step failed to plan is stood in for, so this step's own config is still checked.
             let inputs = inputSteps.map { outputs[$0] ?? PlaceholderSource.plan(for: $0) }
+            let datasets = Dictionary(registered.compactMap { name, index in outputs[index].map { (name.lowercased(), $0) } },
+                                      uniquingKeysWith: { first, _ in first })
             let context = MethodContext(
                 step: step, config: ConfigReader(node: step.config, basePath: configPath, keys: method.keys),
-                inputs: inputs, runId: runId)
+                inputs: inputs, runId: runId, datasets: datasets)
             do {
                 let stepPlan = try method.build(context)
                 outputs[step.index] = stepPlan.output
-                planned.append(PlannedStep(step: step, method: method, inputSteps: inputSteps, plan: stepPlan))
+                let lowered = Dictionary(registered.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+                let reads = stepPlan.reads.compactMap { lowered[$0.lowercased()] }
+                planned.append(PlannedStep(step: step, method: method, inputSteps: inputSteps + reads, plan: stepPlan))
             } catch {
                 diagnostics.report(any: error)
             }

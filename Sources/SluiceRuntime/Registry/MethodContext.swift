@@ -11,12 +11,16 @@ public struct MethodContext: Sendable {
     public let inputs: [LogicalPlan]
     /// The run this plan is built for (names staging areas).
     public let runId: String
+    /// Every dataset registered before this step, by lower-cased name (for `sql`).
+    public let datasets: [String: LogicalPlan]
 
-    public init(step: StepSpec, config: ConfigReader, inputs: [LogicalPlan], runId: String) {
+    public init(step: StepSpec, config: ConfigReader, inputs: [LogicalPlan], runId: String,
+                datasets: [String: LogicalPlan] = [:]) {
         self.step = step
         self.config = config
         self.inputs = inputs
         self.runId = runId
+        self.datasets = datasets
     }
 
     /// Marks plan nodes with this step.

@@ -54,9 +54,12 @@ public struct StepPlan: Sendable {
     public var output: LogicalPlan
     /// The work the step must run (a load's write), if any.
     public var action: LogicalPlan?
+    /// Datasets the step read by name on its own (`sql`), for the pipeline's data flow.
+    public var reads: [String]
 
-    public init(output: LogicalPlan, action: LogicalPlan? = nil) {
+    public init(output: LogicalPlan, action: LogicalPlan? = nil, reads: [String] = []) {
         self.output = output
         self.action = action
+        self.reads = reads
     }
 }

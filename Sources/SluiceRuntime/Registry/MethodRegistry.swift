@@ -26,6 +26,7 @@ public struct MethodRegistry: Sendable {
         LimitRows.descriptor,
         Cache.descriptor,
         ReshapeData.descriptor,
+        SQL.descriptor,
         ToFile.descriptor,
     ])
 
@@ -64,7 +65,7 @@ enum PlannedMethods {
         for name in ["fromPostgres", "fromMySQL", "fromS3", "fromKafka", "fromAvro", "fromDeltaLake", "fromParquet"] {
             names[name] = .extract
         }
-        for name in ["repartition", "repartitionByColumns", "coalesce", "sql", "toAvroSchema",
+        for name in ["repartition", "repartitionByColumns", "coalesce", "toAvroSchema",
                      "evolveAvroSchema"] {
             names[name] = .transform
         }

@@ -6,13 +6,16 @@ import SluiceSpec
 /// Precedence, loosest first: OR; AND; NOT; comparisons, IS [NOT] NULL, [NOT] IN,
 /// [NOT] BETWEEN, [NOT] LIKE / RLIKE; + - ||; * / %; unary minus.
 public struct ExpressionParser {
-    private let tokens: [ExpressionToken]
-    private var position = 0
+    let tokens: [ExpressionToken]
+    var position = 0
 
     static let reserved: Set<String> = ["AND", "OR", "NOT", "IN", "IS", "NULL", "BETWEEN", "LIKE", "RLIKE", "CASE", "WHEN",
-                                        "THEN", "ELSE", "END", "CAST", "AS", "TRUE", "FALSE", "DISTINCT"]
+                                        "THEN", "ELSE", "END", "CAST", "AS", "TRUE", "FALSE", "DISTINCT",
+                                        // SQL clauses end an expression inside a query.
+                                        "SELECT", "FROM", "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "UNION", "JOIN",
+                                        "ON", "USING", "INNER", "LEFT", "RIGHT", "FULL", "OUTER", "SEMI", "ANTI", "WITH"]
 
-    private init(tokens: [ExpressionToken]) {
+    init(tokens: [ExpressionToken]) {
         self.tokens = tokens
     }
 
@@ -38,7 +41,8 @@ public struct ExpressionParser {
 
     // MARK: - Precedence levels
 
-    private mutating func parseOr() throws(ExpressionSyntaxError) -> Expression {
+    /// Parses one expression from the current token, stopping before whatever cannot continue it.
+    mutating func parseOr() throws(ExpressionSyntaxError) -> Expression {
         var left = try parseAnd()
         while acceptKeyword("OR") { left = .binary(.or, left, try parseAnd()) }
         return left
@@ -257,37 +261,37 @@ public struct ExpressionParser {
 
     // MARK: - Token helpers
 
-    private var current: ExpressionToken { tokens[position] }
+    var current: ExpressionToken { tokens[position] }
 
     private func peek(_ distance: Int) -> ExpressionToken { tokens[min(position + distance, tokens.count - 1)] }
 
-    private mutating func advance() { if position < tokens.count - 1 { position += 1 } }
+    mutating func advance() { if position < tokens.count - 1 { position += 1 } }
 
-    private mutating func acceptKeyword(_ keyword: String) -> Bool {
+    mutating func acceptKeyword(_ keyword: String) -> Bool {
         guard current.keyword == keyword else { return false }
         advance()
         return true
     }
 
-    private mutating func acceptSymbol(_ symbol: String) -> Bool {
+    mutating func acceptSymbol(_ symbol: String) -> Bool {
         guard current.kind == .symbol(symbol) else { return false }
         advance()
         return true
     }
 
-    private mutating func expectKeyword(_ keyword: String) throws(ExpressionSyntaxError) {
+    mutating func expectKeyword(_ keyword: String) throws(ExpressionSyntaxError) {
         guard acceptKeyword(keyword) else {
             throw ExpressionSyntaxError("expected \(keyword), found \(describe(current))", at: current.offset)
         }
     }
 
-    private mutating func expectSymbol(_ symbol: String) throws(ExpressionSyntaxError) {
+    mutating func expectSymbol(_ symbol: String) throws(ExpressionSyntaxError) {
         guard acceptSymbol(symbol) else {
             throw ExpressionSyntaxError("expected '\(symbol)', found \(describe(current))", at: current.offset)
         }
     }
 
-    private func describe(_ token: ExpressionToken) -> String {
+    func describe(_ token: ExpressionToken) -> String {
         switch token.kind {
         case .identifier(let name): return "'\(name)'"
         case .quotedIdentifier(let name): return "`\(name)`"

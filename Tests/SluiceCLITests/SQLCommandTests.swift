@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@Suite struct SQLCommandTests {
+    func run(_ query: String, command: String = "run") throws -> (SluiceProcess.Result, String?) {
+        let sluice = try SluiceProcess()
+        defer { sluice.remove() }
+        try sluice.write("data/customers.csv", "customer_id,region,active\n17,north,true\n23,south,false\n8,east,true\n")
+        try sluice.write("p.json", """
+            {"name": "sql", "steps": [
+              {"type": "extract", "method": "fromFile", "config": {"path": "examples/data/orders.csv", "format": "csv", "registerAs": "orders"}},
+              {"type": "extract", "method": "fromFile", "config": {"path": "data/customers.csv", "format": "csv", "registerAs": "customers"}},
+              {"type": "transform", "method": "sql", "config": {"query": \(JSONString(query))}},
+              {"type": "load", "method": "toFile", "config": {"path": "out/q", "format": "csv"}}]}
+            """)
+        let result = try sluice.run(command, "p.json")
+        return (result, try? sluice.read("out/q/part-00000.csv"))
+    }
+
+    func JSONString(_ text: String) -> String {
+        String(decoding: try! JSONEncoder().encode(text), as: UTF8.self)
+    }
+
+    @Test func joinsGroupsOrdersAndLimits() throws {
+        let (result, output) = try run("""
+            SELECT c.region, count(*) AS orders, sum(o.amount) AS revenue
+            FROM orders o JOIN customers c ON o.customer_id = c.customer_id
+            WHERE c.active GROUP BY c.region ORDER BY revenue DESC LIMIT 5
+            """)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(output == "region,orders,revenue\neast,2,179.9\nnorth,3,90.6\n")
+    }
+
+    @Test func subqueriesUnionsAndDistinct() throws {
+        let (result, output) = try run("""
+            SELECT DISTINCT status FROM (SELECT status FROM orders WHERE amount > 100 UNION ALL SELECT 'none' AS status FROM orders) s
+            ORDER BY status
+            """)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(output == "status\ncompleted\nnone\nrefunded\n")
+    }
+
+    @Test func syntaxErrorsAndUnknownDatasetsAreCaughtByValidate() throws {
+        let (syntax, _) = try run("SELECT category FROM orders WHERE", command: "validate")
+        #expect(syntax.status == 2)
+        #expect(syntax.stderr.contains("invalid SQL") && syntax.stderr.contains("^"))
+        let (unknown, _) = try run("SELECT * FROM ordrs", command: "validate")
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no dataset has that name") && unknown.stderr.contains("did you mean 'orders'?"))
+    }
+}
