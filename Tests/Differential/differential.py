@@ -126,7 +126,17 @@ def make_case(rng, generator, index, data):
               "config": {"path": f"{data}/orders.csv", "format": "csv", "registerAs": "orders"}}
     orders = f"read_csv('{data}/orders.csv', header = true, columns = {ORDER_COLUMNS})"
     customers_sql = f"read_csv('{data}/customers.csv', header = true, columns = {CUSTOMER_COLUMNS})"
-    kind = index % 8
+    kind = index % 9
+    if kind == 8:
+        function = rng.choice(["row_number()", "rank()", "dense_rank()", "lag(amount)", "lead(amount, 2, 0)",
+                               "sum(amount)", "count(*)", "avg(amount)", "max(quantity)"])
+        partition = rng.choice(["", "PARTITION BY category ", "PARTITION BY status, category "])
+        ordered = function.endswith("()") or function.startswith(("lag", "lead")) or rng.random() < 0.5
+        order = f"ORDER BY {rng.choice(['amount', 'day', 'quantity'])} {rng.choice(['ASC NULLS FIRST', 'DESC NULLS LAST'])}, order_id" if ordered else ""
+        window = f"{function} OVER ({partition}{order})"
+        steps = [source, {"type": "transform", "method": "enrichData", "config": {"columns": {"w": window}}},
+                 {"type": "transform", "method": "selectColumns", "config": {"columns": ["order_id", "w"]}}]
+        return steps, f"SELECT order_id, {window} AS w FROM {orders}", False
     if kind == 6:
         keys = rng.sample(["category", "status"], rng.randint(1, 2))
         (value, value_sql), (condition, condition_sql) = generator.numeric(), generator.predicate()

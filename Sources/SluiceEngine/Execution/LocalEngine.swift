@@ -57,6 +57,9 @@ public struct LocalEngine: Sendable {
         case .cache(let node):
             return try await CacheOperator.apply(node) { try await stream(node.input, metrics: metrics) }
                 .metered(step: node.origin.stepIndex, into: metrics)
+        case .window(let node):
+            let input = try await stream(node.input, metrics: metrics)
+            return try WindowOperator.apply(node, to: input).metered(step: node.origin.stepIndex, into: metrics)
         case .unpivot(let node):
             let input = try await stream(node.input, metrics: metrics)
             return try UnpivotOperator.apply(node, to: input).metered(step: node.origin.stepIndex, into: metrics)

@@ -16,6 +16,8 @@ extension Expression {
             for branch in branches { columns.formUnion(branch.condition.referencedColumns.union(branch.value.referencedColumns)) }
             return columns.union(otherwise?.referencedColumns ?? [])
         case .function(_, let arguments, _): return arguments.reduce([]) { $0.union($1.referencedColumns) }
+        case .window(let call):
+            return (call.arguments + call.partitionBy + call.orderBy.map(\.expression)).reduce([]) { $0.union($1.referencedColumns) }
         }
     }
 }

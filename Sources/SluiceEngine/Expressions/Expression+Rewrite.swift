@@ -17,13 +17,30 @@ extension Expression {
                              otherwise: otherwise.map(r))
         case .cast(let operand, let type): return .cast(r(operand), type)
         case .function(let name, let arguments, let distinct): return .function(name: name, arguments: arguments.map(r), distinct: distinct)
+        case .window(var call):
+            call.arguments = call.arguments.map(r)
+            call.partitionBy = call.partitionBy.map(r)
+            call.orderBy = call.orderBy.map { SortNode.Key(expression: r($0.expression), ascending: $0.ascending, nullsFirst: $0.nullsFirst) }
+            return .window(call)
         }
     }
 
-    /// Every aggregate function call in the expression (`sum(x)`, `count(*)`), outermost first.
+    /// Every window function call in the expression.
+    public var windowCalls: [WindowCall] {
+        var calls: [WindowCall] = []
+        _ = rewritten { expression in
+            if case .window(let call) = expression { calls.append(call); return expression }
+            return nil
+        }
+        return calls
+    }
+
+    /// Every aggregate function call in the expression (`sum(x)`, `count(*)`), outermost first;
+    /// window calls are not searched (their aggregates are window aggregates).
     public var aggregateCalls: [Expression] {
         var calls: [Expression] = []
         _ = rewritten { expression in
+            if case .window = expression { return expression }
             if case .function(let name, let arguments, _) = expression, AggregateFunction(name: name) != nil, arguments.count == 1 {
                 calls.append(expression)
                 return expression

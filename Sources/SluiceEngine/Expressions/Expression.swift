@@ -18,6 +18,8 @@ public indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
     case function(name: String, arguments: [Expression], distinct: Bool)
     /// `*` as a function argument (`count(*)`).
     case star
+    /// `function(arguments) OVER (PARTITION BY ... ORDER BY ...)`, computed by the window operator.
+    case window(WindowCall)
 
     /// The expression in Spark SQL syntax; also the default name of a computed column.
     public var description: String {
@@ -51,7 +53,30 @@ public indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
         case .function(let name, let arguments, let distinct):
             return "\(name)(\(distinct ? "DISTINCT " : "")\(arguments.map(\.description).joined(separator: ", ")))"
         case .star: return "*"
+        case .window(let call): return call.description
         }
+    }
+}
+
+/// A window function call: the function, its arguments, and its window.
+public struct WindowCall: Sendable, Hashable {
+    public var function: String
+    public var arguments: [Expression]
+    public var partitionBy: [Expression]
+    public var orderBy: [SortNode.Key]
+
+    public init(function: String, arguments: [Expression], partitionBy: [Expression], orderBy: [SortNode.Key]) {
+        self.function = function
+        self.arguments = arguments
+        self.partitionBy = partitionBy
+        self.orderBy = orderBy
+    }
+
+    public var description: String {
+        var window: [String] = []
+        if !partitionBy.isEmpty { window.append("PARTITION BY " + partitionBy.map(\.description).joined(separator: ", ")) }
+        if !orderBy.isEmpty { window.append("ORDER BY " + orderBy.map(\.description).joined(separator: ", ")) }
+        return "\(function)(\(arguments.map(\.description).joined(separator: ", "))) OVER (\(window.joined(separator: " ")))"
     }
 }
 

@@ -37,6 +37,14 @@ public enum ColumnPruning {
             // Readers of a cache may need different columns: it keeps them all.
             node.input = prune(node.input, required: nil)
             return .cache(node)
+        case .window(var node):
+            let computed = Set(node.columns.map { $0.name.lowercased() })
+            node.input = prune(node.input, required: required.map { needed in
+                node.columns.reduce(needed.filter { !computed.contains($0.lowercased()) }) {
+                    $0.union(Expression.window($1.call).referencedColumns)
+                }
+            })
+            return .window(node)
         case .unpivot(var node):
             node.input = prune(node.input, required: Set(node.idColumns + node.valueColumns))
             return .unpivot(node)

@@ -28,6 +28,8 @@ public indirect enum LogicalPlan: Sendable {
     case cache(CacheNode)
     /// Columns turned into rows.
     case unpivot(UnpivotNode)
+    /// Columns computed by window functions.
+    case window(WindowNode)
 
     /// The step that made the node.
     public var origin: PlanOrigin {
@@ -44,6 +46,7 @@ public indirect enum LogicalPlan: Sendable {
         case .sort(let node): node.origin
         case .cache(let node): node.origin
         case .unpivot(let node): node.origin
+        case .window(let node): node.origin
         }
     }
 
@@ -62,6 +65,7 @@ public indirect enum LogicalPlan: Sendable {
         case .sort(let node): [node.input]
         case .cache(let node): [node.input]
         case .unpivot(let node): [node.input]
+        case .window(let node): [node.input]
         }
     }
 
@@ -73,6 +77,7 @@ public indirect enum LogicalPlan: Sendable {
         case .filter(let node): "Filter \(node.condition.expression)"
         case .limit(let node): "Limit \(node.count)"
         case .cache: "Cache (in memory)"
+        case .window(let node): "Window " + node.columns.map { "\($0.name) = \($0.call.description)" }.joined(separator: ", ")
         case .unpivot(let node):
             "Unpivot [" + node.valueColumns.joined(separator: ", ") + "] into \(node.variableName), \(node.valueName)"
         case .distinct(let node): "Distinct" + (node.columns.map { " on " + $0.joined(separator: ", ") } ?? "")

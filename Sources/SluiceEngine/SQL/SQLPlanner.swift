@@ -109,8 +109,12 @@ public struct SQLPlanner {
                 guard case .expression(let expression, let alias) = item else { return nil }
                 return NamedExpression(name: alias ?? Self.defaultName(expression), expression: expression)
             }
-            let operation: ProjectNode.Operation = clause.items.contains(.star) ? .withColumns(named) : .select(named)
-            result = .project(ProjectNode(input: result, operation: operation, origin: origin))
+            let (windowed, rewritten, windowColumns) = WindowPlanning.extract(named, input: result, origin: origin)
+            let operation: ProjectNode.Operation = clause.items.contains(.star) ? .withColumns(rewritten) : .select(rewritten)
+            result = .project(ProjectNode(input: windowed, operation: operation, origin: origin))
+            if clause.items.contains(.star), !windowColumns.isEmpty {
+                result = .project(ProjectNode(input: result, operation: .drop(windowColumns), origin: origin))
+            }
         }
         if clause.distinct { result = .distinct(DistinctNode(input: result, columns: nil, origin: origin)) }
         return result

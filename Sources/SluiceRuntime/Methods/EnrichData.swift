@@ -11,7 +11,9 @@ enum EnrichData {
         details: """
             `columns` maps each new column's name to an expression over the input's columns, in order; a later \
             column may not refer to an earlier one in the same step. A name that already exists is replaced in \
-            place, as Spark's `withColumn` does.
+            place, as Spark's `withColumn` does. Window functions are allowed: `row_number() OVER (PARTITION BY \
+            customer_id ORDER BY order_ts DESC)`, `rank`, `dense_rank`, `lag(x[, n[, default]])`, `lead`, and \
+            `sum`/`avg`/`count`/`min`/`max` over a window (a running total with ORDER BY, the whole partition without).
             """,
         keys: [ConfigKey("columns", .stringMap, required: true, "Column name → Spark SQL expression.")],
         example: """
@@ -23,8 +25,12 @@ enum EnrichData {
             """,
         build: { context in
             let columns = try ExpressionConfig.namedExpressions(context.config, "columns")
-            return StepPlan(output: .project(ProjectNode(input: try context.input, operation: .withColumns(columns),
-                                                         origin: context.origin)))
+            let (input, rewritten, windowColumns) = WindowPlanning.extract(columns, input: try context.input, origin: context.origin)
+            var output = LogicalPlan.project(ProjectNode(input: input, operation: .withColumns(rewritten), origin: context.origin))
+            if !windowColumns.isEmpty {
+                output = .project(ProjectNode(input: output, operation: .drop(windowColumns), origin: context.origin))
+            }
+            return StepPlan(output: output)
         }
     )
 }

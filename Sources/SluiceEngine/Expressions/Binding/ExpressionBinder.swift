@@ -31,6 +31,8 @@ public struct ExpressionBinder: Sendable {
             return (.literal(value, type: type ?? .string), type)
         case .star:
             throw SluiceError(.invalidValue, "'*' is only allowed in count(*)")
+        case .window(let call):
+            throw SluiceError(.unsupported, "the window function \(call.function) is only allowed in enrichData columns and SQL select lists")
         case .unary(.not, let operand):
             return (.not(try bindAs(operand, .boolean)), .boolean)
         case .unary(.negate, let operand):

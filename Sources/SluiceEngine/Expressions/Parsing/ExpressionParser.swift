@@ -13,7 +13,7 @@ public struct ExpressionParser {
                                         "THEN", "ELSE", "END", "CAST", "AS", "TRUE", "FALSE", "DISTINCT",
                                         // SQL clauses end an expression inside a query.
                                         "SELECT", "FROM", "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "UNION", "JOIN",
-                                        "ON", "USING", "INNER", "LEFT", "RIGHT", "FULL", "OUTER", "SEMI", "ANTI", "WITH"]
+                                        "ON", "USING", "INNER", "LEFT", "RIGHT", "FULL", "OUTER", "SEMI", "ANTI", "WITH", "OVER"]
 
     init(tokens: [ExpressionToken]) {
         self.tokens = tokens
@@ -214,7 +214,28 @@ public struct ExpressionParser {
             while acceptSymbol(",") { arguments.append(try parseOr()) }
             try expectSymbol(")")
         }
-        return .function(name: name.lowercased(), arguments: arguments, distinct: distinct)
+        guard acceptKeyword("OVER") else { return .function(name: name.lowercased(), arguments: arguments, distinct: distinct) }
+        try expectSymbol("(")
+        var partitionBy: [Expression] = []
+        var orderBy: [SortNode.Key] = []
+        if acceptKeyword("PARTITION") {
+            try expectKeyword("BY")
+            repeat { partitionBy.append(try parseOr()) } while acceptSymbol(",")
+        }
+        if acceptKeyword("ORDER") {
+            try expectKeyword("BY")
+            repeat {
+                let expression = try parseOr()
+                let ascending = acceptKeyword("DESC") ? false : (acceptKeyword("ASC") || true)
+                var nullsFirst: Bool?
+                if acceptKeyword("NULLS") {
+                    if acceptKeyword("FIRST") { nullsFirst = true } else { try expectKeyword("LAST"); nullsFirst = false }
+                }
+                orderBy.append(SortNode.Key(expression: expression, ascending: ascending, nullsFirst: nullsFirst))
+            } while acceptSymbol(",")
+        }
+        try expectSymbol(")")
+        return .window(WindowCall(function: name.lowercased(), arguments: arguments, partitionBy: partitionBy, orderBy: orderBy))
     }
 
     private mutating func parseCase() throws(ExpressionSyntaxError) -> Expression {
