@@ -48,11 +48,8 @@ private final class SortState: @unchecked Sendable {
         let columns = keys.map { ExpressionEvaluator.evaluate($0, on: all) }
         let comparators = zip(columns, order).map { RowComparator(column: $0, key: $1) }
         let rows = Array(0..<all.rowCount).sorted { a, b in
-            for comparator in comparators {
-                let result = comparator.compare(a, b)
-                if result != 0 { return result < 0 }
-            }
-            return a < b
+            let result = RowComparator.compare(comparators, a, b)
+            return result != 0 ? result < 0 : a < b
         }
         let sorted = all.take(rows)
         return stride(from: 0, to: sorted.rowCount, by: RecordBatch.preferredRowCount).map {
@@ -62,7 +59,7 @@ private final class SortState: @unchecked Sendable {
 }
 
 /// Compares two rows of one key column: negative, zero or positive, nulls placed per the key.
-private struct RowComparator {
+struct RowComparator {
     let column: Column
     let ascending: Bool
     let nullsFirst: Bool
@@ -71,6 +68,15 @@ private struct RowComparator {
         self.column = column
         ascending = key.ascending
         nullsFirst = key.nullsFirst
+    }
+
+    /// Compares rows `a` and `b` by `comparators` in turn: the first difference decides.
+    static func compare(_ comparators: [RowComparator], _ a: Int, _ b: Int) -> Int {
+        for comparator in comparators {
+            let result = comparator.compare(a, b)
+            if result != 0 { return result }
+        }
+        return 0
     }
 
     func compare(_ a: Int, _ b: Int) -> Int {

@@ -85,8 +85,10 @@ private struct BoundWindow {
 
     /// The column for every row of `batch`, in row order.
     func compute(_ batch: RecordBatch) -> Column {
-        let rows = sortedRows(batch)
-        let keyColumns = orderBy.map { ExpressionEvaluator.evaluate($0, on: batch) }
+        let keyColumns = zip(orderBy.map { ExpressionEvaluator.evaluate($0, on: batch) }, order).map {
+            RowComparator(column: $0, key: $1)
+        }
+        let rows = sortedRows(batch, keyColumns)
         let values = arguments.first.map { ExpressionEvaluator.evaluate($0, on: batch) }
         let defaults = ["lag", "lead"].contains(function) && arguments.count > 2 ? ExpressionEvaluator.evaluate(arguments[2], on: batch) : nil
         var result = [ScalarValue](repeating: .null, count: batch.rowCount)
@@ -104,7 +106,7 @@ private struct BoundWindow {
     }
 
     /// Rows ordered by partition, then by the window's keys (stable).
-    private func sortedRows(_ batch: RecordBatch) -> [(partition: Int32, row: Int)] {
+    private func sortedRows(_ batch: RecordBatch, _ keys: [RowComparator]) -> [(partition: Int32, row: Int)] {
         var table = GroupTable(width: partitionBy.count)
         var encoders = partitionBy.map { KeyColumnEncoder(type: $0.type) }
         let codes = partitionBy.indices.map { index -> [Int32] in
@@ -113,32 +115,19 @@ private struct BoundWindow {
             return codes
         }
         let partitions = table.groups(rows: batch.rowCount, codes: codes)
-        let keys = orderBy.map { ExpressionEvaluator.evaluate($0, on: batch) }
         return (0..<batch.rowCount).map { (partitions[$0], $0) }.sorted { a, b in
             if a.partition != b.partition { return a.partition < b.partition }
-            let result = compareKeys(keys, a.row, b.row)
+            let result = RowComparator.compare(keys, a.row, b.row)
             return result != 0 ? result < 0 : a.row < b.row
         }
     }
 
-    private func compareKeys(_ keys: [Column], _ a: Int, _ b: Int) -> Int {
-        for (column, key) in zip(keys, order) {
-            let x = column.value(at: a), y = column.value(at: b)
-            if x == y { continue }
-            if x == .null { return key.nullsFirst ? -1 : 1 }
-            if y == .null { return key.nullsFirst ? 1 : -1 }
-            let less = ScalarOrdering.less(x, y)
-            return (less == key.ascending) ? -1 : 1
-        }
-        return 0
-    }
-
-    private func fill(_ result: inout [ScalarValue], partition: [Int], keys: [Column], values: Column?, defaults: Column?) {
+    private func fill(_ result: inout [ScalarValue], partition: [Int], keys: [RowComparator], values: Column?, defaults: Column?) {
         let distance = lagDistance()
         var rank = 0, denseRank = 0
         var peerEnd = 0
         for (position, row) in partition.enumerated() {
-            let isNewPeer = position == 0 || compareKeys(keys, partition[position - 1], row) != 0
+            let isNewPeer = position == 0 || RowComparator.compare(keys, partition[position - 1], row) != 0
             if isNewPeer { rank = position + 1; denseRank += 1 }
             switch function {
             case "row_number": result[row] = .int32(Int32(position + 1))
@@ -154,7 +143,7 @@ private struct BoundWindow {
                 if position >= peerEnd {
                     peerEnd = position + 1
                     if orderBy.isEmpty { peerEnd = partition.count } else {
-                        while peerEnd < partition.count, compareKeys(keys, partition[peerEnd], row) == 0 { peerEnd += 1 }
+                        while peerEnd < partition.count, RowComparator.compare(keys, partition[peerEnd], row) == 0 { peerEnd += 1 }
                     }
                     let value = aggregate(partition[0..<peerEnd], values)
                     for tie in position..<peerEnd { result[partition[tie]] = value }

@@ -48,7 +48,7 @@ public struct SQLParser {
         var orderBy: [SortNode.Key] = []
         if parser.acceptKeyword("ORDER") {
             try parser.expectKeyword("BY")
-            repeat { orderBy.append(try sortKey()) } while parser.acceptSymbol(",")
+            repeat { orderBy.append(try parser.parseSortKey()) } while parser.acceptSymbol(",")
         }
         var limit: Int?
         if parser.acceptKeyword("LIMIT") {
@@ -124,16 +124,6 @@ public struct SQLParser {
         _ = parser.acceptKeyword("OUTER")
         try parser.expectKeyword("JOIN")
         return type
-    }
-
-    private mutating func sortKey() throws(ExpressionSyntaxError) -> SortNode.Key {
-        let expression = try parser.parseOr()
-        let ascending = parser.acceptKeyword("DESC") ? false : (parser.acceptKeyword("ASC") || true)
-        var nullsFirst: Bool?
-        if parser.acceptKeyword("NULLS") {
-            if parser.acceptKeyword("FIRST") { nullsFirst = true } else { try parser.expectKeyword("LAST"); nullsFirst = false }
-        }
-        return SortNode.Key(expression: expression, ascending: ascending, nullsFirst: nullsFirst)
     }
 
     /// `[AS] name` when present.

@@ -76,20 +76,9 @@ public struct SQLPlanner {
                 leftKeys = join.using.map { .column(name: $0, qualifier: nil) }
                 rightKeys = leftKeys
             } else if let condition = join.condition {
-                for equality in Self.conjuncts(condition) {
-                    guard case .binary(.equal, let a, let b) = equality else {
-                        throw SluiceError(.unsupported, "join conditions must be equalities of columns; got \(equality)",
-                                          hint: "move other conditions to WHERE")
-                    }
-                    let aIsRight = Self.qualifier(a).map { $0 == rightAlias } ?? false
-                    let bIsLeft = Self.qualifier(b).map { leftAliases.contains($0) } ?? false
-                    if aIsRight || bIsLeft { leftKeys.append(b); rightKeys.append(a) } else { leftKeys.append(a); rightKeys.append(b) }
-                }
+                (leftKeys, rightKeys) = try JoinKeys.split(condition, leftNames: leftAliases, rightName: rightAlias)
             }
-            let merged = zip(leftKeys, rightKeys).compactMap { left, right -> String? in
-                guard case .column(let l, _) = left, case .column(let r, _) = right, l.lowercased() == r.lowercased() else { return nil }
-                return r
-            }
+            let merged = JoinKeys.mergedNames(leftKeys, rightKeys)
             result = .join(JoinNode(left: result, right: right, type: join.type, leftKeys: leftKeys, rightKeys: rightKeys,
                                     mergedKeyNames: merged, origin: origin))
             if let rightAlias { leftAliases.insert(rightAlias) }
@@ -158,15 +147,5 @@ public struct SQLPlanner {
     static func defaultName(_ expression: Expression) -> String {
         if case .column(let name, _) = expression { return name }
         return expression.description
-    }
-
-    static func conjuncts(_ expression: Expression) -> [Expression] {
-        if case .binary(.and, let a, let b) = expression { return conjuncts(a) + conjuncts(b) }
-        return [expression]
-    }
-
-    static func qualifier(_ expression: Expression) -> String? {
-        if case .column(_, let qualifier) = expression { return qualifier?.lowercased() }
-        return nil
     }
 }

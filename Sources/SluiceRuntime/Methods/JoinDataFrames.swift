@@ -48,10 +48,7 @@ enum JoinDataFrames {
             let typeText = try config.string("joinType") ?? "inner"
             guard let type = JoinNode.JoinType(spelling: typeText) else { throw config.error("joinType", "unknown join type '\(typeText)'") }
             let (leftKeys, rightKeys) = try keys(config, names: context.step.inputDataFrames)
-            let merged = zip(leftKeys, rightKeys).compactMap { left, right -> String? in
-                guard case .column(let l, _) = left, case .column(let r, _) = right, l.lowercased() == r.lowercased() else { return nil }
-                return r
-            }
+            let merged = JoinKeys.mergedNames(leftKeys, rightKeys)
             let node = JoinNode(left: context.inputs[0], right: context.inputs[1], type: type, leftKeys: leftKeys,
                                 rightKeys: rightKeys, mergedKeyNames: merged, origin: context.origin)
             return StepPlan(output: .join(node))
@@ -83,33 +80,23 @@ enum JoinDataFrames {
         }
     }
 
-    /// `a.x = b.y AND ...` equalities, each side placed by its qualifier.
+    /// `a.x = b.y AND ...` equalities, each side placed by its qualifier (the dataset names).
     static func conditions(_ config: ConfigReader, names: [String]) throws -> ([Expression], [Expression]) {
-        var left: [Expression] = []
-        var right: [Expression] = []
         let location = config.node["joinConditions"]?.location
         let path = config.path(of: "joinConditions").description
+        var left: [Expression] = []
+        var right: [Expression] = []
         for text in try config.stringList("joinConditions") ?? [] {
-            for equality in conjuncts(try ExpressionParser.parse(text, location: location, jsonPath: path)) {
-                guard case .binary(.equal, let a, let b) = equality else {
-                    throw config.error("joinConditions", "'\(equality)' is not an equality of a left and a right column",
-                                       hint: "joins are on equal keys: write left.column = right.column")
-                }
-                let aIsRight = qualifier(of: a).map { names.count > 1 && $0 == names[1] } ?? false
-                let bIsLeft = qualifier(of: b).map { $0 == names.first } ?? false
-                if aIsRight || bIsLeft { left.append(b); right.append(a) } else { left.append(a); right.append(b) }
+            let condition = try ExpressionParser.parse(text, location: location, jsonPath: path)
+            do {
+                let keys = try JoinKeys.split(condition, leftNames: Set(names.prefix(1).map { $0.lowercased() }),
+                                              rightName: names.count > 1 ? names[1] : nil)
+                left += keys.left
+                right += keys.right
+            } catch {
+                throw config.error("joinConditions", error.message, hint: error.hint)
             }
         }
         return (left, right)
-    }
-
-    private static func conjuncts(_ expression: Expression) -> [Expression] {
-        if case .binary(.and, let a, let b) = expression { return conjuncts(a) + conjuncts(b) }
-        return [expression]
-    }
-
-    private static func qualifier(of expression: Expression) -> String? {
-        if case .column(_, let qualifier) = expression { return qualifier }
-        return nil
     }
 }

@@ -29,32 +29,11 @@ enum SortData {
             let ascending = try context.config.bool("ascending") ?? true
             let location = context.config.node["columns"]?.location
             let path = context.config.path(of: "columns").description
-            let keys = try (context.config.stringList("columns") ?? []).map { try key($0, ascending: ascending, location: location, path: path) }
+            let keys = try (context.config.stringList("columns") ?? []).map { text throws(SluiceError) in
+                try ExpressionParser.parseSortKey(text, defaultAscending: ascending, location: location, jsonPath: path)
+            }
             if keys.isEmpty { throw context.config.error("columns", "'columns' names no sort key") }
             return StepPlan(output: .sort(SortNode(input: try context.input, keys: keys, origin: context.origin)))
         }
     )
-
-    /// `expression [ASC|DESC] [NULLS FIRST|LAST]`.
-    static func key(_ text: String, ascending defaultAscending: Bool, location: SourceLocation?, path: String) throws -> SortNode.Key {
-        var words = text.split(separator: " ").map(String.init)
-        var nullsFirst: Bool?
-        if words.count >= 2, words[words.count - 2].uppercased() == "NULLS" {
-            switch words.last!.uppercased() {
-            case "FIRST": nullsFirst = true
-            case "LAST": nullsFirst = false
-            default: throw SluiceError(.invalidValue, "expected FIRST or LAST after NULLS in '\(text)'", location: location, jsonPath: path)
-            }
-            words.removeLast(2)
-        }
-        var ascending = defaultAscending
-        if let last = words.last?.uppercased(), last == "ASC" || last == "DESC" {
-            ascending = last == "ASC"
-            words.removeLast()
-        }
-        let expression = try ExpressionParser.parse(words.joined(separator: " "), location: location, jsonPath: path)
-        return SortNode.Key(expression: expression, ascending: ascending, nullsFirst: nullsFirst)
-    }
 }
-
-import Foundation

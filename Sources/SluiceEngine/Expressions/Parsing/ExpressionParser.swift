@@ -224,15 +224,7 @@ public struct ExpressionParser {
         }
         if acceptKeyword("ORDER") {
             try expectKeyword("BY")
-            repeat {
-                let expression = try parseOr()
-                let ascending = acceptKeyword("DESC") ? false : (acceptKeyword("ASC") || true)
-                var nullsFirst: Bool?
-                if acceptKeyword("NULLS") {
-                    if acceptKeyword("FIRST") { nullsFirst = true } else { try expectKeyword("LAST"); nullsFirst = false }
-                }
-                orderBy.append(SortNode.Key(expression: expression, ascending: ascending, nullsFirst: nullsFirst))
-            } while acceptSymbol(",")
+            repeat { orderBy.append(try parseSortKey()) } while acceptSymbol(",")
         }
         try expectSymbol(")")
         return .window(WindowCall(function: name.lowercased(), arguments: arguments, partitionBy: partitionBy, orderBy: orderBy))
@@ -278,6 +270,33 @@ public struct ExpressionParser {
         }
         try expectSymbol(")")
         return .cast(operand, type)
+    }
+
+    /// `expression [ASC|DESC] [NULLS FIRST|LAST]`.
+    mutating func parseSortKey(defaultAscending: Bool = true) throws(ExpressionSyntaxError) -> SortNode.Key {
+        let expression = try parseOr()
+        var ascending = defaultAscending
+        if acceptKeyword("DESC") { ascending = false } else if acceptKeyword("ASC") { ascending = true }
+        var nullsFirst: Bool?
+        if acceptKeyword("NULLS") {
+            if acceptKeyword("FIRST") { nullsFirst = true } else { try expectKeyword("LAST"); nullsFirst = false }
+        }
+        return SortNode.Key(expression: expression, ascending: ascending, nullsFirst: nullsFirst)
+    }
+
+    /// Parses a whole sort key (`amount DESC NULLS LAST`), reporting errors with a caret.
+    public static func parseSortKey(_ text: String, defaultAscending: Bool, location: SourceLocation?,
+                                    jsonPath: String?) throws(SluiceError) -> SortNode.Key {
+        do throws(ExpressionSyntaxError) {
+            var parser = ExpressionParser(tokens: try ExpressionLexer.tokenize(text))
+            let key = try parser.parseSortKey(defaultAscending: defaultAscending)
+            guard parser.current.kind == .end else {
+                throw ExpressionSyntaxError("unexpected \(parser.describe(parser.current)) after the sort key", at: parser.current.offset)
+            }
+            return key
+        } catch {
+            throw error.sluiceError(in: text, location: location, jsonPath: jsonPath)
+        }
     }
 
     // MARK: - Token helpers
