@@ -22,6 +22,12 @@ public struct LocalEngine: Sendable {
         return staged
     }
 
+    /// The stream of a one-input node: its input's stream, transformed by `apply`, metered under its step.
+    private func unary(_ input: LogicalPlan, _ origin: PlanOrigin, _ metrics: StepMetrics,
+                       _ apply: (RecordBatchStream) throws -> RecordBatchStream) async throws -> RecordBatchStream {
+        try apply(try await stream(input, metrics: metrics)).metered(step: origin.stepIndex, into: metrics)
+    }
+
     /// The batches a non-write node produces, metered under its step.
     func stream(_ plan: LogicalPlan, metrics: StepMetrics) async throws -> RecordBatchStream {
         switch plan {
@@ -29,40 +35,32 @@ public struct LocalEngine: Sendable {
             // Sources parse on their own task, ahead of the operators that consume them.
             return try await node.source.scan(columns: node.columns).metered(step: node.origin.stepIndex, into: metrics).prefetched()
         case .filter(let node):
-            let input = try await stream(node.input, metrics: metrics)
-            return try FilterOperator.apply(node, to: input).metered(step: node.origin.stepIndex, into: metrics)
+            return try await unary(node.input, node.origin, metrics) { try FilterOperator.apply(node, to: $0) }
         case .project(let node):
-            let input = try await stream(node.input, metrics: metrics)
-            return try ProjectOperator.apply(node, to: input).metered(step: node.origin.stepIndex, into: metrics)
+            return try await unary(node.input, node.origin, metrics) { try ProjectOperator.apply(node, to: $0) }
         case .aggregate(let node):
-            let input = try await stream(node.input, metrics: metrics)
-            return try AggregateOperator.apply(node, to: input).metered(step: node.origin.stepIndex, into: metrics)
+            return try await unary(node.input, node.origin, metrics) { try AggregateOperator.apply(node, to: $0) }
         case .join(let node):
             let left = try await stream(node.left, metrics: metrics)
             let right = try await stream(node.right, metrics: metrics)
             return try HashJoinOperator.apply(node, left: left, right: right).metered(step: node.origin.stepIndex, into: metrics)
         case .limit(let node):
-            let input = try await stream(node.input, metrics: metrics)
-            return LimitOperator.apply(node, to: input).metered(step: node.origin.stepIndex, into: metrics)
+            return try await unary(node.input, node.origin, metrics) { LimitOperator.apply(node, to: $0) }
         case .distinct(let node):
-            let input = try await stream(node.input, metrics: metrics)
-            return try DistinctOperator.apply(node, to: input).metered(step: node.origin.stepIndex, into: metrics)
+            return try await unary(node.input, node.origin, metrics) { try DistinctOperator.apply(node, to: $0) }
         case .union(let node):
             var inputs: [RecordBatchStream] = []
             for plan in node.inputs { inputs.append(try await stream(plan, metrics: metrics)) }
             return try UnionOperator.apply(node, to: inputs).metered(step: node.origin.stepIndex, into: metrics)
         case .sort(let node):
-            let input = try await stream(node.input, metrics: metrics)
-            return try SortOperator.apply(node, to: input).metered(step: node.origin.stepIndex, into: metrics)
+            return try await unary(node.input, node.origin, metrics) { try SortOperator.apply(node, to: $0) }
         case .cache(let node):
             return try await CacheOperator.apply(node) { try await stream(node.input, metrics: metrics) }
                 .metered(step: node.origin.stepIndex, into: metrics)
         case .window(let node):
-            let input = try await stream(node.input, metrics: metrics)
-            return try WindowOperator.apply(node, to: input).metered(step: node.origin.stepIndex, into: metrics)
+            return try await unary(node.input, node.origin, metrics) { try WindowOperator.apply(node, to: $0) }
         case .unpivot(let node):
-            let input = try await stream(node.input, metrics: metrics)
-            return try UnpivotOperator.apply(node, to: input).metered(step: node.origin.stepIndex, into: metrics)
+            return try await unary(node.input, node.origin, metrics) { try UnpivotOperator.apply(node, to: $0) }
         case .write:
             throw SluiceError(.internalError, "a write cannot feed another node")
         }

@@ -130,15 +130,10 @@ public struct SQLParser {
     private mutating func alias() throws(ExpressionSyntaxError) -> String? {
         if parser.acceptKeyword("AS") { return try identifier("an alias") }
         switch parser.current.kind {
-        case .identifier(let name) where !ExpressionParser.reserved.contains(name.uppercased())
-            && !["ASC", "DESC", "NULLS", "LIMIT"].contains(name.uppercased()):
-            parser.advance()
-            return name
-        case .quotedIdentifier(let name):
-            parser.advance()
-            return name
-        default:
-            return nil
+        case .identifier(let name) where ["ASC", "DESC", "NULLS"].contains(name.uppercased()): return nil
+        case .identifier(let name) where !ExpressionParser.reserved.contains(name.uppercased()): return try identifier("an alias")
+        case .quotedIdentifier: return try identifier("an alias")
+        default: return nil
         }
     }
 
