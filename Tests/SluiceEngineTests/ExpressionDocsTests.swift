@@ -9,7 +9,7 @@ import Testing
         let docs = try String(contentsOf: root.appendingPathComponent("docs/expressions.md"), encoding: .utf8)
         let section = try #require(docs.range(of: "## Functions")).upperBound
         let tableRows = docs[section...].split(separator: "\n").filter { $0.hasPrefix("| ") }
-        let documented = Set(tableRows.flatMap { $0.matches(of: /`([a-z_]+)`/).map { String($0.output.1) } })
+        let documented = Set(tableRows.flatMap { $0.matches(of: /`([a-z_0-9]+)`/).map { String($0.output.1) } })
         #expect(documented == Set(ExpressionFunctions.names))
     }
 }

@@ -64,6 +64,7 @@ enum FunctionCatalog {
         .merging(MathFunctions.entries) { first, _ in first }
         .merging(DateFunctions.entries) { first, _ in first }
         .merging(ConditionalFunctions.entries) { first, _ in first }
+        .merging(HashFunctions.entries) { first, _ in first }
 }
 
 extension FunctionCatalog.Entry {
