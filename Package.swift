@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Sluice: a data pipeline tool. Targets are layered, each importing only those before it:
-/// SluiceSpec → SluiceEngine → SluiceFormats → SluiceDelta → SluiceConnectors → SluiceSpark → SluiceRuntime → sluice.
+/// SluiceSpec → SluiceEngine → (SluiceCompression) → SluiceFormats → SluiceDelta → SluiceConnectors → SluiceSpark → SluiceRuntime → sluice.
 let package = Package(
     name: "sluice",
     platforms: [.macOS(.v14)],
@@ -16,9 +16,19 @@ let package = Package(
     ],
     targets: [
         .target(name: "CFileSystem"),
+        .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CBzip2", providers: [.apt(["libbz2-dev"])]),
+        .systemLibrary(name: "CLZMA", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
+        .target(
+            name: "SluiceCompression",
+            dependencies: ["SluiceSpec", "CSnappy", "CZstd", "CLZ4", "CZlib", "CBzip2", "CLZMA"]
+        ),
         .target(name: "SluiceSpec"),
         .target(name: "SluiceEngine", dependencies: ["SluiceSpec"]),
-        .target(name: "SluiceFormats", dependencies: ["SluiceEngine", "SluiceSpec"]),
+        .target(name: "SluiceFormats", dependencies: ["SluiceEngine", "SluiceSpec", "SluiceCompression"]),
         .target(name: "SluiceDelta", dependencies: ["SluiceEngine", "SluiceFormats"]),
         .target(
             name: "SluiceConnectors",
@@ -43,6 +53,7 @@ let package = Package(
         ),
         .testTarget(name: "SluiceSpecTests", dependencies: ["SluiceSpec"]),
         .testTarget(name: "SluiceEngineTests", dependencies: ["SluiceEngine"]),
+        .testTarget(name: "SluiceCompressionTests", dependencies: ["SluiceCompression"]),
         .testTarget(name: "SluiceFormatsTests", dependencies: ["SluiceFormats"]),
         .testTarget(name: "SluiceConnectorsTests", dependencies: ["SluiceConnectors"]),
         .testTarget(name: "SluiceRuntimeTests", dependencies: ["SluiceRuntime"]),

@@ -1,0 +1,55 @@
+import CZstd
+import SluiceSpec
+
+/// Zstandard frames through libzstd.
+enum Zstd {
+    /// Level 3 is zstd's default and the one other writers use.
+    static let level: Int32 = 3
+
+    static func compress(_ data: [UInt8]) throws(SluiceError) -> [UInt8] {
+        let bound = ZSTD_compressBound(data.count)
+        var output = [UInt8](repeating: 0, count: bound)
+        let written = data.withUnsafeBytes { input in
+            output.withUnsafeMutableBytes { out in
+                ZSTD_compress(out.baseAddress, bound, input.baseAddress, input.count, level)
+            }
+        }
+        guard ZSTD_isError(written) == 0 else {
+            throw CompressionFailure.error(.zstd, String(cString: ZSTD_getErrorName(written)))
+        }
+        output.removeSubrange(written...)
+        return output
+    }
+
+    static func decompress(_ data: [UInt8], sizeHint: Int?) throws(SluiceError) -> [UInt8] {
+        guard let stream = ZSTD_createDStream() else { throw CompressionFailure.error(.zstd, "out of memory") }
+        defer { ZSTD_freeDStream(stream) }
+        var output: [UInt8] = []
+        output.reserveCapacity(sizeHint ?? data.count * 4)
+        var chunk = [UInt8](repeating: 0, count: max(ZSTD_DStreamOutSize(), 1 << 16))
+        var failure: String?
+        data.withUnsafeBytes { input in
+            var inBuffer = ZSTD_inBuffer(src: input.baseAddress, size: input.count, pos: 0)
+            var lastResult = 0
+            repeat {
+                let (result, produced) = chunk.withUnsafeMutableBytes { out in
+                    var outBuffer = ZSTD_outBuffer(dst: out.baseAddress, size: out.count, pos: 0)
+                    let result = ZSTD_decompressStream(stream, &outBuffer, &inBuffer)
+                    return (result, outBuffer.pos)
+                }
+                if ZSTD_isError(result) != 0 {
+                    failure = String(cString: ZSTD_getErrorName(result))
+                    return
+                }
+                output.append(contentsOf: chunk[..<produced])
+                lastResult = result
+                if produced == 0 && inBuffer.pos == inBuffer.size && result != 0 {
+                    failure = "the stream ends in the middle of a frame"
+                    return
+                }
+            } while inBuffer.pos < inBuffer.size || lastResult != 0
+        }
+        if let failure { throw CompressionFailure.error(.zstd, failure) }
+        return output
+    }
+}

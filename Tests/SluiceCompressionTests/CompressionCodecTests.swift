@@ -1,0 +1,80 @@
+import Foundation
+import SluiceCompression
+import SluiceSpec
+import Testing
+
+@Suite struct CompressionCodecTests {
+    /// The text every reference vector below compresses.
+    static let text = [UInt8](Data(String(repeating: "sluice ", count: 20).utf8) + Data("end".utf8))
+
+    static func payloads() -> [[UInt8]] {
+        var random = SystemRandomNumberGenerator()
+        let noise = (0..<300_000).map { _ in UInt8.random(in: 0...255, using: &random) }
+        let repetitive = [UInt8]((0..<1_000_000).map { UInt8($0 % 7) })
+        return [[], [42], text, noise, repetitive]
+    }
+
+    @Test(arguments: CompressionCodec.allCases)
+    func roundTripsEveryPayload(codec: CompressionCodec) throws {
+        for payload in Self.payloads() {
+            let compressed = try codec.compress(payload)
+            let restored = try codec.decompress(compressed, uncompressedSize: payload.count)
+            #expect(restored == payload, "\(codec) payload of \(payload.count) bytes")
+            if codec != .lz4Raw {
+                #expect(try codec.decompress(compressed) == payload, "\(codec) without a size")
+            }
+        }
+    }
+
+    @Test func compressionShrinksRepetitiveData() throws {
+        let repetitive = Self.payloads()[4]
+        for codec in CompressionCodec.allCases where codec != .none {
+            #expect(try codec.compress(repetitive).count < repetitive.count / 10, "\(codec)")
+        }
+    }
+
+    /// Streams made by Python's gzip, bz2, lzma and zlib modules.
+    @Test(arguments: [
+        (CompressionCodec.gzip, "H4sIAAAAAAACAyvOKc1MTlUoHgxUal4KABtLrnyPAAAA"),
+        (.bzip2, "QlpoOTFBWSZTWYjCGawAAD0RgEAADiUKACAAIKlGQ0IMmIoiyO2ReEYR2pD2EfF3JFOFCQiMIZrA"),
+        (.xz, "/Td6WFoAAATm1rRGAgAhARYAAAB0L+Wj4ACOABFdADmbCxEz9mBop5I9509iay4AAAAAANcyeP8KZHj/AAEtjwEAAAATgm3zscRn+wIAAAAABFla"),
+        (.deflate, "K84pzUxOVSgeDFRqXgoA"),
+    ])
+    func readsReferenceStreams(codec: CompressionCodec, base64: String) throws {
+        let compressed = [UInt8](Data(base64Encoded: base64)!)
+        #expect(try codec.decompress(compressed) == Self.text)
+    }
+
+    @Test func readsConcatenatedGzipMembers() throws {
+        let first = try CompressionCodec.gzip.compress(Array("abc".utf8))
+        let second = try CompressionCodec.gzip.compress(Array("def".utf8))
+        #expect(try CompressionCodec.gzip.decompress(first + second) == Array("abcdef".utf8))
+    }
+
+    @Test func crc32MatchesZlib() {
+        #expect(Checksum.crc32(Self.text) == 2_091_797_275)
+        #expect(Checksum.crc32(Array("123456789".utf8)) == 0xCBF4_3926)
+    }
+
+    @Test(arguments: CompressionCodec.allCases.filter { $0 != .none })
+    func corruptInputIsAnErrorNotACrash(codec: CompressionCodec) throws {
+        let compressed = try codec.compress(Self.payloads()[4])
+        let truncated = Array(compressed.prefix(compressed.count / 2))
+        var garbled = compressed
+        for index in stride(from: 0, to: garbled.count, by: 3) { garbled[index] ^= 0x5A }
+        for damaged in [truncated, garbled] {
+            do {
+                let output = try codec.decompress(damaged, uncompressedSize: 1_000_000)
+                Issue.record("\(codec) accepted damaged input and produced \(output.count) bytes")
+            } catch {
+                #expect(error.code == .malformedData)
+                #expect(error.message.contains(codec.rawValue))
+            }
+        }
+    }
+
+    @Test func wrongExpectedSizeIsAnError() throws {
+        let compressed = try CompressionCodec.zstd.compress(Self.text)
+        #expect(throws: SluiceError.self) { try CompressionCodec.zstd.decompress(compressed, uncompressedSize: 5) }
+    }
+}
