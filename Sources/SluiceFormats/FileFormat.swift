@@ -46,5 +46,5 @@ extension FileFormat {
 public protocol FormatWriter {
     mutating func header() -> [UInt8]
     mutating func encode(_ batch: RecordBatch) throws -> [UInt8]
-    mutating func footer() -> [UInt8]
+    mutating func footer() throws -> [UInt8]
 }

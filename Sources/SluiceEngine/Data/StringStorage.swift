@@ -11,6 +11,27 @@ public struct StringStorage: Sendable, Hashable {
         bytes = []
     }
 
+    /// Storage over prepared buffers: `offsets` starts at 0, never decreases, and ends at `bytes.count`.
+    public init(offsets: [Int], bytes: [UInt8]) {
+        precondition(offsets.first == 0 && offsets.last == bytes.count, "offsets do not frame the bytes")
+        self.offsets = offsets
+        self.bytes = bytes
+    }
+
+    /// Appends every value of `other`, in order.
+    public mutating func append(contentsOf other: StringStorage) {
+        let base = bytes.count
+        bytes.append(contentsOf: other.bytes)
+        for index in 1..<other.offsets.count { offsets.append(base + other.offsets[index]) }
+    }
+
+    /// Reserves room for `count` more values holding `byteCount` more bytes. Call it once up
+    /// front: reserving exact sizes repeatedly defeats the arrays' geometric growth.
+    public mutating func reserve(values count: Int, bytes byteCount: Int) {
+        offsets.reserveCapacity(offsets.count + count)
+        bytes.reserveCapacity(bytes.count + byteCount)
+    }
+
     /// The number of values.
     public var count: Int { offsets.count - 1 }
 

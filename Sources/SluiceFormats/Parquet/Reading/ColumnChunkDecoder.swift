@@ -1,0 +1,89 @@
+import SluiceCompression
+import SluiceEngine
+import SluiceSpec
+
+/// Decodes one flat column chunk (all its pages) into a dense buffer plus validity.
+struct ColumnChunkDecoder {
+    let file: String
+    let leaf: ParquetLeaf
+    let meta: ParquetColumnMetaData
+    let rowCount: Int
+
+    private var physical: ParquetPhysicalType { leaf.element.type! }
+    private var typeLength: Int { Int(leaf.element.typeLength ?? 0) }
+    private var columnName: String { leaf.path.joined(separator: ".") }
+
+    /// The values (one slot per row, placeholders at nulls) and the validity (nil when no nulls).
+    func decode(_ bytes: UnsafeRawBufferPointer) throws(SluiceError) -> (LeafValues, Bitmap?) {
+        guard let codec = meta.codec.codec else {
+            throw SluiceError(.unsupported, "'\(file)' column '\(columnName)' is compressed with \(meta.codec.name), which Sluice does not read",
+                              hint: "rewrite the file with snappy, gzip, zstd or lz4 compression")
+        }
+        if rowCount == 0 { return (LeafValues.empty(physical), nil) }
+        let start = [meta.dictionaryPageOffset, meta.dataPageOffset].compactMap { $0 }.filter { $0 > 0 }.min() ?? meta.dataPageOffset
+        guard start >= 4, meta.totalCompressedSize >= 0, start + meta.totalCompressedSize <= Int64(bytes.count) else {
+            throw chunkError("its pages (bytes \(start) to \(start + meta.totalCompressedSize)) lie outside the file of \(bytes.count) bytes")
+        }
+        var position = Int(start)
+        let end = Int(start + meta.totalCompressedSize)
+        var dictionary: LeafValues?
+        var values = LeafValues.empty(physical, capacity: rowCount)
+        var validity: Bitmap?
+        var rowsRead = 0
+        while rowsRead < rowCount {
+            guard position < end else { throw chunkError("its pages hold \(rowsRead) of the row group's \(rowCount) rows") }
+            var reader = ThriftCompactReader(UnsafeRawBufferPointer(rebasing: bytes[..<end]), position: position)
+            let header: ParquetPageHeader
+            do { header = try ParquetPageHeader(from: &reader) } catch {
+                throw chunkError("a page header at byte \(position) is corrupt: \(error.message)")
+            }
+            let bodyStart = reader.position
+            let bodyEnd = bodyStart + Int(header.compressedPageSize)
+            guard bodyEnd <= end else { throw chunkError("the page at byte \(position) runs past the column chunk") }
+            let body = UnsafeRawBufferPointer(rebasing: bytes[bodyStart..<bodyEnd])
+            let context = "'\(file)' column '\(columnName)', page at byte \(position)"
+            switch header.type {
+            case .dictionaryPage:
+                let page = header.dictionaryPage ?? .init()
+                let plain = try decompress(body, codec: codec, size: Int(header.uncompressedPageSize), context: context)
+                dictionary = try plain.withUnsafeBytes { raw in
+                    Result { () throws(SluiceError) -> LeafValues in
+                        var cursor = ByteCursor(raw, context: context)
+                        return try PlainDecoder.decode(&cursor, count: Int(page.numValues), physical: physical, typeLength: typeLength)
+                    }
+                }.get()
+            case .dataPage, .dataPageV2:
+                let page = try PageDecoder(
+                    header: header, body: body, codec: codec, leaf: leaf, context: context, dictionary: dictionary
+                ).decode()
+                guard page.slots <= rowCount - rowsRead else { throw chunkError("its pages hold more values than the row group's \(rowCount) rows") }
+                if let present = page.present {
+                    if validity == nil { validity = Bitmap(count: rowsRead, value: true) }
+                    for bit in present { validity!.append(bit) }
+                    values.appendSpread(page.values, present: present)
+                } else {
+                    if validity != nil { for _ in 0..<page.slots { validity!.append(true) } }
+                    values.append(page.values)
+                }
+                rowsRead += page.slots
+            case .indexPage:
+                break
+            }
+            position = bodyEnd
+        }
+        return (values, validity)
+    }
+
+    private func decompress(_ body: UnsafeRawBufferPointer, codec: CompressionCodec, size: Int, context: String) throws(SluiceError) -> [UInt8] {
+        do {
+            return try codec.decompress(Array(body), uncompressedSize: size)
+        } catch {
+            throw SluiceError(.malformedData, "corrupt Parquet data in \(context): \(error.message)", hint: error.hint)
+        }
+    }
+
+    private func chunkError(_ detail: String) -> SluiceError {
+        SluiceError(.malformedData, "'\(file)' column '\(columnName)' is corrupt: \(detail)",
+                    hint: "the file may be truncated or damaged; re-create it from its source")
+    }
+}
