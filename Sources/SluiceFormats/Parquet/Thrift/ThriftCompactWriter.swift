@@ -6,6 +6,16 @@ struct ThriftCompactWriter {
 
     init() {}
 
+    /// The bytes of one top-level struct (a footer, a page header) whose fields `body` writes,
+    /// closed by its stop byte.
+    static func encode(_ body: (inout ThriftCompactWriter) -> Void) -> [UInt8] {
+        var writer = ThriftCompactWriter()
+        writer.beginStruct()
+        body(&writer)
+        writer.endStruct()
+        return writer.bytes
+    }
+
     /// Opens a nested struct whose fields follow; `endStruct` closes it.
     mutating func beginStruct() {
         savedFieldIDs.append(lastFieldID)

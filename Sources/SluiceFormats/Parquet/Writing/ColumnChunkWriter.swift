@@ -107,11 +107,10 @@ struct ColumnChunkWriter {
         var header = header
         header.uncompressedPageSize = Int32(body.count)
         header.compressedPageSize = Int32(compressed.count)
-        var writer = ThriftCompactWriter()
-        header.write(to: &writer)
-        pages += writer.bytes
+        let headerBytes = ThriftCompactWriter.encode { header.write(to: &$0) }
+        pages += headerBytes
         pages += compressed
-        uncompressedPageBytes += Int64(writer.bytes.count + body.count)
+        uncompressedPageBytes += Int64(headerBytes.count + body.count)
     }
 
     /// The column chunk's bytes (dictionary page first) for a chunk starting at `offset`,

@@ -38,10 +38,9 @@ struct ParquetWriter: FormatWriter {
 
     mutating func footer() throws -> [UInt8] {
         var output = openRows > 0 ? try closeRowGroup() : []
-        var writer = ThriftCompactWriter()
-        metadata.write(to: &writer)
-        output += writer.bytes
-        withUnsafeBytes(of: UInt32(writer.bytes.count).littleEndian) { output.append(contentsOf: $0) }
+        let footer = ThriftCompactWriter.encode { metadata.write(to: &$0) }
+        output += footer
+        withUnsafeBytes(of: UInt32(footer.count).littleEndian) { output.append(contentsOf: $0) }
         output += ParquetFooter.magic
         return output
     }
