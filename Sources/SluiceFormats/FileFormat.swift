@@ -43,8 +43,20 @@ extension FileFormat {
 }
 
 /// Turns batches into a format's bytes: `header`, then `encode` per batch, then `footer`.
+///
+/// A writer may hold encoded data back (Parquet keeps a row group until it is full):
+/// `bufferedBytes` says how much, and `flush` hands it out early to bound memory.
 public protocol FormatWriter {
     mutating func header() -> [UInt8]
     mutating func encode(_ batch: RecordBatch) throws -> [UInt8]
     mutating func footer() throws -> [UInt8]
+    /// Bytes encoded but not yet handed out.
+    var bufferedBytes: Int { get }
+    /// Hands out what is buffered (closing a Parquet row group early).
+    mutating func flush() throws -> [UInt8]
+}
+
+extension FormatWriter {
+    public var bufferedBytes: Int { 0 }
+    public mutating func flush() throws -> [UInt8] { [] }
 }

@@ -32,8 +32,14 @@ struct ParquetWriter: FormatWriter {
     mutating func encode(_ batch: RecordBatch) throws -> [UInt8] {
         for index in columns.indices { try columns[index].append(batch.columns[index]) }
         openRows += Int64(batch.rowCount)
-        guard columns.reduce(0, { $0 + $1.bufferedBytes }) >= options.rowGroupBytes else { return [] }
+        guard bufferedBytes >= options.rowGroupBytes else { return [] }
         return try closeRowGroup()
+    }
+
+    var bufferedBytes: Int { columns.reduce(0) { $0 + $1.bufferedBytes } }
+
+    mutating func flush() throws -> [UInt8] {
+        openRows > 0 ? try closeRowGroup() : []
     }
 
     mutating func footer() throws -> [UInt8] {
