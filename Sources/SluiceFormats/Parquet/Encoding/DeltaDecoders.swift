@@ -7,6 +7,7 @@ enum DeltaDecoders {
     /// `count` integers (at most; the header's total wins when smaller is wrong) as Int64,
     /// computed with wrapping arithmetic as the format requires.
     static func integers(_ cursor: inout ByteCursor, count: Int) throws(SluiceError) -> [Int64] {
+        guard count >= 0 else { throw cursor.corrupt("a negative value count (\(count))") }
         let blockSize = Int(clamping: try cursor.readVarint())
         let miniblocks = Int(clamping: try cursor.readVarint())
         let total = Int(clamping: try cursor.readVarint())
@@ -22,7 +23,8 @@ enum DeltaDecoders {
         var widths = [Int](repeating: 0, count: miniblocks)
         // Values still to read from the encoded stream (the first is in the header).
         var left = total - 1
-        while left > 0 {
+        // Stops once `count` values are out: a corrupt total cannot make it spin on empty miniblocks.
+        while left > 0 && output.count < count {
             let minDelta = try cursor.readZigZag()
             for index in 0..<miniblocks { widths[index] = Int(try cursor.readByte()) }
             for width in widths where left > 0 {
@@ -70,6 +72,7 @@ enum DeltaDecoders {
 
     /// BYTE_STREAM_SPLIT: byte `b` of value `i` at `b * count + i`.
     static func byteStreamSplit(_ cursor: inout ByteCursor, count: Int, width: Int) throws(SluiceError) -> [UInt8] {
+        guard count >= 0, width > 0 else { throw cursor.corrupt("\(count) split values of \(width) bytes") }
         let raw = try cursor.take(count * width, "\(count) split values")
         var joined = [UInt8](repeating: 0, count: count * width)
         for stream in 0..<width {

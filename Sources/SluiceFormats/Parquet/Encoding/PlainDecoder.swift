@@ -9,6 +9,7 @@ enum PlainDecoder {
     static func decode(
         _ cursor: inout ByteCursor, count: Int, physical: ParquetPhysicalType, typeLength: Int
     ) throws(SluiceError) -> LeafValues {
+        guard count >= 0 else { throw cursor.corrupt("a negative value count (\(count))") }
         switch physical {
         case .boolean:
             let packed = try cursor.take((count + 7) / 8, "\(count) booleans")

@@ -46,6 +46,7 @@ struct RLEHybridDecoder {
 
     /// The next `count` values in a new array.
     mutating func decode(count: Int) throws(SluiceError) -> [Int32] {
+        guard count >= 0 else { throw cursor.corrupt("a negative value count (\(count))") }
         var values = [Int32](repeating: 0, count: count)
         let outcome = values.withUnsafeMutableBufferPointer { buffer in
             Result { () throws(SluiceError) in try decode(into: buffer) }

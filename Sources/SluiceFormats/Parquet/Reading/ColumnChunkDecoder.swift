@@ -27,7 +27,8 @@ struct ColumnChunkDecoder {
         var position = Int(start)
         let end = Int(start + meta.totalCompressedSize)
         var dictionary: LeafValues?
-        var values = LeafValues.empty(physical, capacity: rowCount)
+        // Capacity grows with what pages really hold; a corrupt row count cannot force a huge allocation.
+        var values = LeafValues.empty(physical, capacity: min(rowCount, 1 << 16))
         var validity: Bitmap?
         var rowsRead = 0
         while rowsRead < rowCount {
@@ -45,6 +46,7 @@ struct ColumnChunkDecoder {
             switch header.type {
             case .dictionaryPage:
                 let page = header.dictionaryPage ?? .init()
+                guard page.numValues >= 0 else { throw chunkError("a dictionary page of \(page.numValues) values") }
                 let plain = try decompress(body, codec: codec, size: Int(header.uncompressedPageSize), context: context)
                 dictionary = try plain.withUnsafeBytes { raw in
                     Result { () throws(SluiceError) -> LeafValues in
@@ -54,7 +56,8 @@ struct ColumnChunkDecoder {
                 }.get()
             case .dataPage, .dataPageV2:
                 let page = try PageDecoder(
-                    header: header, body: body, codec: codec, leaf: leaf, context: context, dictionary: dictionary
+                    header: header, body: body, codec: codec, leaf: leaf, context: context, dictionary: dictionary,
+                    maxSlots: rowCount - rowsRead
                 ).decode()
                 guard page.slots <= rowCount - rowsRead else { throw chunkError("its pages hold more values than the row group's \(rowCount) rows") }
                 if let present = page.present {

@@ -18,6 +18,8 @@ struct PageDecoder {
     let leaf: ParquetLeaf
     let context: String
     let dictionary: LeafValues?
+    /// The rows the column chunk still owes: a page claiming more is corrupt.
+    let maxSlots: Int
 
     private var physical: ParquetPhysicalType { leaf.element.type! }
 
@@ -25,7 +27,7 @@ struct PageDecoder {
         let levelWidth = BitUnpacking.bitWidth(of: UInt64(leaf.maxDefinitionLevel))
         if header.type == .dataPageV2 {
             let page = header.dataPageV2 ?? .init()
-            let slots = Int(page.numValues)
+            let slots = try checkedSlots(page.numValues)
             var cursor = ByteCursor(body, context: context)
             _ = try cursor.take(Int(page.repetitionLevelsByteLength), "repetition levels")
             let levelBytes = try cursor.take(Int(page.definitionLevelsByteLength), "definition levels")
@@ -44,7 +46,7 @@ struct PageDecoder {
             }.get()
         }
         let page = header.dataPage ?? .init()
-        let slots = Int(page.numValues)
+        let slots = try checkedSlots(page.numValues)
         let plain = codec == .none ? Array(body) : try decompress(body, size: Int(header.uncompressedPageSize))
         return try plain.withUnsafeBytes { raw in
             Result { () throws(SluiceError) -> Page in
@@ -62,6 +64,14 @@ struct PageDecoder {
                             values: try decodeValues(&cursor, encoding: page.encoding, count: presentCount(present, slots)))
             }
         }.get()
+    }
+
+    private func checkedSlots(_ numValues: Int32) throws(SluiceError) -> Int {
+        guard numValues >= 0, Int(numValues) <= maxSlots else {
+            throw SluiceError(.malformedData, "corrupt Parquet data in \(context): a page of \(numValues) values where at most \(maxSlots) rows remain",
+                              hint: "the file may be truncated or damaged; re-create it from its source")
+        }
+        return Int(numValues)
     }
 
     private func presentCount(_ present: [Bool]?, _ slots: Int) -> Int {
