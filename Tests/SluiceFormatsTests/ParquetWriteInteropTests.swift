@@ -111,3 +111,41 @@ import Testing
         #expect(encodings.contains(.rleDictionary) && encodings.contains(.plain))
     }
 }
+
+/// Row groups whose statistics rule out the scan's predicates are not read.
+@Suite struct ParquetRowGroupSkippingTests {
+    static let schema = Schema([Field("id", .int64), Field("label", .string), Field("maybe", .int32)])
+
+    /// Three row groups: ids 0–999, 1000–1999, 2000–2999; labels by group; `maybe` null in the first.
+    static func file() throws -> Data {
+        var options = ParquetWriteOptions()
+        options.rowGroupBytes = 1
+        var writer = ParquetFormat(options: options).makeWriter(schema: schema)
+        var bytes = writer.header()
+        for group in 0..<3 {
+            let rows: [[ScalarValue]] = (0..<1000).map { row in
+                [.int64(Int64(group * 1000 + row)), .string("group \(group)"), group == 0 ? .null : .int32(Int32(row))]
+            }
+            bytes += try writer.encode(JSONLinesFormatTests.batch(schema, rows))
+        }
+        return Data(bytes + (try writer.footer()))
+    }
+
+    func rowCount(_ predicates: [ScanPredicate]) async throws -> Int {
+        let data = try Self.file()
+        let batches = try await ParquetFormat().read(data, file: "g.parquet", schema: Self.schema, columns: nil,
+                                                     predicates: predicates).collect()
+        return batches.reduce(0) { $0 + $1.rowCount }
+    }
+
+    @Test func skipsGroupsByMinMaxAndNullCount() async throws {
+        #expect(try await rowCount([]) == 3000)
+        #expect(try await rowCount([ScanPredicate(column: "id", test: .greaterOrEqual(.int32(2500)))]) == 1000)
+        #expect(try await rowCount([ScanPredicate(column: "ID", test: .less(.int64(1000)))]) == 1000)
+        #expect(try await rowCount([ScanPredicate(column: "label", test: .oneOf([.string("group 1"), .string("group 2")]))]) == 2000)
+        #expect(try await rowCount([ScanPredicate(column: "label", test: .equal(.string("group 9")))]) == 0)
+        #expect(try await rowCount([ScanPredicate(column: "maybe", test: .isNull)]) == 1000)
+        #expect(try await rowCount([ScanPredicate(column: "maybe", test: .greater(.int32(5)))]) == 2000)
+        #expect(try await rowCount([ScanPredicate(column: "absent", test: .equal(.int32(1)))]) == 3000)
+    }
+}

@@ -21,6 +21,14 @@ public struct FileSetSource: Source {
         var dataSchema: Schema
         var partitions: HivePartitionColumns
         var schema: Schema { Schema(dataSchema.fields + partitions.fields) }
+
+        /// Keeps the files whose partition values pass `keep`.
+        mutating func keepFiles(_ keep: ([ScalarValue]) -> Bool) {
+            guard !partitions.fields.isEmpty else { return }
+            let kept = files.indices.filter { keep(partitions.values[$0]) }
+            files = kept.map { files[$0] }
+            partitions = partitions.selecting(kept)
+        }
     }
 
     public init(path: String, format: any FileFormat, origin: ConfigOrigin? = nil) {
@@ -43,12 +51,28 @@ public struct FileSetSource: Source {
     /// Reads only `columns` (lower-cased names) when given: formats that can skip the other
     /// columns (CSV) neither infer nor parse them.
     public func scan(columns: Set<String>?) async throws -> RecordBatchStream {
-        let inspection = try inspect(columns: columns)
+        try await scan(columns: columns, predicates: [])
+    }
+
+    /// Files in partition directories whose values cannot satisfy `predicates` are not read;
+    /// the other predicates go to the format (Parquet skips row groups by their statistics).
+    public func scan(columns: Set<String>?, predicates: [ScanPredicate]) async throws -> RecordBatchStream {
+        var pruned = try inspect(columns: columns)
+        let partitionNames = pruned.partitions.fields.map { $0.name.lowercased() }
+        pruned.keepFiles { values in
+            predicates.allSatisfy { predicate in
+                guard let index = partitionNames.firstIndex(of: predicate.column) else { return true }
+                return predicate.mayMatch(value: values[index])
+            }
+        }
+        let inspection = pruned
+        let filePredicates = predicates.filter { !partitionNames.contains($0.column) }
         let schema = inspection.schema
         let format = self.format
         let output = columns.map { wanted in Schema(schema.fields.filter { wanted.contains($0.name.lowercased()) }) } ?? schema
         return RecordBatchStream(schema: output) {
-            let cursor = FileCursor(inspection: inspection, format: format, output: output, columns: columns)
+            let cursor = FileCursor(inspection: inspection, format: format, output: output, columns: columns,
+                                    predicates: filePredicates)
             return { try await cursor.next() }
         }
     }
@@ -62,7 +86,7 @@ public struct FileSetSource: Source {
     private func listAndInfer(columns: Set<String>?) throws -> Inspection {
         let files = try LocalPaths.expand(path, origin: origin)
         var merged: Schema?
-        for file in files {
+        for file in format.schemaFromFirstFile ? Array(files.prefix(1)) : files {
             let schema = try format.inferSchema(of: try LocalFileReader.map(file), file: file, columns: columns)
             merged = try merged.map { try SchemaUnion.merge($0, schema, file: file) } ?? schema
         }
@@ -83,6 +107,7 @@ private final class FileCursor: @unchecked Sendable {
     private let format: any FileFormat
     private let output: Schema
     private let columns: Set<String>?
+    private let predicates: [ScanPredicate]
     private let wantedPartitions: [Int]
     /// The columns asked of the files: when only partition columns are wanted, the first data
     /// column is read anyway (batches need a column to count rows) and dropped.
@@ -91,8 +116,10 @@ private final class FileCursor: @unchecked Sendable {
     private var position = 0
     private var current: RecordBatchStream.NextBatch?
 
-    init(inspection: FileSetSource.Inspection, format: any FileFormat, output: Schema, columns: Set<String>?) {
+    init(inspection: FileSetSource.Inspection, format: any FileFormat, output: Schema, columns: Set<String>?,
+         predicates: [ScanPredicate]) {
         self.inspection = inspection
+        self.predicates = predicates
         self.format = format
         self.output = output
         self.columns = columns
@@ -121,7 +148,8 @@ private final class FileCursor: @unchecked Sendable {
             guard position < inspection.files.count else { return nil }
             let file = inspection.files[position]
             position += 1
-            current = format.read(try LocalFileReader.map(file), file: file, schema: inspection.dataSchema, columns: readColumns)
+            current = format.read(try LocalFileReader.map(file), file: file, schema: inspection.dataSchema, columns: readColumns,
+                                  predicates: predicates)
                 .makeNextBatch()
         }
     }

@@ -38,6 +38,11 @@ struct HivePartitionColumns: Sendable {
         self.values = values
     }
 
+    /// The values of the files at `indices` only.
+    func selecting(_ indices: [Int]) -> HivePartitionColumns {
+        HivePartitionColumns(fields: fields, values: indices.map { values[$0] })
+    }
+
     private static func inferType(_ texts: [String]) -> DataType {
         if texts.allSatisfy({ Int32($0) != nil }) { return .int32 }
         if texts.allSatisfy({ Int64($0) != nil }) { return .int64 }

@@ -13,6 +13,9 @@ public struct ParquetFormat: FileFormat {
 
     public var name: String { "parquet" }
     public var fileExtension: String { "parquet" }
+    /// Each file carries its schema: the first file's is the dataset's; other files are read
+    /// into it by column name (missing columns as nulls, other types cast).
+    public var schemaFromFirstFile: Bool { true }
 
     public func inferSchema(of data: Data, file: String) throws -> Schema {
         try inferSchema(of: data, file: file, columns: nil)
@@ -44,8 +47,14 @@ public struct ParquetFormat: FileFormat {
         read(data, file: file, schema: schema, columns: nil)
     }
 
-    /// Only the requested columns are decoded; a column of `schema` that this file lacks reads as nulls.
     public func read(_ data: Data, file: String, schema: Schema, columns: Set<String>?) -> RecordBatchStream {
+        read(data, file: file, schema: schema, columns: columns, predicates: [])
+    }
+
+    /// Only the requested columns are decoded, and only the row groups whose statistics allow
+    /// a row satisfying `predicates`; a column of `schema` that this file lacks reads as nulls.
+    public func read(_ data: Data, file: String, schema: Schema, columns: Set<String>?,
+                     predicates: [ScanPredicate]) -> RecordBatchStream {
         let output = Schema(schema.fields.filter { columns?.contains($0.name.lowercased()) ?? true })
         return RecordBatchStream(schema: output) {
             let scan = LazyParquetScan { () throws -> ParquetFileScan in
@@ -59,7 +68,7 @@ public struct ParquetFormat: FileFormat {
                     return .leaf(index: leafIndex, field: top, type: type, conversion: conversion)
                 }
                 let reader = ParquetRowGroupReader(data: data, file: file, footer: footer, output: output, sources: sources)
-                return ParquetFileScan(reader: reader, groups: Array(footer.metadata.rowGroups.indices))
+                return ParquetFileScan(reader: reader, groups: RowGroupSkipping.groups(footer, predicates: predicates))
             }
             return { try await scan.nextBatch() }
         }
