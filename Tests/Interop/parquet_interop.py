@@ -38,6 +38,55 @@ def canonical(value):
     return value
 
 
+def nested_canonical(value, kind=None):
+    """A nested value of arrow type `kind` as Sluice renders it in JSON: dates and timestamps
+    as ISO text, decimals and numbers as numbers, maps as objects."""
+    import decimal
+    if value is None:
+        return None
+    if kind is not None and pa.types.is_map(kind):
+        return {str(k): nested_canonical(v, kind.item_type) for k, v in value}
+    if isinstance(value, dict):
+        return {k: nested_canonical(v, kind.field(k).type if kind is not None else None) for k, v in value.items()}
+    if isinstance(value, list):
+        item_kind = kind.value_type if kind is not None and pa.types.is_list(kind) else None
+        return [nested_canonical(item, item_kind) for item in value]
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=datetime.timezone.utc)
+        return value.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S") + (
+            ("." + f"{value.microsecond:06d}".rstrip("0")) if value.microsecond else "") + "Z"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return value
+
+
+def nested_table(rows=600):
+    """Structs, lists (of numbers, of structs, of lists), maps, decimals and dates nested,
+    with null structs, empty lists, null lists and null elements."""
+    import decimal
+    point = pa.struct([("x", pa.int32()), ("label", pa.string()), ("price", pa.decimal128(9, 2)), ("day", pa.date32())])
+    data = {
+        "id": list(range(rows)),
+        "point": [None if i % 7 == 0 else {"x": i, "label": None if i % 5 == 0 else f"p{i}",
+                                            "price": decimal.Decimal(i * 13 - 2000) / 100,
+                                            "day": datetime.date(2024, 1, 1) + datetime.timedelta(days=i)} for i in range(rows)],
+        "numbers": [None if i % 11 == 0 else [] if i % 4 == 0 else [None if j == 1 else i * j for j in range(i % 5)] for i in range(rows)],
+        "points": [[{"x": j, "label": "q" * j, "price": None, "day": None} for j in range(i % 3)] for i in range(rows)],
+        "grid": [[[i, j] for j in range(i % 3)] for i in range(rows)],
+        "attributes": [None if i % 9 == 0 else [(f"k{j}", None if j == 2 else i + j) for j in range(i % 4)] for i in range(rows)],
+        "tags": [[f"t{i % 3}"] * (i % 2) for i in range(rows)],
+    }
+    schema = pa.schema([("id", pa.int64()), ("point", point), ("numbers", pa.list_(pa.int64())),
+                        ("points", pa.list_(point)), ("grid", pa.list_(pa.list_(pa.int32()))),
+                        ("attributes", pa.map_(pa.string(), pa.int32())), ("tags", pa.list_(pa.string()))])
+    return pa.table(data, schema=schema)
+
+
 def rows_of(table):
     columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
     return [[canonical(column[r]) for column in columns] for r in range(table.num_rows)]
@@ -96,6 +145,16 @@ def write_all(directory):
                       column_encoding=encodings, data_page_version=version, compression="SNAPPY", data_page_size=2048)
     write_fixture(directory, "pyarrow-int96", table.select(["ts_us", "i32"]), use_deprecated_int96_timestamps=True)
     write_fixture(directory, "pyarrow-empty", table.slice(0, 0))
+    nested = nested_table()
+    for version in ["1.0", "2.0"]:
+        name = f"pyarrow-nested-v{version[0]}"
+        path = os.path.join(directory, name + ".parquet")
+        pq.write_table(nested, path, data_page_version=version, row_group_size=250, compression="SNAPPY")
+        columns = [nested.column(i).to_pylist() for i in range(nested.num_columns)]
+        with open(os.path.join(directory, name + ".expected.json"), "w") as out:
+            json.dump({"columns": nested.column_names,
+                       "rows": [[nested_canonical(c[r], nested.schema.field(i).type) for i, c in enumerate(columns)]
+                                for r in range(nested.num_rows)]}, out)
     import duckdb
     path = os.path.join(directory, "duckdb.parquet")
     duckdb.sql(

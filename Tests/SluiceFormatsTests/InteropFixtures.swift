@@ -68,6 +68,18 @@ enum InteropFixtures {
         }
     }
 
+    /// Whether two parsed JSON values are equal, numbers within 1e-9 relative.
+    static func sameJSON(_ expected: Any, _ actual: Any) -> Bool {
+        switch (expected, actual) {
+        case (let e as [Any], let a as [Any]): return e.count == a.count && zip(e, a).allSatisfy { sameJSON($0, $1) }
+        case (let e as [String: Any], let a as [String: Any]):
+            return e.count == a.count && e.allSatisfy { key, value in a[key].map { sameJSON(value, $0) } ?? false }
+        case (let e as NSNumber, let a as NSNumber):
+            return e == a || abs(e.doubleValue - a.doubleValue) <= 1e-9 * max(abs(e.doubleValue), abs(a.doubleValue))
+        default: return same(expected, actual)
+        }
+    }
+
     /// Records an issue for each row and column where `actual` differs from `expected` (at most 5).
     static func compare(expected: [[Any]], actual: [[Any]], columns: [String], label: String) {
         #expect(actual.count == expected.count, "\(label): \(actual.count) rows, expected \(expected.count)")

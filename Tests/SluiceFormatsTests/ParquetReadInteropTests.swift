@@ -59,4 +59,33 @@ import Testing
         #expect(batches[0].row(1) == [.int64(1_000_000_007 - (1 << 40)), .string("value-1-é")])
         #expect(batches[0].row(0) == [.null, .null])
     }
+
+    @Test(arguments: ["pyarrow-nested-v1", "pyarrow-nested-v2"])
+    func readsNestedColumnsAsJSONText(name: String) async throws {
+        let directory = try Self.fixtures.get()
+        let file = directory.appendingPathComponent("\(name).parquet").path
+        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("\(name).expected.json"))) as! [String: Any]
+        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+        let schema = try ParquetFormat().inferSchema(of: data, file: file)
+        #expect(schema.fields.map(\.type) == [.int64, .string, .string, .string, .string, .string, .string])
+        let batches = try await ParquetFormat().read(data, file: file, schema: schema).collect()
+        let rows = batches.flatMap { batch in (0..<batch.rowCount).map { batch.row($0) } }
+        let wanted = expected["rows"] as! [[Any]]
+        #expect(rows.count == wanted.count)
+        var mismatches = 0
+        for (row, (got, want)) in zip(rows, wanted).enumerated() where mismatches < 5 {
+            for column in 1..<got.count {
+                let actual: Any
+                switch got[column] {
+                case .null: actual = NSNull()
+                case .string(let text): actual = try JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)
+                default: actual = "unexpected \(got[column])"
+                }
+                if !InteropFixtures.sameJSON(want[column], actual) {
+                    Issue.record("\(name) row \(row) column \(schema.names[column]): expected \(want[column]), got \(got[column])")
+                    mismatches += 1
+                }
+            }
+        }
+    }
 }

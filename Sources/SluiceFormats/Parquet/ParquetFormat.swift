@@ -60,9 +60,11 @@ public struct ParquetFormat: FileFormat {
             let scan = LazyParquetScan { () throws -> ParquetFileScan in
                 let footer = try ParquetFooter(data, file: file)
                 let sources = try output.fields.map { field throws -> ParquetRowGroupReader.Source in
-                    guard let top = footer.schema.fields.first(where: { $0.name.lowercased() == field.name.lowercased() }) else {
+                    guard let fieldIndex = footer.schema.fields.firstIndex(where: { $0.name.lowercased() == field.name.lowercased() }) else {
                         return .missing
                     }
+                    let top = footer.schema.fields[fieldIndex]
+                    if !top.isFlat { return .nested(fieldIndex: fieldIndex) }
                     let leafIndex = top.leaves.lowerBound
                     let (type, conversion) = try ParquetTypeMapping.mapping(for: top, leaf: footer.schema.leaves[leafIndex]).get()
                     return .leaf(index: leafIndex, field: top, type: type, conversion: conversion)

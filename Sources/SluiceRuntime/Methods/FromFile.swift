@@ -23,8 +23,8 @@ enum FromFile {
             Parquet: the files' own schema and types; only the columns later steps use are decoded, row groups \
             in parallel. Every codec (snappy, gzip, zstd, lz4, uncompressed) and encoding of the format is read. \
             Integers of 8 and 16 bits read as int, unsigned 32-bit as bigint, float as double, timestamps of any \
-            unit as timestamp (microseconds), binary as string. Decimal, time, and nested (struct, list, map) \
-            columns are not read yet: a step that uses one fails with an error naming it.
+            unit as timestamp (microseconds), binary as string, nested columns (struct, list, map) as JSON text. \
+            Decimal and time columns are not read yet: a step that uses one fails with an error naming it.
 
             A malformed record fails the run with the file, line and column (`mode` `FAILFAST`); \
             `PERMISSIVE` turns unparsable values into nulls and `DROPMALFORMED` skips the record.

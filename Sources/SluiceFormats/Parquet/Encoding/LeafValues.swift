@@ -93,10 +93,38 @@ enum LeafValues {
         case .int64(let d): return .int64(indices.map { d[Int($0)] })
         case .float(let d): return .float(indices.map { d[Int($0)] })
         case .double(let d): return .double(indices.map { d[Int($0)] })
-        case .bytes(let d):
-            var output = StringStorage(capacity: indices.count)
-            for index in indices { output.append(utf8: d.utf8(at: Int(index))) }
-            return .bytes(output)
+        case .bytes(let d): return .bytes(Self.gatherBytes(d, indices))
         }
+    }
+
+    /// Byte strings at `indices`, copied with one allocation per buffer (dictionary pages make
+    /// this the hot path of string columns).
+    private static func gatherBytes(_ dictionary: StringStorage, _ indices: [Int32]) -> StringStorage {
+        let source = dictionary.offsets
+        var total = 0
+        for index in indices { total += source[Int(index) + 1] - source[Int(index)] }
+        let offsets = [Int](unsafeUninitializedCapacity: indices.count + 1) { buffer, initialized in
+            var position = 0
+            buffer[0] = 0
+            for (slot, index) in indices.enumerated() {
+                position += source[Int(index) + 1] - source[Int(index)]
+                buffer[slot + 1] = position
+            }
+            initialized = indices.count + 1
+        }
+        let bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+            dictionary.bytes.withUnsafeBufferPointer { pool in
+                var position = 0
+                for index in indices {
+                    let start = source[Int(index)], length = source[Int(index) + 1] - start
+                    if length > 0 {
+                        (buffer.baseAddress! + position).update(from: pool.baseAddress! + start, count: length)
+                    }
+                    position += length
+                }
+            }
+            initialized = total
+        }
+        return StringStorage(offsets: offsets, bytes: bytes)
     }
 }

@@ -2,14 +2,18 @@ import SluiceCompression
 import SluiceEngine
 import SluiceSpec
 
-/// Decodes one data page (version 1 or 2) of a flat column: its definition levels and its values.
+/// Decodes one data page (version 1 or 2): its repetition and definition levels and its values.
 struct PageDecoder {
-    /// A decoded page: `slots` rows, which of them are present (nil when all are), and the
-    /// present values in order.
+    /// A decoded page: `slots` level entries (rows, for a flat column), which of them hold a
+    /// value (nil when all do), the values in order, and for nested columns the levels.
     struct Page {
         var slots: Int
         var present: [Bool]?
         var values: LeafValues
+        /// The definition levels, kept for nested columns only.
+        var definition: [Int32]?
+        /// The repetition levels, for repeated columns only.
+        var repetition: [Int32]?
     }
 
     let header: ParquetPageHeader
@@ -18,21 +22,24 @@ struct PageDecoder {
     let leaf: ParquetLeaf
     let context: String
     let dictionary: LeafValues?
-    /// The rows the column chunk still owes: a page claiming more is corrupt.
+    /// The entries the column chunk still owes: a page claiming more is corrupt.
     let maxSlots: Int
+    /// Whether to hand out the levels (nested columns need them to rebuild records).
+    var keepsLevels = false
 
     private var physical: ParquetPhysicalType { leaf.element.type! }
 
     func decode() throws(SluiceError) -> Page {
-        let levelWidth = BitUnpacking.bitWidth(of: UInt64(leaf.maxDefinitionLevel))
         if header.type == .dataPageV2 {
             let page = header.dataPageV2 ?? .init()
             let slots = try checkedSlots(page.numValues)
             var cursor = ByteCursor(body, context: context)
-            _ = try cursor.take(Int(page.repetitionLevelsByteLength), "repetition levels")
-            let levelBytes = try cursor.take(Int(page.definitionLevelsByteLength), "definition levels")
-            let present = leaf.maxDefinitionLevel == 0 ? nil
-                : try presence(ByteCursor(levelBytes, context: context), width: levelWidth, slots: slots)
+            let repetitionBytes = try cursor.take(Int(page.repetitionLevelsByteLength), "repetition levels")
+            let definitionBytes = try cursor.take(Int(page.definitionLevelsByteLength), "definition levels")
+            var levels = try Levels(repetition: leaf.maxRepetitionLevel == 0 ? nil
+                                        : decodeLevels(ByteCursor(repetitionBytes, context: context), maximum: leaf.maxRepetitionLevel, slots: slots),
+                                    definition: leaf.maxDefinitionLevel == 0 ? nil
+                                        : decodeLevels(ByteCursor(definitionBytes, context: context), maximum: leaf.maxDefinitionLevel, slots: slots))
             let rest = cursor.takeRest()
             let valueSize = Int(header.uncompressedPageSize) - Int(page.repetitionLevelsByteLength) - Int(page.definitionLevelsByteLength)
             let compressed = page.isCompressed && codec != .none
@@ -40,8 +47,7 @@ struct PageDecoder {
             return try plain.withUnsafeBytes { raw in
                 Result { () throws(SluiceError) -> Page in
                     var values = ByteCursor(raw, context: context)
-                    return Page(slots: slots, present: present,
-                                values: try decodeValues(&values, encoding: page.encoding, count: presentCount(present, slots)))
+                    return try makePage(slots, &levels, values: decodeValues(&values, encoding: page.encoding, count: levels.presentCount(slots, maximum: leaf.maxDefinitionLevel)))
                 }
             }.get()
         }
@@ -51,19 +57,51 @@ struct PageDecoder {
         return try plain.withUnsafeBytes { raw in
             Result { () throws(SluiceError) -> Page in
                 var cursor = ByteCursor(raw, context: context)
-                var present: [Bool]?
-                if leaf.maxDefinitionLevel > 0 {
-                    guard page.definitionLevelEncoding == .rle else {
-                        throw SluiceError(.unsupported, "\(context) stores definition levels as BIT_PACKED, which Sluice does not read")
-                    }
-                    let length = Int(try cursor.readUInt32())
-                    present = try presence(ByteCursor(try cursor.take(length, "definition levels"), context: context),
-                                           width: levelWidth, slots: slots)
+                var levels = Levels()
+                if leaf.maxRepetitionLevel > 0 {
+                    levels.repetition = try decodeLevels(try v1Levels(&cursor, page.repetitionLevelEncoding), maximum: leaf.maxRepetitionLevel, slots: slots)
                 }
-                return Page(slots: slots, present: present,
-                            values: try decodeValues(&cursor, encoding: page.encoding, count: presentCount(present, slots)))
+                if leaf.maxDefinitionLevel > 0 {
+                    levels.definition = try decodeLevels(try v1Levels(&cursor, page.definitionLevelEncoding), maximum: leaf.maxDefinitionLevel, slots: slots)
+                }
+                return try makePage(slots, &levels, values: decodeValues(&cursor, encoding: page.encoding, count: levels.presentCount(slots, maximum: leaf.maxDefinitionLevel)))
             }
         }.get()
+    }
+
+    /// The levels of one page.
+    private struct Levels {
+        var repetition: [Int32]?
+        var definition: [Int32]?
+        func presentCount(_ slots: Int, maximum: Int) -> Int {
+            definition.map { levels in levels.reduce(0) { $0 + ($1 == Int32(maximum) ? 1 : 0) } } ?? slots
+        }
+    }
+
+    private func makePage(_ slots: Int, _ levels: inout Levels, values: LeafValues) -> Page {
+        let maximum = Int32(leaf.maxDefinitionLevel)
+        let present = levels.definition.flatMap { levels in levels.contains { $0 != maximum } ? levels.map { $0 == maximum } : nil }
+        return Page(slots: slots, present: present, values: values,
+                    definition: keepsLevels ? levels.definition : nil, repetition: keepsLevels ? levels.repetition : nil)
+    }
+
+    /// The RLE-encoded levels of a version 1 page: a 4-byte length, then the runs.
+    private func v1Levels(_ cursor: inout ByteCursor, _ encoding: ParquetEncoding) throws(SluiceError) -> ByteCursor {
+        guard encoding == .rle else {
+            throw SluiceError(.unsupported, "\(context) stores levels as \(encoding), which Sluice does not read")
+        }
+        let length = Int(try cursor.readUInt32())
+        return ByteCursor(try cursor.take(length, "levels"), context: context)
+    }
+
+    /// `slots` levels of at most `maximum`.
+    private func decodeLevels(_ cursor: ByteCursor, maximum: Int, slots: Int) throws(SluiceError) -> [Int32] {
+        var decoder = RLEHybridDecoder(cursor, bitWidth: BitUnpacking.bitWidth(of: UInt64(maximum)))
+        let levels = try decoder.decode(count: slots)
+        if levels.contains(where: { $0 < 0 || $0 > Int32(maximum) }) {
+            throw SluiceError(.malformedData, "corrupt Parquet data in \(context): a level above the column's maximum of \(maximum)")
+        }
+        return levels
     }
 
     private func checkedSlots(_ numValues: Int32) throws(SluiceError) -> Int {
@@ -72,19 +110,6 @@ struct PageDecoder {
                               hint: "the file may be truncated or damaged; re-create it from its source")
         }
         return Int(numValues)
-    }
-
-    private func presentCount(_ present: [Bool]?, _ slots: Int) -> Int {
-        present.map { $0.reduce(0) { $0 + ($1 ? 1 : 0) } } ?? slots
-    }
-
-    /// Which slots hold a value (definition level at its maximum); nil when all do.
-    private func presence(_ cursor: ByteCursor, width: Int, slots: Int) throws(SluiceError) -> [Bool]? {
-        var decoder = RLEHybridDecoder(cursor, bitWidth: width)
-        let levels = try decoder.decode(count: slots)
-        let maximum = Int32(leaf.maxDefinitionLevel)
-        guard levels.contains(where: { $0 != maximum }) else { return nil }
-        return levels.map { $0 == maximum }
     }
 
     private func decodeValues(_ cursor: inout ByteCursor, encoding: ParquetEncoding, count: Int) throws(SluiceError) -> LeafValues {

@@ -7,6 +7,8 @@ struct ParquetFooter: Sendable {
 
     let metadata: ParquetFileMetaData
     let schema: ParquetSchema
+    /// The schema as trees, one per top-level field (for nested fields' record assembly).
+    let trees: [ParquetNode]
 
     /// Parses the footer at the end of `data`; every inconsistency is an error naming the file.
     init(_ data: Data, file: String) throws(SluiceError) {
@@ -15,6 +17,7 @@ struct ParquetFooter: Sendable {
         }
         metadata = try outcome.get()
         schema = try ParquetSchema(metadata.schema, file: file)
+        trees = ParquetNode.trees(metadata.schema)
         try validate(file: file, size: data.count)
     }
 

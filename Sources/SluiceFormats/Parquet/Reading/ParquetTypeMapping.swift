@@ -15,17 +15,16 @@ enum ParquetTypeMapping {
         case timestampMillis, timestampNanos
         case float16ToDouble
         case uuidText
+        /// A nested field (struct, list, map, repeated), rebuilt from its leaves as JSON text.
+        case nestedJSON
     }
 
     /// The engine type and conversion for `leaf`, or why the engine cannot hold it.
     static func mapping(for field: ParquetTopField, leaf: ParquetLeaf) -> Result<(DataType, Conversion), SluiceError> {
         let element = leaf.element
         let name = field.name
-        guard field.isFlat else {
-            return .failure(unsupported(name, field.element.logicalType == .list || field.element.convertedType == .list
-                                        ? "a list" : field.element.logicalType == .map || field.element.convertedType == .map
-                                        ? "a map" : field.element.repetition == .repeated ? "a repeated field" : "a struct"))
-        }
+        // Nested values are read as JSON text, as JSON Lines keeps them, until the engine has nested types.
+        guard field.isFlat else { return .success((.string, .nestedJSON)) }
         let logical = element.logicalType ?? legacyLogicalType(element)
         switch (element.type!, logical) {
         case (_, .decimal(let precision, let scale)?):

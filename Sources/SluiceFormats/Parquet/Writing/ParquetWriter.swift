@@ -30,7 +30,7 @@ struct ParquetWriter: FormatWriter {
     }
 
     mutating func encode(_ batch: RecordBatch) throws -> [UInt8] {
-        for index in columns.indices { try columns[index].append(batch.columns[index]) }
+        try appendInParallel(batch)
         openRows += Int64(batch.rowCount)
         guard bufferedBytes >= options.rowGroupBytes else { return [] }
         return try closeRowGroup()
@@ -49,6 +49,14 @@ struct ParquetWriter: FormatWriter {
         withUnsafeBytes(of: UInt32(footer.count).littleEndian) { output.append(contentsOf: $0) }
         output += ParquetFooter.magic
         return output
+    }
+
+    /// Encodes each column of `batch` into its chunk, the columns on several cores at once
+    /// (each chunk writer is independent of the others).
+    private mutating func appendInParallel(_ batch: RecordBatch) throws(SluiceError) {
+        try ParallelUpdate.each(&columns) { (index, writer) throws(SluiceError) in
+            try writer.append(batch.columns[index])
+        }
     }
 
     /// The open row group's column chunks, one after another, recorded in the footer.
