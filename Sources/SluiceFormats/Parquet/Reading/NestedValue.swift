@@ -1,4 +1,5 @@
 import SluiceEngine
+import SluiceSpec
 
 /// A named member of a rebuilt struct or map.
 struct NestedMember {
@@ -56,19 +57,7 @@ enum NestedValue {
     }
 
     private static func quote(_ text: String, into output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20: output += String(format: "\\u%04x", scalar.value)
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        output += "\""
+        output += JSONNode.quote(text)
     }
 
     /// Value `index` of a leaf, by its annotations: dates and timestamps as ISO text, decimals
