@@ -25,6 +25,14 @@ public struct StringStorage: Sendable, Hashable {
         for index in 1..<other.offsets.count { offsets.append(base + other.offsets[index]) }
     }
 
+    /// Values `range` as new storage, copied in bulk (offsets rebased to start at 0).
+    public func slice(_ range: Range<Int>) -> StringStorage {
+        let base = offsets[range.lowerBound]
+        let end = offsets[range.upperBound]
+        let rebased = offsets[range.lowerBound...range.upperBound].map { $0 - base }
+        return StringStorage(offsets: rebased, bytes: Array(bytes[base..<end]))
+    }
+
     /// Reserves room for `count` more values holding `byteCount` more bytes. Call it once up
     /// front: reserving exact sizes repeatedly defeats the arrays' geometric growth.
     public mutating func reserve(values count: Int, bytes byteCount: Int) {

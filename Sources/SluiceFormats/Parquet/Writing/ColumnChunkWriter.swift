@@ -17,6 +17,8 @@ struct ColumnChunkWriter {
     private var encodings: Set<Int32> = []
     private var statistics = ColumnStatisticsBuilder()
     private var slots: Int64 = 0
+    /// Non-null values dictionary-encoded so far in this chunk.
+    private var presentValues = 0
 
     init(field: Field, options: ParquetWriteOptions) {
         self.field = field
@@ -57,8 +59,12 @@ struct ColumnChunkWriter {
             indices.withUnsafeBufferPointer { encoder.encode($0) }
             body += encoder.bytes
             encoding = .rleDictionary
-            // Later pages go plain once the dictionary is too big; this page's indices stay valid.
-            if dictionarySize > options.dictionaryPageBytes { dictionaryEnabled = false }
+            // Later pages go plain once the dictionary is too big, or holds most values (a
+            // near-unique column gains nothing from it); this page's indices stay valid.
+            presentValues += indices.count
+            if dictionarySize > options.dictionaryPageBytes || (presentValues >= 10_000 && dictionaryCount * 4 > presentValues * 3) {
+                dictionaryEnabled = false
+            }
         } else {
             PlainEncoder.encode(column, into: &body)
             encoding = .plain

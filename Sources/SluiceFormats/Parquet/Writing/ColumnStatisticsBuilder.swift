@@ -1,3 +1,4 @@
+import Foundation
 import SluiceEngine
 
 /// Tracks the min, max and null count of a column chunk as pages are added, and encodes them
@@ -37,10 +38,12 @@ struct ColumnStatisticsBuilder {
                 sawValue = true
             }
         case .string(let values):
-            for index in 0..<values.count where valid?[index] != false {
-                let value = values.utf8(at: index)
-                if minBytes == nil || value.lexicographicallyPrecedes(minBytes!) { minBytes = Array(value) }
-                if maxBytes == nil || maxBytes!.lexicographicallyPrecedes(value) { maxBytes = Array(value) }
+            values.bytes.withUnsafeBytes { bytes in
+                for index in 0..<values.count where valid?[index] != false {
+                    let value = UnsafeRawBufferPointer(rebasing: bytes[values.offsets[index]..<values.offsets[index + 1]])
+                    if minBytes == nil || Self.compare(value, minBytes!) < 0 { minBytes = Array(value) }
+                    if maxBytes == nil || Self.compare(value, maxBytes!) > 0 { maxBytes = Array(value) }
+                }
             }
         }
     }
@@ -69,6 +72,15 @@ struct ColumnStatisticsBuilder {
         default: break
         }
         return statistics
+    }
+
+    /// Unsigned byte-wise order, as Parquet orders UTF-8 strings.
+    private static func compare(_ left: UnsafeRawBufferPointer, _ right: [UInt8]) -> Int {
+        right.withUnsafeBytes { right in
+            let common = min(left.count, right.count)
+            let order = common == 0 ? 0 : Int(memcmp(left.baseAddress!, right.baseAddress!, common))
+            return order != 0 ? order : left.count - right.count
+        }
     }
 
     static func littleEndian<T: FixedWidthInteger>(_ value: T) -> [UInt8] {
