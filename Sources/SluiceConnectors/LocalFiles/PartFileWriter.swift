@@ -18,12 +18,22 @@ final class PartFileWriter {
         var maxRecordsPerFile = 0
         var memoryBudget = 256 * 1024 * 1024
         var maxOpenFiles = 256
+        /// Added to part file names (`part-00000<suffix>.parquet`), so writes into a directory
+        /// that keeps older files (a Delta table) never reuse a name.
+        var nameSuffix = ""
+    }
+
+    /// A finished part file: its path below the staging directory and its rows.
+    struct WrittenFile {
+        var relativePath: String
+        var rows: Int
     }
 
     /// The most rows encoded at once.
     static let sliceRows = 16_384
 
     private struct OpenFile {
+        var relativePath: String
         var output: FileOutput
         var writer: any FormatWriter
         var bytes = 0
@@ -38,6 +48,8 @@ final class PartFileWriter {
     private let dataIndices: [Int]
     private let dataSchema: Schema
     private var open: [String: OpenFile] = [:]
+    /// The files finished so far, in order.
+    private(set) var written: [WrittenFile] = []
     private var nextPart: Int
     private var clock = 0
     private(set) var rows = 0
@@ -135,18 +147,20 @@ final class PartFileWriter {
         }
         let folder = directory.isEmpty ? staging : (staging as NSString).appendingPathComponent(directory)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let name = PartFileName.make(nextPart, extension: format.fileExtension)
+        let name = PartFileName.make(nextPart, extension: format.fileExtension, suffix: layout.nameSuffix)
         nextPart += 1
         let output = try FileOutput(creating: (folder as NSString).appendingPathComponent(name))
         var writer = format.makeWriter(schema: dataSchema)
         let header = writer.header()
         try output.write(header)
-        open[directory] = OpenFile(output: output, writer: writer, bytes: header.count)
+        let relativePath = directory.isEmpty ? name : directory + "/" + name
+        open[directory] = OpenFile(relativePath: relativePath, output: output, writer: writer, bytes: header.count)
     }
 
     private func close(_ directory: String) throws {
         guard var file = open.removeValue(forKey: directory) else { return }
         try file.output.write(try file.writer.footer())
         try file.output.close()
+        written.append(WrittenFile(relativePath: file.relativePath, rows: file.rows))
     }
 }

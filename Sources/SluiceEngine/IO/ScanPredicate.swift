@@ -64,6 +64,11 @@ public struct ScanPredicate: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The order of two values as predicates compare them (nil when they cannot be ordered).
+    public static func order(_ left: ScalarValue, _ right: ScalarValue) -> Int? {
+        PredicateOrder.compare(left, right)
+    }
+
     private func within(_ value: ScalarValue, min: ScalarValue?, max: ScalarValue?) -> Bool {
         if let min, let order = PredicateOrder.compare(value, min), order < 0 { return false }
         if let max, let order = PredicateOrder.compare(value, max), order > 0 { return false }

@@ -14,6 +14,7 @@ public struct MethodRegistry: Sendable {
     public static let standard = MethodRegistry([
         FromFile.descriptor,
         FromS3.descriptor,
+        FromDeltaLake.descriptor,
         FilterRows.descriptor,
         EnrichData.descriptor,
         SelectColumns.descriptor,
@@ -30,6 +31,7 @@ public struct MethodRegistry: Sendable {
         SQL.descriptor,
         ToFile.descriptor,
         ToS3.descriptor,
+        ToDeltaLake.descriptor,
     ])
 
     /// The method named `name` (exact, case-sensitive as in pipeline files).
@@ -64,7 +66,7 @@ public struct MethodRegistry: Sendable {
 enum PlannedMethods {
     static let names: [String: StepType] = {
         var names: [String: StepType] = [:]
-        for name in ["fromPostgres", "fromMySQL", "fromKafka", "fromAvro", "fromDeltaLake", "fromParquet"] {
+        for name in ["fromPostgres", "fromMySQL", "fromKafka", "fromAvro", "fromParquet"] {
             names[name] = .extract
         }
         for name in ["repartition", "repartitionByColumns", "coalesce", "toAvroSchema",
@@ -75,7 +77,7 @@ enum PlannedMethods {
                      "validateBusinessRules"] {
             names[name] = .validate
         }
-        for name in ["toPostgres", "toMySQL", "toKafka", "toAvro", "toDeltaLake", "deltaMaintenance"] {
+        for name in ["toPostgres", "toMySQL", "toKafka", "toAvro", "deltaMaintenance"] {
             names[name] = .load
         }
         return names
