@@ -35,55 +35,11 @@ import fastavro
 FASTAVRO_CODECS = ["null", "deflate", "snappy", "zstandard", "bzip2", "xz"]
 AVRO_CODECS = ["null", "deflate", "snappy", "zstandard", "bzip2"]
 
-INNER = {"type": "record", "name": "Inner", "fields": [
-    {"name": "x", "type": "int"}, {"name": "tags", "type": {"type": "array", "items": "string"}}]}
-
-ALL_TYPES = {"type": "record", "name": "AllTypes", "namespace": "org.sluice.test", "fields": [
-    {"name": "n", "type": "null"},
-    {"name": "b", "type": "boolean"},
-    {"name": "i", "type": "int"},
-    {"name": "l", "type": "long"},
-    {"name": "f", "type": "float"},
-    {"name": "d", "type": "double"},
-    {"name": "by", "type": "bytes"},
-    {"name": "s", "type": "string"},
-    {"name": "e", "type": {"type": "enum", "name": "Suit", "symbols": ["SPADES", "HEARTS", "DIAMONDS", "CLUBS"]}},
-    {"name": "a", "type": {"type": "array", "items": "long"}},
-    {"name": "m", "type": {"type": "map", "values": "string"}},
-    {"name": "u", "type": ["null", "string", "long"]},
-    {"name": "fx", "type": {"type": "fixed", "name": "Md5", "size": 16}},
-    {"name": "r", "type": INNER},
-    {"name": "opt", "type": ["null", "Inner"]},
-    {"name": "dec", "type": {"type": "bytes", "logicalType": "decimal", "precision": 12, "scale": 2}},
-    {"name": "decf", "type": {"type": "fixed", "name": "Dec8", "size": 8, "logicalType": "decimal", "precision": 18, "scale": 4}},
-    {"name": "uid", "type": {"type": "string", "logicalType": "uuid"}},
-    {"name": "day", "type": {"type": "int", "logicalType": "date"}},
-    {"name": "tms", "type": {"type": "int", "logicalType": "time-millis"}},
-    {"name": "tus", "type": {"type": "long", "logicalType": "time-micros"}},
-    {"name": "tsms", "type": {"type": "long", "logicalType": "timestamp-millis"}},
-    {"name": "tsus", "type": {"type": "long", "logicalType": "timestamp-micros"}},
-    {"name": "ltsms", "type": {"type": "long", "logicalType": "local-timestamp-millis"}},
-    {"name": "ltsus", "type": {"type": "long", "logicalType": "local-timestamp-micros"}},
-    {"name": "dur", "type": {"type": "fixed", "name": "Dur", "size": 12, "logicalType": "duration"}},
-]}
-
-ENGINE_TYPES = {"type": "record", "name": "Row", "fields": [
-    {"name": "flag", "type": "boolean"},
-    {"name": "small", "type": "int"},
-    {"name": "big", "type": ["null", "long"], "default": None},
-    {"name": "ratio", "type": "float"},
-    {"name": "amount", "type": ["double", "null"]},
-    {"name": "name", "type": ["null", "string"]},
-    {"name": "suit", "type": {"type": "enum", "name": "Suit", "symbols": ["SPADES", "HEARTS", "DIAMONDS", "CLUBS"]}},
-    {"name": "uid", "type": {"type": "string", "logicalType": "uuid"}},
-    {"name": "day", "type": ["null", {"type": "int", "logicalType": "date"}]},
-    {"name": "tms", "type": {"type": "int", "logicalType": "time-millis"}},
-    {"name": "tus", "type": {"type": "long", "logicalType": "time-micros"}},
-    {"name": "tsms", "type": {"type": "long", "logicalType": "timestamp-millis"}},
-    {"name": "tsus", "type": ["null", {"type": "long", "logicalType": "timestamp-micros"}]},
-    {"name": "ltsms", "type": {"type": "long", "logicalType": "local-timestamp-millis"}},
-    {"name": "ltsus", "type": {"type": "long", "logicalType": "local-timestamp-micros"}},
-]}
+HERE = os.path.dirname(os.path.abspath(__file__))
+with open(os.path.join(HERE, "all_types.avsc")) as schema_file:
+    ALL_TYPES = json.load(schema_file)
+with open(os.path.join(HERE, "engine_types.avsc")) as schema_file:
+    ENGINE_TYPES = json.load(schema_file)
 
 EPOCH_DATE = datetime.date(1970, 1, 1)
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
@@ -109,8 +65,9 @@ def raw_all(rng, row):
         "m": {f"k{k}": text(rng) for k in range(rng.randint(0, 3))},
         "u": rng.choice([None, text(rng), rng.randint(-2**50, 2**50)]),
         "fx": {"$hex": os.urandom(16).hex()},
-        "r": {"x": rng.randint(-1000, 1000), "tags": [text(rng) for _ in range(rng.randint(0, 3))]},
-        "opt": None if row % 3 == 0 else {"x": row, "tags": ["t"]},
+        "r": {"x": rng.randint(-1000, 1000), "tags": [text(rng) for _ in range(rng.randint(0, 3))],
+              "next": None if row % 2 else {"x": -row, "tags": [], "next": None}},
+        "opt": None if row % 3 == 0 else {"x": row, "tags": ["t"], "next": None},
         "dec": {"$unscaled": str(rng.randint(-10**12 + 1, 10**12 - 1))},
         "decf": {"$unscaled": str(rng.randint(-10**18 + 1, 10**18 - 1))},
         "uid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),

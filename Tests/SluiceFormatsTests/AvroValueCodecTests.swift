@@ -1,3 +1,4 @@
+import Foundation
 import SluiceFormats
 import SluiceSpec
 import Testing
@@ -104,34 +105,14 @@ import Testing
     }
 }
 
-/// Schemas the Avro tests share.
+/// Schemas the Avro tests share with the interop script (Tests/Avro).
 enum AvroSchemaFixtures {
     /// Every Avro type and logical type, nested types and a recursive union included.
-    static let allTypes = """
-        {"type": "record", "name": "AllTypes", "namespace": "org.sluice.test", "fields": [
-          {"name": "n", "type": "null"}, {"name": "b", "type": "boolean"}, {"name": "i", "type": "int"},
-          {"name": "l", "type": "long"}, {"name": "f", "type": "float"}, {"name": "d", "type": "double"},
-          {"name": "by", "type": "bytes"}, {"name": "s", "type": "string"},
-          {"name": "e", "type": {"type": "enum", "name": "Suit", "symbols": ["SPADES", "HEARTS", "DIAMONDS", "CLUBS"]}},
-          {"name": "a", "type": {"type": "array", "items": "long"}},
-          {"name": "m", "type": {"type": "map", "values": "string"}},
-          {"name": "u", "type": ["null", "string", "long"]},
-          {"name": "fx", "type": {"type": "fixed", "name": "Md5", "size": 16}},
-          {"name": "r", "type": {"type": "record", "name": "Inner", "fields": [
-            {"name": "x", "type": "int"}, {"name": "tags", "type": {"type": "array", "items": "string"}},
-            {"name": "next", "type": ["null", "Inner"]}]}},
-          {"name": "opt", "type": ["null", "Inner"]},
-          {"name": "dec", "type": {"type": "bytes", "logicalType": "decimal", "precision": 12, "scale": 2}},
-          {"name": "decf", "type": {"type": "fixed", "name": "Dec8", "size": 8, "logicalType": "decimal", "precision": 18, "scale": 4}},
-          {"name": "uid", "type": {"type": "string", "logicalType": "uuid"}},
-          {"name": "day", "type": {"type": "int", "logicalType": "date"}},
-          {"name": "tms", "type": {"type": "int", "logicalType": "time-millis"}},
-          {"name": "tus", "type": {"type": "long", "logicalType": "time-micros"}},
-          {"name": "tsms", "type": {"type": "long", "logicalType": "timestamp-millis"}},
-          {"name": "tsus", "type": {"type": "long", "logicalType": "timestamp-micros"}},
-          {"name": "ltsms", "type": {"type": "long", "logicalType": "local-timestamp-millis"}},
-          {"name": "ltsus", "type": {"type": "long", "logicalType": "local-timestamp-micros"}},
-          {"name": "dur", "type": {"type": "fixed", "name": "Dur", "size": 12, "logicalType": "duration"}}
-        ]}
-        """
+    static var allTypes: String { file("all_types.avsc") }
+    /// The types Sluice reads into columns.
+    static var engineTypes: String { file("engine_types.avsc") }
+
+    private static func file(_ name: String) -> String {
+        (try? String(contentsOf: AvroTestSupport.packageRoot.appendingPathComponent("Tests/Avro/\(name)"), encoding: .utf8)) ?? ""
+    }
 }
