@@ -224,7 +224,7 @@ def command_write(directory, rows, seed):
                 write(os.path.join(directory, name), schemas[kind], data[kind], codec)
                 files.append({"file": name, "library": library, "codec": codec, "kind": kind})
     with open(os.path.join(directory, "manifest.json"), "w") as out:
-        json.dump({"files": files, "records": data}, out)
+        json.dump({"files": files, "records": data}, out, indent=0)
 
 
 def command_read(path):
@@ -238,7 +238,8 @@ def command_read(path):
         # The avro package has no xz codec.
         apache = None if reader.codec not in AVRO_CODECS else [raw(record, schema, {}) for record in reader]
         reader.close()
-    json.dump({"fastavro": fast, "avro": apache}, sys.stdout)
+    # One value a line: JSON readers that track columns stay fast.
+    json.dump({"fastavro": fast, "avro": apache}, sys.stdout, indent=0)
 
 
 if __name__ == "__main__":

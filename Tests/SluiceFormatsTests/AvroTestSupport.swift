@@ -148,7 +148,9 @@ struct AvroValueGenerator {
             }
         case .float: return .float(Float.random(in: -1e6...1e6, using: &random))
         case .double: return .double(Double.random(in: -1e12...1e12, using: &random))
-        case .bytes: return .bytes(bytes(Int.random(in: 0...9, using: &random)))
+        case .bytes(let logical):
+            if case .decimal(let precision, _) = logical { return .bytes(decimal(precision: precision, size: nil)) }
+            return .bytes(bytes(Int.random(in: 0...9, using: &random)))
         case .string(let logical):
             if logical == .uuid {
                 let hex = AvroTestSupport.hex(bytes(16))
@@ -156,7 +158,9 @@ struct AvroValueGenerator {
                 return .string(parts.joined(separator: "-"))
             }
             return .string(text())
-        case .fixed(let fixed): return .fixed(bytes(fixed.size))
+        case .fixed(let fixed):
+            if case .decimal(let precision, _) = fixed.logicalType { return .fixed(decimal(precision: precision, size: fixed.size)) }
+            return .fixed(bytes(fixed.size))
         case .enumeration(let enumeration): return .enumeration(enumeration.symbols.randomElement(using: &random)!)
         case .array(let items):
             return .array((0..<Int.random(in: 0...(depth > 2 ? 0 : 3), using: &random)).map { _ in value(items, depth: depth + 1) })
@@ -170,6 +174,18 @@ struct AvroValueGenerator {
             let branch = depth > 3 ? 0 : Int.random(in: 0..<branches.count, using: &random)
             return .union(branch: branch, value(branches[branch], depth: depth + 1))
         }
+    }
+
+    /// A random unscaled decimal of at most `precision` (≤ 18) digits, as big-endian two's
+    /// complement: in `size` bytes, or the fewest that hold it.
+    private mutating func decimal(precision: Int, size: Int?) -> [UInt8] {
+        let limit = (0..<min(precision, 18)).reduce(Int64(1)) { value, _ in value * 10 } - 1
+        let value = Int64.random(in: -limit...limit, using: &random)
+        var bytes = (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * (7 - $0))) }
+        if let size { return [UInt8](repeating: value < 0 ? 0xFF : 0, count: max(size - 8, 0)) + bytes.suffix(size) }
+        // Drop leading bytes that only repeat the sign.
+        while bytes.count > 1, (bytes[0] == 0 && bytes[1] & 0x80 == 0) || (bytes[0] == 0xFF && bytes[1] & 0x80 != 0) { bytes.removeFirst() }
+        return bytes
     }
 
     private mutating func bytes(_ count: Int) -> [UInt8] {
