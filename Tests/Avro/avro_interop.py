@@ -7,6 +7,10 @@ Usage:
       (all-<library>-<codec>.avro) and one of the types Sluice maps to columns
       (engine-<library>-<codec>.avro), plus DIR/manifest.json: the files, and the records
       each holds in the raw form below.
+  avro_interop.py canonical SCHEMA_FILE
+      Prints {"fastavro": ..., "avro": ...}, each {"canonical": ..., "fingerprint": ...}: the
+      schema's Parsing Canonical Form and CRC-64-AVRO fingerprint (as an unsigned number; the
+      libraries give its little-endian bytes) by each library.
   avro_interop.py read FILE
       Reads FILE with both libraries and prints {"fastavro": [...], "avro": [...]}: the
       records in the raw form below.
@@ -242,12 +246,27 @@ def command_read(path):
     json.dump({"fastavro": fast, "avro": apache}, sys.stdout, indent=0)
 
 
+def command_canonical(path):
+    with open(path) as f:
+        text = f.read()
+    parsed = fastavro.parse_schema(json.loads(text))
+    canonical = fastavro.schema.to_parsing_canonical_form(parsed)
+    apache = avro.schema.parse(text)
+    json.dump({
+        "fastavro": {"canonical": canonical, "fingerprint": str(int.from_bytes(bytes.fromhex(fastavro.schema.fingerprint(canonical, "CRC-64-AVRO")), "little"))},
+        "avro": {"canonical": apache.canonical_form,
+                 "fingerprint": str(int.from_bytes(apache.fingerprint("CRC-64-AVRO"), "little"))},
+    }, sys.stdout, indent=0)
+
+
 if __name__ == "__main__":
     warnings.simplefilter("ignore")
     if sys.argv[1] == "write":
         rows = int(sys.argv[sys.argv.index("--rows") + 1]) if "--rows" in sys.argv else 200
         seed = int(sys.argv[sys.argv.index("--seed") + 1]) if "--seed" in sys.argv else 5
         command_write(sys.argv[2], rows, seed)
+    elif sys.argv[1] == "canonical":
+        command_canonical(sys.argv[2])
     elif sys.argv[1] == "read":
         command_read(sys.argv[2])
     else:

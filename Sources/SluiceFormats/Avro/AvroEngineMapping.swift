@@ -78,6 +78,13 @@ public enum AvroEngineMapping {
         }
     }
 
+    /// A field's default as an engine value (logical types applied); nil when it has none
+    /// or the default has no engine value.
+    public static func defaultValue(of field: AvroField) -> ScalarValue? {
+        guard let json = field.defaultValue, let value = try? AvroDefaultValue.value(json, for: field.type) else { return nil }
+        return scalar(value, schema: field.type)
+    }
+
     /// A decoded Avro value as an engine value under the reader's `schema` (logical types applied).
     static func scalar(_ value: AvroValue, schema: AvroSchema) -> ScalarValue? {
         switch value {

@@ -2,13 +2,13 @@ import SluiceConnectors
 import SluiceEngine
 import SluiceSpec
 
-/// `fromFile`: reads local files (a file, a directory or a glob) in CSV or JSON Lines.
+/// `fromFile`: reads local files (a file, a directory or a glob) in CSV, JSON Lines or Avro.
 enum FromFile {
     static let descriptor = MethodDescriptor(
         name: "fromFile",
         type: .extract,
         inputs: .none,
-        summary: "Read local CSV or JSON Lines files (a file, a directory or a glob).",
+        summary: "Read local CSV, JSON Lines or Avro files (a file, a directory or a glob).",
         details: """
             `path` names one file, a directory (every file below it, skipping names that start with `.` or `_`), \
             or a glob (`data/2025-*.csv`). Files are read in sorted order as one dataset; their schemas must have \
@@ -18,7 +18,8 @@ enum FromFile {
             With `inferSchema` (the default), each column gets the narrowest type all its values fit: boolean, \
             int, bigint, double, date (`yyyy-MM-dd`), timestamp, else string. `schema` gives the types \
             explicitly instead, as Spark DDL (`"id INT, amount DOUBLE"`) or an object (`{"id": "int"}`). \
-            JSON: one object per line; nested values are kept as JSON text.
+            JSON: one object per line; nested values are kept as JSON text. Avro: each file's own schema gives \
+            the columns (see `fromAvro`, which also takes a reader's schema).
 
             A malformed record fails the run with the file, line and column (`mode` `FAILFAST`); \
             `PERMISSIVE` turns unparsable values into nulls and `DROPMALFORMED` skips the record.

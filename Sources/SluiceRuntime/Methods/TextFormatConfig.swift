@@ -5,7 +5,7 @@ import SluiceSpec
 /// The format keys `fromFile` and `toFile` share, and how they become a `FileFormat`.
 enum TextFormatConfig {
     /// The values of `format`.
-    static let formats = ["csv", "json"]
+    static let formats = ["csv", "json", "avro"]
 
     /// Keys that only apply to CSV.
     static let csvKeys: [ConfigKey] = [
@@ -36,11 +36,13 @@ enum TextFormatConfig {
                 options.parseMode = try parseMode(config)
             }
             return CSVFormat(options: options)
-        case "json":
-            if let key = csvOnly.first(where: config.has) {
-                throw config.error(key, "'\(key)' applies to CSV only, but the format is json",
-                                   hint: "remove '\(key)' or set \"format\": \"csv\"")
+        case "json", "avro":
+            if let key = (csvOnly + (name == "avro" ? ["schema"] : [])).first(where: config.has) {
+                throw config.error(key, "'\(key)' does not apply to \(name) files",
+                                   hint: "remove '\(key)'" + (key == "schema" ? "; fromAvro's avroSchema sets a reader's schema" : " or set \"format\": \"csv\""))
             }
+            // Avro files carry their schema; toAvro and fromAvro give the Avro-only options.
+            if name == "avro" { return AvroFormat() }
             var options = JSONLinesOptions()
             if reading {
                 options.schema = try schema(config)

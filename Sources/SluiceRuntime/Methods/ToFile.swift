@@ -2,13 +2,13 @@ import SluiceConnectors
 import SluiceEngine
 import SluiceSpec
 
-/// `toFile`: writes a dataset as a directory of CSV or JSON Lines part files, atomically.
+/// `toFile`: writes a dataset as a directory of CSV, JSON Lines or Avro part files, atomically.
 enum ToFile {
     static let descriptor = MethodDescriptor(
         name: "toFile",
         type: .load,
         inputs: .one,
-        summary: "Write a dataset as a directory of CSV or JSON Lines files, atomically.",
+        summary: "Write a dataset as a directory of CSV, JSON Lines or Avro files, atomically.",
         details: """
             Writes `part-00000.<ext>`, `part-00001.<ext>`, ... and a `_SUCCESS` marker into the directory `path`. \
             The files are written to a hidden staging directory beside it and swapped into place when the whole \
@@ -18,7 +18,8 @@ enum ToFile {
             `mode`: `errorIfExists` (the default, as in Spark) fails when `path` holds files; `overwrite` \
             replaces them; `append` adds new part files beside them; `ignore` writes nothing when `path` holds \
             files. CSV nulls are written as `nullValue` (empty by default) and empty strings as `""`; \
-            JSON omits null fields. Dates are written `yyyy-MM-dd`, timestamps ISO 8601 in UTC.
+            JSON omits null fields. Dates are written `yyyy-MM-dd`, timestamps ISO 8601 in UTC. Avro files are \
+            snappy-compressed with a schema derived from the dataset (see `toAvro` for the codec and schema options).
             """,
         keys: [
             ConfigKey("path", .string, required: true, "The output directory."),

@@ -13,6 +13,7 @@ public struct MethodRegistry: Sendable {
     /// Every method this build of Sluice provides.
     public static let standard = MethodRegistry([
         FromFile.descriptor,
+        FromAvro.descriptor,
         FilterRows.descriptor,
         EnrichData.descriptor,
         SelectColumns.descriptor,
@@ -27,7 +28,10 @@ public struct MethodRegistry: Sendable {
         Cache.descriptor,
         ReshapeData.descriptor,
         SQL.descriptor,
+        ToAvroSchema.descriptor,
+        EvolveAvroSchema.descriptor,
         ToFile.descriptor,
+        ToAvro.descriptor,
     ])
 
     /// The method named `name` (exact, case-sensitive as in pipeline files).
@@ -62,18 +66,17 @@ public struct MethodRegistry: Sendable {
 enum PlannedMethods {
     static let names: [String: StepType] = {
         var names: [String: StepType] = [:]
-        for name in ["fromPostgres", "fromMySQL", "fromS3", "fromKafka", "fromAvro", "fromDeltaLake", "fromParquet"] {
+        for name in ["fromPostgres", "fromMySQL", "fromS3", "fromKafka", "fromDeltaLake", "fromParquet"] {
             names[name] = .extract
         }
-        for name in ["repartition", "repartitionByColumns", "coalesce", "toAvroSchema",
-                     "evolveAvroSchema"] {
+        for name in ["repartition", "repartitionByColumns", "coalesce"] {
             names[name] = .transform
         }
         for name in ["validateSchema", "validateNulls", "validateRanges", "validateReferentialIntegrity",
                      "validateBusinessRules"] {
             names[name] = .validate
         }
-        for name in ["toPostgres", "toMySQL", "toS3", "toKafka", "toAvro", "toDeltaLake", "deltaMaintenance"] {
+        for name in ["toPostgres", "toMySQL", "toS3", "toKafka", "toDeltaLake", "deltaMaintenance"] {
             names[name] = .load
         }
         return names
