@@ -19,9 +19,12 @@ public struct FileSetSink: Sink {
     /// Names the staging directory, so concurrent runs do not collide.
     public let runId: String
     public let origin: ConfigOrigin?
+    /// Columns whose values name Hive-style subdirectories (`day=2025-01-03/`); empty writes flat.
+    public let partitionBy: [String]
 
     public init(path: String, format: any FileFormat, mode: WriteMode, maxRecordsPerFile: Int = 0,
-                runId: String, origin: ConfigOrigin? = nil) {
+                runId: String, origin: ConfigOrigin? = nil, partitionBy: [String] = []) {
+        self.partitionBy = partitionBy
         self.path = path
         self.format = format
         self.mode = mode
@@ -50,7 +53,8 @@ public struct FileSetSink: Sink {
             if mode == .append, let existing {
                 nextPart = try linkExisting(existing, from: target, into: staging)
             }
-            let rows = try await writeParts(input, into: staging, firstPart: nextPart)
+            let rows = partitionBy.isEmpty ? try await writeParts(input, into: staging, firstPart: nextPart)
+                : try await writePartitions(input, into: staging)
             _ = try FileOutput(creating: (staging as NSString).appendingPathComponent("_SUCCESS")).close()
             return StagedDirectory(staging: staging, target: target, rowCount: rows)
         } catch {

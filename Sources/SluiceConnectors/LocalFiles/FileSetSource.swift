@@ -12,12 +12,16 @@ public struct FileSetSource: Source {
     public let path: String
     public let format: any FileFormat
     public let origin: ConfigOrigin?
-    private let inspections = Memo<Set<String>?, (files: [String], schema: Schema)>()
+    /// Whether `column=value` directories below `path` add partition columns (as Spark reads
+    /// what `partitionBy` wrote).
+    public let discoversPartitions: Bool
+    private let inspections = Memo<Set<String>?, (files: [String], schema: Schema, partitions: PartitionDiscovery?)>()
 
-    public init(path: String, format: any FileFormat, origin: ConfigOrigin? = nil) {
+    public init(path: String, format: any FileFormat, origin: ConfigOrigin? = nil, discoversPartitions: Bool = false) {
         self.path = path
         self.format = format
         self.origin = origin
+        self.discoversPartitions = discoversPartitions
     }
 
     public var summary: String { "\(format.name) \(path)" }
@@ -33,29 +37,52 @@ public struct FileSetSource: Source {
     /// Reads only `columns` (lower-cased names) when given: formats that can skip the other
     /// columns (CSV) neither infer nor parse them.
     public func scan(columns: Set<String>?) async throws -> RecordBatchStream {
-        let (files, schema) = try inspect(columns: columns)
+        let (files, schema, partitions) = try inspect(columns: columns)
         let format = self.format
         let output = columns.map { wanted in Schema(schema.fields.filter { wanted.contains($0.name.lowercased()) }) } ?? schema
+        guard let partitions else {
+            return RecordBatchStream(schema: output) {
+                let cursor = FileCursor(files: files, format: format, schema: schema, columns: columns)
+                return { try await cursor.next() }
+            }
+        }
+        // The files hold the data columns; the partition columns come from their directories.
+        let partitionNames = Set(partitions.fields.map { $0.name.lowercased() })
+        let dataSchema = Schema(schema.fields.filter { !partitionNames.contains($0.name.lowercased()) })
+        let dataColumns = columns.map { $0.subtracting(partitionNames) }.flatMap { $0.isEmpty ? nil : $0 }
         return RecordBatchStream(schema: output) {
-            let cursor = FileCursor(files: files, format: format, schema: schema, columns: columns)
+            let cursor = FileCursor(files: files, format: format, schema: dataSchema, columns: dataColumns) { batch, file in
+                partitions.complete(batch, file: file, output: output)
+            }
             return { try await cursor.next() }
         }
     }
 
     /// The files and their common schema, worked out once per source and column set (a dataset
     /// read by two loads is listed and inferred once).
-    private func inspect(columns: Set<String>?) throws -> (files: [String], schema: Schema) {
+    private func inspect(columns: Set<String>?) throws -> (files: [String], schema: Schema, partitions: PartitionDiscovery?) {
         try inspections.value(for: columns) { try listAndInfer(columns: columns) }
     }
 
-    private func listAndInfer(columns: Set<String>?) throws -> (files: [String], schema: Schema) {
+    private func listAndInfer(columns: Set<String>?) throws -> (files: [String], schema: Schema, partitions: PartitionDiscovery?) {
         let files = try LocalPaths.expand(path, origin: origin)
+        var partitions = discoversPartitions ? PartitionDiscovery.discover(root: path, files: files) : nil
+        let partitionNames = Set((partitions?.fields ?? []).map { $0.name.lowercased() })
         var merged: Schema?
         for file in files {
-            let schema = try format.inferSchema(of: try LocalFileReader.map(file), file: file, columns: columns)
+            let schema = try format.inferSchema(of: try LocalFileReader.map(file), file: file, columns: columns?.subtracting(partitionNames))
             merged = try merged.map { try SchemaUnion.merge($0, schema, file: file) } ?? schema
         }
-        return (files, merged ?? .empty)
+        var schema = merged ?? .empty
+        if let found = partitions {
+            // A column the files hold wins over a directory of the same name.
+            if found.fields.contains(where: { schema.index(of: $0.name) != nil }) {
+                partitions = nil
+            } else {
+                schema = Schema(schema.fields + found.fields)
+            }
+        }
+        return (files, schema, partitions)
     }
 }
 
@@ -65,25 +92,31 @@ private final class FileCursor: @unchecked Sendable {
     private let format: any FileFormat
     private let schema: Schema
     private let columns: Set<String>?
+    /// Completes each batch of a file (adds its partition columns), when there is anything to add.
+    private let complete: (@Sendable (RecordBatch, String) -> RecordBatch)?
     private var position = 0
     private var current: RecordBatchStream.NextBatch?
+    private var currentFile = ""
 
-    init(files: [String], format: any FileFormat, schema: Schema, columns: Set<String>?) {
+    init(files: [String], format: any FileFormat, schema: Schema, columns: Set<String>?,
+         complete: (@Sendable (RecordBatch, String) -> RecordBatch)? = nil) {
         self.files = files
         self.format = format
         self.schema = schema
         self.columns = columns
+        self.complete = complete
     }
 
     /// Called by one consumer at a time (a stream is pulled sequentially).
     func next() async throws -> RecordBatch? {
         while true {
             if let current, let batch = try await current() {
-                if batch.rowCount > 0 { return batch }
+                if batch.rowCount > 0 { return complete.map { $0(batch, currentFile) } ?? batch }
                 continue
             }
             guard position < files.count else { return nil }
             let file = files[position]
+            currentFile = file
             position += 1
             current = format.read(try LocalFileReader.map(file), file: file, schema: schema, columns: columns).makeNextBatch()
         }

@@ -12,7 +12,9 @@ enum FromAvro {
         summary: "Read Avro files (a file, a directory or a glob), optionally evolved to a reader's schema.",
         details: """
             `path` names one `.avro` file, a directory (every file below it, skipping names that start with `.` or \
-            `_`), or a glob. Every codec is read: null, deflate, snappy, zstandard, bzip2 and xz. Large files are \
+            `_`), or a glob. A directory written with `partitionBy` (`date=2025-01-03/...`) gets its partition \
+            columns back, after the files' columns, typed from their values (int, bigint, double, date, \
+            timestamp, else string). Every codec is read: null, deflate, snappy, zstandard, bzip2 and xz. Large files are \
             decoded on all cores, split at their sync markers.
 
             Columns: boolean → BOOLEAN; int → INT; long → BIGINT; float and double → DOUBLE; string, enum and uuid \
@@ -45,7 +47,7 @@ enum FromAvro {
             var options = AvroOptions()
             if let record = try AvroConfig.recordSchema(context.config, "avroSchema") { options.readerSchema = .record(record) }
             let source = FileSetSource(path: try context.config.required("path"), format: AvroFormat(options: options),
-                                       origin: context.origin(of: "path"))
+                                       origin: context.origin(of: "path"), discoversPartitions: true)
             return StepPlan(output: .scan(ScanNode(source: source, origin: context.origin)))
         }
     )

@@ -22,8 +22,10 @@ enum ToAvro {
             float or double), STRING may be written as bytes or as an enum symbol, TIMESTAMP as \
             timestamp-millis/micros; a field with no column takes its default.
 
-            `compression` is the block codec (Spark's default, snappy, when absent). `partitionBy` (Hive-style \
-            directories) is not available in this version: a step that sets it fails as unsupported.
+            `compression` is the block codec (Spark's default, snappy, when absent). `partitionBy` writes one \
+            Hive-style directory per value of its columns (`date=2025-01-03/part-00000.avro`, nulls as \
+            `__HIVE_DEFAULT_PARTITION__`), without those columns in the files, as Spark does; `fromAvro` on the \
+            directory restores them.
             """,
         keys: [
             ConfigKey("path", .string, required: true, "The output directory."),
@@ -34,7 +36,7 @@ enum ToAvro {
             ConfigKey("avroSchema", .stringOrObject, "The Avro schema to write (a record), as a JSON object or JSON text."),
             ConfigKey("recordName", .string, default: "\"topLevelRecord\"", "The name of the derived record schema."),
             ConfigKey("recordNamespace", .string, "The namespace of the derived record schema."),
-            ConfigKey("partitionBy", .stringList, "Columns to partition the output by (not available yet)."),
+            ConfigKey("partitionBy", .stringList, "Columns whose values name the output's subdirectories (`col=value/`)."),
             ConfigKey("maxRecordsPerFile", .integer, default: "0", "Rows per part file; 0 writes one file."),
         ],
         example: """
@@ -44,17 +46,14 @@ enum ToAvro {
               "config": {
                 "path": "/data/avro/",
                 "compression": "snappy",
+                "partitionBy": ["date"],
                 "mode": "overwrite"
               }
             }
             """,
         build: { context in
             let config = context.config
-            if config.has("partitionBy") {
-                throw SluiceError(.unsupported, "'partitionBy' is not available for toAvro in this version of Sluice",
-                                  location: config.node["partitionBy"]?.location, jsonPath: config.path(of: "partitionBy").description,
-                                  hint: "remove 'partitionBy' to write one directory, or filter the dataset per partition value and write each to its own path")
-            }
+            let partitionBy = try config.stringList("partitionBy") ?? []
             var options = AvroOptions()
             options.codec = try AvroConfig.codec(config)
             options.recordName = try config.string("recordName") ?? options.recordName
@@ -64,9 +63,15 @@ enum ToAvro {
             guard let mode = WriteMode(spelling: modeText) else { throw config.error("mode", "unknown write mode '\(modeText)'") }
             let maxRecords = try config.int("maxRecordsPerFile") ?? 0
             guard maxRecords >= 0 else { throw config.error("maxRecordsPerFile", "maxRecordsPerFile must be 0 or more") }
+            if maxRecords > 0, !partitionBy.isEmpty {
+                throw SluiceError(.unsupported, "maxRecordsPerFile cannot be combined with partitionBy yet",
+                                  location: config.node["maxRecordsPerFile"]?.location, jsonPath: config.path(of: "maxRecordsPerFile").description,
+                                  hint: "remove one of them")
+            }
             let input = try context.input
             let sink = FileSetSink(path: try config.required("path"), format: AvroFormat(options: options), mode: mode,
-                                   maxRecordsPerFile: maxRecords, runId: context.runId, origin: context.origin(of: "path"))
+                                   maxRecordsPerFile: maxRecords, runId: context.runId, origin: context.origin(of: "path"),
+                                   partitionBy: partitionBy)
             return StepPlan(output: input, action: .write(WriteNode(input: input, sink: sink, origin: context.origin)))
         }
     )
