@@ -15,27 +15,31 @@ public struct AvroContainerBlock: Sendable {
         self.offset = offset
     }
 
-    /// Reads the block at `offset` and checks the sync marker that ends it; returns the block
-    /// and the offset after it.
-    public static func read(_ bytes: [UInt8], at offset: Int, header: AvroContainerHeader, file: String) throws(SluiceError) -> (AvroContainerBlock, next: Int) {
-        var decoder = AvroBinaryDecoder(bytes, position: offset, source: file)
+    /// Reads the block at `offset` of a file's bytes (an array, or a memory-mapped `Data`,
+    /// of which only this block is copied) and checks the sync marker that ends it; returns
+    /// the block and the offset after it.
+    public static func read<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at offset: Int, header: AvroContainerHeader,
+                                                                  file: String) throws(SluiceError) -> (AvroContainerBlock, next: Int) where Bytes.Index == Int {
+        // The count and the size are two varints of at most 10 bytes each.
+        var decoder = AvroBinaryDecoder(Array(bytes[offset..<min(offset + 20, bytes.endIndex)]), source: file)
         let count = try decoder.readLong()
         let size = try decoder.readLong()
         guard count >= 0, size >= 0 else {
-            throw decoder.malformed("a block has a negative object count or size")
+            throw decoder.malformed("the block at byte \(offset) has a negative object count or size")
         }
-        guard Int64(bytes.count - decoder.position) >= size + 16 else {
-            throw SluiceError(.malformedData, "\(file): the block at byte \(offset) is truncated (it claims \(size) bytes, \(bytes.count - decoder.position) remain)",
+        let start = offset + decoder.position
+        guard Int64(bytes.endIndex - start) >= size + 16 else {
+            throw SluiceError(.malformedData, "\(file): the block at byte \(offset) is truncated (it claims \(size) bytes, \(bytes.endIndex - start) remain)",
                               hint: "the file was cut short; re-create it from its source")
         }
-        let range = try decoder.readRange(Int(size))
-        let sync = try decoder.readRange(16)
+        let range = start..<(start + Int(size))
+        let sync = range.upperBound..<(range.upperBound + 16)
         guard bytes[sync].elementsEqual(header.syncMarker) else {
             throw SluiceError(.malformedData, "\(file): the sync marker after the block at byte \(offset) does not match the header's",
                               hint: "the file is damaged; re-create it from its source")
         }
         let data = try header.codec.decompress(Array(bytes[range]))
-        return (AvroContainerBlock(count: Int(count), data: data, offset: offset), decoder.position)
+        return (AvroContainerBlock(count: Int(count), data: data, offset: offset), sync.upperBound)
     }
 
     /// The block's bytes in a file: count, size, the compressed objects, the sync marker.

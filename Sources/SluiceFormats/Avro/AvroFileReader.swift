@@ -4,9 +4,10 @@ import SluiceSpec
 
 /// Reads the records of one object container file as batches. A large file is cut into
 /// splits at sync markers (`AvroFileSplits`) and several splits are decoded at once, one per
-/// core; batches come out in file order.
+/// core; batches come out in file order. The file's bytes (memory-mapped) are copied one
+/// block at a time, never whole.
 final class AvroFileReader: @unchecked Sendable {
-    private let bytes: [UInt8]
+    private let bytes: Data
     private let file: String
     private let output: Schema
     private let readerSchema: AvroSchema?
@@ -16,7 +17,8 @@ final class AvroFileReader: @unchecked Sendable {
     private var pending: [RecordBatch] = []
 
     init(data: Data, file: String, output: Schema, readerSchema: AvroSchema?, splitSize: Int) {
-        bytes = [UInt8](data)
+        // Offsets are file offsets: a slice is rebased (files are mapped whole, so this is rare).
+        bytes = data.startIndex == 0 ? data : Data(data)
         self.file = file
         self.output = output
         self.readerSchema = readerSchema
@@ -26,7 +28,7 @@ final class AvroFileReader: @unchecked Sendable {
     /// Called by one consumer at a time (a stream is pulled sequentially).
     func next() throws -> RecordBatch? {
         if state == nil {
-            let header = try AvroContainerHeader.read(bytes, file: file)
+            let header = try AvroContainerHeader.read(AvroFormat.headerBytes(bytes), file: file)
             let layout = try AvroRecordLayout(header: header, readerSchema: readerSchema, output: output, file: file)
             let starts = AvroFileSplits.starts(in: bytes, dataOffset: header.dataOffset, syncMarker: header.syncMarker, splitSize: splitSize)
             state = (header, layout, starts)

@@ -6,7 +6,8 @@
 /// finds its start on its own, and together they cover every block exactly once.
 enum AvroFileSplits {
     /// The start offset of each non-empty split, in file order.
-    static func starts(in bytes: [UInt8], dataOffset: Int, syncMarker: [UInt8], splitSize: Int) -> [Int] {
+    static func starts<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, dataOffset: Int, syncMarker: [UInt8],
+                                                             splitSize: Int) -> [Int] where Bytes.Index == Int {
         guard bytes.count - dataOffset > splitSize else { return [dataOffset] }
         var starts = [dataOffset]
         var boundary = dataOffset + splitSize
@@ -22,7 +23,7 @@ enum AvroFileSplits {
     }
 
     /// The offset of the first occurrence of `marker` at or after `start`.
-    static func find(_ marker: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+    static func find<Bytes: RandomAccessCollection<UInt8>>(_ marker: [UInt8], in bytes: Bytes, from start: Int) -> Int? where Bytes.Index == Int {
         guard marker.count == 16, bytes.count >= 16 else { return nil }
         let first = marker[0]
         var index = max(start, 0)

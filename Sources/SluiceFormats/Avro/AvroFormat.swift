@@ -35,7 +35,7 @@ public struct AvroFormat: FileFormat {
     }
 
     /// The header is at the start; read at most its first megabytes rather than copying a large file.
-    private static func headerBytes(_ data: Data) -> [UInt8] {
+    static func headerBytes(_ data: Data) -> [UInt8] {
         [UInt8](data.prefix(16 << 20))
     }
 
