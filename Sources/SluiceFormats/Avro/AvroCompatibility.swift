@@ -7,6 +7,7 @@ import SluiceSpec
 /// problem is reported (resolution errors, writer union branches the reader cannot read,
 /// enum symbols the reader lacks without a default), each naming the field and the rule.
 public enum AvroCompatibility {
+    /// Which direction must work: old data read with the new schema, new data with the old, or both.
     public enum Mode: String, Sendable, CaseIterable {
         case backward, forward, full
     }

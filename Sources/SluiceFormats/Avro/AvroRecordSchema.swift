@@ -27,7 +27,7 @@ public final class AvroRecordSchema: @unchecked Sendable {
 
 /// One field of an Avro record.
 public struct AvroField: Sendable {
-    /// How a field takes part in the sort order of its record.
+    /// How a field takes part in the sort order of its record (`order`; ascending by default).
     public enum Order: String, Sendable, Hashable {
         case ascending, descending, ignore
     }

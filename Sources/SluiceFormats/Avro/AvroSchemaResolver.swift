@@ -24,10 +24,16 @@ public struct AvroSchemaResolver {
         return try resolver.resolve(writer: writer, reader: reader, path: [])
     }
 
-    static func problem(_ path: [String], _ message: String) -> SluiceError {
+    static func problem(_ path: [String], _ message: String, hint: String? = nil) -> SluiceError {
         let place = path.isEmpty ? "the top-level schema" : "field '\(path.joined(separator: "."))'"
         return SluiceError(.schemaMismatch, "Avro schema resolution: \(place): \(message)",
-                           hint: "make the reader's schema compatible with the writer's (see the Avro specification's \"Schema Resolution\")")
+                           hint: hint ?? "make the reader's schema compatible with the writer's (see the Avro specification's \"Schema Resolution\")")
+    }
+
+    /// The error for named types whose names differ.
+    private static func renamed(_ path: [String], _ kind: String, _ writer: AvroName, _ reader: AvroName) -> SluiceError {
+        problem(path, "\(kind) '\(writer)' cannot be read as \(kind) '\(reader)' (rule: named types match by unqualified name or alias)",
+                hint: "name the reader's \(kind) '\(writer.name)', or add \"aliases\": [\"\(writer.fullName)\"] to it")
     }
 
     public mutating func resolve(writer: AvroSchema, reader: AvroSchema, path: [String]) throws(SluiceError) -> AvroReadPlan {
@@ -66,7 +72,7 @@ public struct AvroSchemaResolver {
             return .map(try resolve(writer: writerValues, reader: readerValues, path: path + ["{}"]))
         case (.fixed(let writerFixed), .fixed(let readerFixed)):
             guard Self.namesMatch(writerFixed.name, readerFixed.name, readerFixed.aliases) else {
-                throw Self.problem(path, "fixed '\(writerFixed.name)' cannot be read as fixed '\(readerFixed.name)' (rule: named types match by unqualified name or alias)")
+                throw Self.renamed(path, "fixed", writerFixed.name, readerFixed.name)
             }
             guard writerFixed.size == readerFixed.size else {
                 throw Self.problem(path, "fixed '\(readerFixed.name)' has \(writerFixed.size) bytes in the writer's schema and \(readerFixed.size) in the reader's (rule: fixed sizes must be equal)")
@@ -74,7 +80,7 @@ public struct AvroSchemaResolver {
             return .same(reader)
         case (.enumeration(let writerEnum), .enumeration(let readerEnum)):
             guard Self.namesMatch(writerEnum.name, readerEnum.name, readerEnum.aliases) else {
-                throw Self.problem(path, "enum '\(writerEnum.name)' cannot be read as enum '\(readerEnum.name)' (rule: named types match by unqualified name or alias)")
+                throw Self.renamed(path, "enum", writerEnum.name, readerEnum.name)
             }
             let mapped = writerEnum.symbols.map { readerEnum.symbols.contains($0) ? $0 : readerEnum.defaultSymbol }
             let missing = zip(writerEnum.symbols, mapped).filter { $0.1 == nil }.map(\.0)
@@ -91,7 +97,7 @@ public struct AvroSchemaResolver {
 
     private mutating func record(_ writer: AvroRecordSchema, _ reader: AvroRecordSchema, path: [String]) throws(SluiceError) -> AvroResolvedRecord {
         guard Self.namesMatch(writer.name, reader.name, reader.aliases) else {
-            throw Self.problem(path, "record '\(writer.name)' cannot be read as record '\(reader.name)' (rule: named types match by unqualified name or alias)")
+            throw Self.renamed(path, "record", writer.name, reader.name)
         }
         let key = writer.name.fullName + "|" + reader.name.fullName
         if let known = records[key] { return known }

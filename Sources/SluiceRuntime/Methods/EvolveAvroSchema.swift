@@ -42,8 +42,10 @@ enum EvolveAvroSchema {
             var fields: [(field: AvroField, type: DataType, nullable: Bool)] = []
             for field in record.fields {
                 guard let mapped = AvroEngineMapping.dataType(of: field.type) else {
-                    throw context.config.error("targetSchema", "field '\(field.name)' has Avro type \(field.type), which has no column type yet",
-                                               hint: "leave the field out of targetSchema")
+                    throw SluiceError(.unsupported, "field '\(field.name)' has Avro type \(field.type), which has no column type yet",
+                                      location: context.config.node["targetSchema"]?.location,
+                                      jsonPath: context.config.path(of: "targetSchema").description,
+                                      hint: "leave the field out of targetSchema")
                 }
                 fields.append((field, mapped.type, mapped.nullable))
             }
