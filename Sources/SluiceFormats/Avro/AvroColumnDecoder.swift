@@ -12,7 +12,26 @@ struct AvroColumnDecoder {
     let file: String
 
     func append(from decoder: inout AvroBinaryDecoder, to builder: inout ColumnBuilder) throws(SluiceError) {
-        try Self.put(try value(plan, from: &decoder), into: &builder, column: name, file: file)
+        try append(plan, from: &decoder, to: &builder)
+    }
+
+    /// Strings and nulls go straight into the builder; other values through `value`.
+    private func append(_ plan: AvroReadPlan, from decoder: inout AvroBinaryDecoder, to builder: inout ColumnBuilder) throws(SluiceError) {
+        switch plan {
+        case .same(.string) where builder.type == .string:
+            builder.append(utf8: decoder.bytes[try decoder.readLengthPrefixed()])
+        case .same(.null):
+            builder.appendNull()
+        case .writerUnion(let branches):
+            switch branches[try AvroValueCodec.unionBranch(branches.count, from: &decoder)] {
+            case .success(let branch): try append(branch, from: &decoder, to: &builder)
+            case .failure(let error): throw error
+            }
+        case .readerUnion(_, let inner):
+            try append(inner, from: &decoder, to: &builder)
+        default:
+            try Self.put(try value(plan, from: &decoder), into: &builder, column: name, file: file)
+        }
     }
 
     /// One value as the engine sees it, under `plan` (whose reader schema gives the logical type).

@@ -36,6 +36,19 @@ struct AvroColumnEncoder: Sendable {
 
     /// Encodes row `row` of `column`.
     func encode(_ column: Column, row: Int, into encoder: inout AvroBinaryEncoder) throws(SluiceError) {
+        // Strings are copied as bytes, without making a String.
+        if case .string(let strings) = column.storage, !column.isNull(row) {
+            switch schema {
+            case .string, .bytes:
+                return encoder.writeBytes(strings.utf8(at: row))
+            case .union(let branches):
+                if let branch = branches.firstIndex(where: { !$0.isNull }), ["string", "bytes"].contains(branches[branch].typeName) {
+                    encoder.writeLong(Int64(branch))
+                    return encoder.writeBytes(strings.utf8(at: row))
+                }
+            default: break
+            }
+        }
         let value = column.value(at: row)
         guard case .union(let branches) = schema else {
             guard !value.isNull else {
