@@ -11,6 +11,8 @@ Usage:
       Prints {"fastavro": ..., "avro": ...}, each {"canonical": ..., "fingerprint": ...}: the
       schema's Parsing Canonical Form and CRC-64-AVRO fingerprint (as an unsigned number; the
       libraries give its little-endian bytes) by each library.
+  avro_interop.py resolve FILE READER_SCHEMA_FILE
+      Reads FILE with fastavro through the reader's schema and prints its records in raw form.
   avro_interop.py read FILE
       Reads FILE with both libraries and prints {"fastavro": [...], "avro": [...]}: the
       records in the raw form below.
@@ -246,6 +248,14 @@ def command_read(path):
     json.dump({"fastavro": fast, "avro": apache}, sys.stdout, indent=0)
 
 
+def command_resolve(path, reader_path):
+    with open(reader_path) as f:
+        reader_schema = json.load(f)
+    with open(path, "rb") as f:
+        records = [raw(record, reader_schema, {}) for record in fastavro.reader(f, reader_schema=reader_schema)]
+    json.dump(records, sys.stdout, indent=0)
+
+
 def command_canonical(path):
     with open(path) as f:
         text = f.read()
@@ -265,6 +275,8 @@ if __name__ == "__main__":
         rows = int(sys.argv[sys.argv.index("--rows") + 1]) if "--rows" in sys.argv else 200
         seed = int(sys.argv[sys.argv.index("--seed") + 1]) if "--seed" in sys.argv else 5
         command_write(sys.argv[2], rows, seed)
+    elif sys.argv[1] == "resolve":
+        command_resolve(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == "canonical":
         command_canonical(sys.argv[2])
     elif sys.argv[1] == "read":

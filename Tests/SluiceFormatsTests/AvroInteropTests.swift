@@ -66,6 +66,37 @@ import Testing
         }
     }
 
+    @Test func schemaResolutionAgreesWithFastavro() throws {
+        let manifest = try Self.manifest.get()
+        let readerPath = AvroTestSupport.packageRoot.appendingPathComponent("Tests/Avro/all_types_reader.avsc").path
+        let reader = try AvroSchemaParser.parse(try String(contentsOfFile: readerPath, encoding: .utf8))
+        for name in ["all-fastavro-snappy.avro", "all-avro-deflate.avro"] {
+            let path = manifest.directory.appendingPathComponent(name).path
+            let (_, values) = try AvroContainerWriter.values(of: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), reader: reader, file: name)
+            let expected = try JSONParser.parse(try AvroTestSupport.python(["resolve", path, readerPath]), file: "resolve output").elements ?? []
+            #expect(values.count == expected.count && !values.isEmpty)
+            for (index, (value, reference)) in zip(values, expected).enumerated() {
+                if let problem = AvroTestSupport.mismatch(value, reader, reference, at: "\(name) record \(index)") {
+                    Issue.record("\(problem)")
+                    break
+                }
+            }
+        }
+    }
+
+    @Test func referenceFilesReadTheSameInManySplits() async throws {
+        let manifest = try Self.manifest.get()
+        var small = AvroOptions()
+        small.splitSize = 700
+        for name in ["engine-fastavro-deflate.avro", "engine-avro-null.avro"] {
+            let data = try Data(contentsOf: manifest.directory.appendingPathComponent(name))
+            #expect(data.count > 10 * small.splitSize)
+            let (_, whole) = try await AvroContainerTests.read(data)
+            let (_, split) = try await AvroContainerTests.read(data, options: small)
+            #expect(split == whole, "\(name)")
+        }
+    }
+
     /// A raw engine-types record as the columns Sluice should read (logical types applied).
     static func engineRow(_ record: JSONNode) -> [ScalarValue] {
         func int(_ key: String) -> Int64? { record[key]?.value == .null ? nil : (record[key].flatMap { node in
