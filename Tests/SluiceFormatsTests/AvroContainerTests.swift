@@ -135,4 +135,41 @@ import Testing
         #expect(header.schema.canonicalForm == schema.canonicalForm)
         #expect(back == values)
     }
+
+    @Test func aWriterSchemaConvertsColumnsAndFillsDefaults() async throws {
+        let batch = Self.dataset(rows: 40, seed: 8)
+        var options = AvroOptions()
+        options.writerSchema = try AvroSchemaParser.parse("""
+            {"type": "record", "name": "Out", "namespace": "com.acme", "fields": [
+              {"name": "BIG", "type": "double"}, {"name": "flag", "type": "boolean"},
+              {"name": "name", "type": ["null", "bytes"]}, {"name": "at", "type": ["null", {"type": "long", "logicalType": "timestamp-millis"}]},
+              {"name": "small", "type": ["null", "long"]}, {"name": "ratio", "type": ["null", "float"]},
+              {"name": "source", "type": {"type": "enum", "name": "Source", "symbols": ["WEB", "SHOP"]}, "default": "SHOP"}]}
+            """)
+        let data = try Self.write([batch], options: options)
+        let (header, values) = try AvroContainerWriter.values(of: [UInt8](data))
+        #expect(header.schema.fullName == "com.acme.Out")
+        for (row, value) in values.enumerated() {
+            let source = batch.row(row)
+            guard case .record(let fields) = value, case .int64(let big) = source[2] else { Issue.record("row \(row)"); continue }
+            #expect(fields[0] == .double(Double(big)))
+            #expect(fields[1] == (source[0] == .boolean(true) ? .boolean(true) : .boolean(false)))
+            if case .string(let name) = source[4] { #expect(fields[2] == .union(branch: 1, .bytes(Array(name.utf8)))) } else { #expect(fields[2] == .union(branch: 0, .null)) }
+            if case .timestamp(let micros) = source[6] {
+                #expect(fields[3] == .union(branch: 1, .long((micros - ((micros % 1000) + 1000) % 1000) / 1000)))
+            } else {
+                #expect(fields[3] == .union(branch: 0, .null))
+            }
+            if case .int32(let small) = source[1] { #expect(fields[4] == .union(branch: 1, .long(Int64(small)))) }
+            if case .float64(let ratio) = source[3] { #expect(fields[5] == .union(branch: 1, .float(Float(ratio)))) }
+            #expect(fields[6] == .enumeration("SHOP"))
+        }
+        // A null in a field that takes none, a value no enum symbol names: errors naming the column.
+        options.writerSchema = try AvroSchemaParser.parse(#"{"type": "record", "name": "r", "fields": [{"name": "small", "type": "int"}]}"#)
+        #expect(throws: SluiceError.self) { try Self.write([batch], options: options) }
+        options.writerSchema = try AvroSchemaParser.parse(#"{"type": "record", "name": "r", "fields": [{"name": "flag", "type": "string"}]}"#)
+        #expect(throws: SluiceError.self) { try Self.write([batch], options: options) }
+        options.writerSchema = try AvroSchemaParser.parse(#"{"type": "record", "name": "r", "fields": [{"name": "missing", "type": "int"}]}"#)
+        #expect(throws: SluiceError.self) { try Self.write([batch], options: options) }
+    }
 }
