@@ -208,6 +208,18 @@ import Testing
         #expect(csv.count == 13 && csv[1].hasPrefix("1001,17,books,completed,42.5,2,2025-01-03T09:15:00Z"))
     }
 
+    @Test func theAvroExampleRuns() throws {
+        let sluice = try SluiceProcess()
+        defer { sluice.remove() }
+        let result = try sluice.run("run", "examples/avro.json")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(sluice.list("out/orders_avro").count == 7, "six days and _SUCCESS")
+        let schema = try JSONSerialization.jsonObject(with: Data(try sluice.read("out/orders_avro_schema/part-00000.json").utf8)) as? [String: String]
+        #expect(schema?["name"] == "com.example.sales.Order")
+        let records = (try Self.referenceRead(sluice.path("out/orders_avro/date=2025-01-03/part-00000.avro"))["avro"] ?? nil) ?? []
+        #expect(records.map { $0["order_id"] as? Int } == [1001, 1002, 1003])
+    }
+
     @Test func partitionByWritesHiveDirectoriesThatFromAvroReadsBack() throws {
         let sluice = try SluiceProcess()
         defer { sluice.remove() }
