@@ -58,6 +58,19 @@ import Testing
         }
     }
 
+    @Test func absurdBlockCountsAndSizesAreRejected() async throws {
+        let bytes = try Self.file()
+        let header = try AvroContainerHeader.read(bytes, file: "t.avro")
+        for (count, size) in [(Int64.max, Int64(10)), (Int64(1), Int64.max), (Int64(-1), Int64(4)), (Int64(3), Int64(-5))] {
+            var block = AvroBinaryEncoder()
+            block.writeLong(count)
+            block.writeLong(size)
+            block.writeRaw([UInt8](repeating: 0, count: 8))
+            block.writeRaw(header.syncMarker)
+            #expect(await readError(Array(bytes[..<header.dataOffset]) + block.bytes)?.code == .malformedData, "count \(count), size \(size)")
+        }
+    }
+
     @Test func anUnknownCodecIsNamed() async throws {
         let bytes = try Self.file()
         let header = try AvroContainerHeader.read(bytes, file: "t.avro")
@@ -100,8 +113,9 @@ import Testing
         #expect(await readError(bad.bytes)?.message.contains("schema in the header is invalid") == true)
     }
 
-    @Test func randomDamageNeverCrashes() async throws {
-        let original = try Self.file(codec: .snappy)
+    @Test(arguments: AvroCodec.allCases)
+    func randomDamageNeverCrashes(codec: AvroCodec) async throws {
+        let original = try Self.file(codec: codec)
         var random = SeededGenerator(seed: 99)
         for _ in 0..<200 {
             var bytes = original

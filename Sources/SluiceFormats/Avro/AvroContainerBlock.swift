@@ -28,7 +28,7 @@ public struct AvroContainerBlock: Sendable {
             throw decoder.malformed("the block at byte \(offset) has a negative object count or size")
         }
         let start = offset + decoder.position
-        guard Int64(bytes.endIndex - start) >= size + 16 else {
+        guard size <= Int64(bytes.endIndex - start) - 16 else {
             throw SluiceError(.malformedData, "\(file): the block at byte \(offset) is truncated (it claims \(size) bytes, \(bytes.endIndex - start) remain)",
                               hint: "the file was cut short; re-create it from its source")
         }
