@@ -104,6 +104,9 @@ import Testing
             guard case .int64(let big) = batch.columns[2].value(at: row) else { return [] }
             return [.float64(Double(big)), batch.columns[0].value(at: row), .string("NZ"), batch.columns[4].value(at: row)]
         })
+        // The top-level record's name need not match the file's, as with Spark's avroSchema.
+        options.readerSchema = try AvroSchemaParser.parse(#"{"type": "record", "name": "com.acme.Order", "fields": [{"name": "flag", "type": "boolean"}]}"#)
+        #expect(try await Self.read(data, options: options).1 == (0..<50).map { [batch.columns[0].value(at: $0)] })
         options.readerSchema = try AvroSchemaParser.parse(#"{"type": "record", "name": "topLevelRecord", "fields": [{"name": "flag", "type": "int"}]}"#)
         await #expect(throws: SluiceError.self) { try await Self.read(data, options: options) }
     }

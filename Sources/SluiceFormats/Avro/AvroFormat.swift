@@ -22,7 +22,7 @@ public struct AvroFormat: FileFormat {
     /// given), checked against the file's schema by resolution.
     public func inferSchema(of data: Data, file: String) throws -> Schema {
         let header = try AvroContainerHeader.read(Self.headerBytes(data), file: file)
-        let reader = options.readerSchema ?? header.schema
+        let reader = Self.readerSchema(options.readerSchema, forWriter: header.schema)
         guard case .record(let record) = reader else {
             throw SluiceError(.unsupported, "\(file): the Avro schema is a \(reader.typeName), not a record; Sluice reads records as rows")
         }
@@ -32,6 +32,17 @@ public struct AvroFormat: FileFormat {
             throw SluiceError(.schemaMismatch, "\(file): \(error.message)", hint: error.hint)
         }
         return AvroEngineMapping.engineSchema(of: record)
+    }
+
+    /// The schema a file is read with: the reader's, or the file's own. The reader's top-level
+    /// record matches the file's whatever its name (as Spark reads with `avroSchema`): the
+    /// file's record name is added to its aliases; nested named types still match by name.
+    static func readerSchema(_ reader: AvroSchema?, forWriter writer: AvroSchema) -> AvroSchema {
+        guard let reader else { return writer }
+        guard case .record(let readerRecord) = reader, case .record(let writerRecord) = writer,
+              !AvroSchemaResolver.namesMatch(writerRecord.name, readerRecord.name, readerRecord.aliases) else { return reader }
+        return .record(AvroRecordSchema(name: readerRecord.name, aliases: readerRecord.aliases + [writerRecord.name],
+                                        doc: readerRecord.doc, fields: readerRecord.fields))
     }
 
     /// The header is at the start; read at most its first megabytes rather than copying a large file.

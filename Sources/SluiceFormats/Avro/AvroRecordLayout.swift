@@ -18,7 +18,7 @@ struct AvroRecordLayout: Sendable {
 
     /// The layout reading `header`'s data as `readerSchema` (or the writer's) into `output`.
     init(header: AvroContainerHeader, readerSchema: AvroSchema?, output: Schema, file: String) throws(SluiceError) {
-        let reader = readerSchema ?? header.schema
+        let reader = AvroFormat.readerSchema(readerSchema, forWriter: header.schema)
         guard case .record(let readerRecord) = reader, case .record = header.schema else {
             throw SluiceError(.unsupported, "\(file): the Avro schema is a \(header.schema.typeName), not a record; Sluice reads records as rows")
         }

@@ -26,7 +26,7 @@ enum FromAvro {
             `avroSchema` (a JSON object, or JSON text) is the reader's schema: each file is read through Avro \
             schema resolution, so fields the files lack take the schema's defaults, fields it lacks are dropped, \
             numbers are promoted (int → long → float → double), string and bytes convert, renamed fields and \
-            records match by their aliases, and unknown enum symbols take the enum's default. A file that cannot \
+            nested records match by their aliases (the top-level record matches whatever its name), and unknown enum symbols take the enum's default. A file that cannot \
             be resolved fails with the field and the rule it breaks.
             """,
         keys: [
