@@ -208,6 +208,25 @@ import Testing
         #expect(csv.count == 13 && csv[1].hasPrefix("1001,17,books,completed,42.5,2,2025-01-03T09:15:00Z"))
     }
 
+    @Test func validateReportsEveryAvroConfigProblemWhereItIsWritten() throws {
+        let sluice = try SluiceProcess()
+        defer { sluice.remove() }
+        try sluice.write("v.json", """
+            {"name": "v", "steps": [
+              {"type": "extract", "method": "fromAvro", "config": {"path": "in", "avroSchema": {"type": "record", "name": "r", "fields": [{"name": "a", "type": "strin"}]}}},
+              {"type": "transform", "method": "evolveAvroSchema", "config": {"targetSchema": {"type": "record", "name": "r", "fields": [{"name": "b", "type": "bytes"}]}}},
+              {"type": "transform", "method": "toAvroSchema", "config": {"nam": "x"}},
+              {"type": "load", "method": "toAvro", "config": {"path": "out", "compression": "lz4"}}]}
+            """)
+        let result = try sluice.run("validate", "v.json")
+        #expect(result.status == 2)
+        let text = result.stdout + result.stderr
+        #expect(text.contains("v.json:2:") && text.contains("unknown type 'strin'") && text.contains("$.steps[0].config.avroSchema"), "\(text)")
+        #expect(text.contains("field 'b' has Avro type bytes") && text.contains("[unsupported]"))
+        #expect(text.contains("'toAvroSchema' has no config key 'nam'") && text.contains("did you mean 'name'?"))
+        #expect(text.contains("'compression' must be one of") && text.contains("got 'lz4'"))
+    }
+
     @Test func theAvroExampleRuns() throws {
         let sluice = try SluiceProcess()
         defer { sluice.remove() }
