@@ -110,6 +110,24 @@ def lookup(names, schema):
     return names.get(schema) or names.get(schema.split(".")[-1]) or schema
 
 
+NOT_NESTED = object()
+
+
+def convert_nested(value, schema, names, convert):
+    """A record, array or map with `convert` applied to its parts; NOT_NESTED for other types.
+    Named types are remembered in `names` for later references."""
+    kind = schema["type"]
+    if kind in ("record", "enum", "fixed"):
+        names[schema["name"]] = names[schema["name"].split(".")[-1]] = schema
+    if kind == "record":
+        return {f["name"]: convert(value[f["name"]], f["type"], names) for f in schema["fields"]}
+    if kind == "array":
+        return [convert(v, schema["items"], names) for v in value]
+    if kind == "map":
+        return {k: convert(v, schema["values"], names) for k, v in value.items()}
+    return NOT_NESTED
+
+
 def native(value, schema, names):
     """A raw value as the libraries take it: logical types as Python's own types."""
     if isinstance(schema, str):
@@ -127,15 +145,10 @@ def native(value, schema, names):
         raise ValueError(f"no branch for {value!r}")
     if isinstance(schema, str):
         return bytes.fromhex(value["$hex"]) if isinstance(value, dict) else value
-    kind, logical = schema["type"], schema.get("logicalType")
-    if kind in ("record", "enum", "fixed"):
-        names[schema["name"]] = names[schema["name"].split(".")[-1]] = schema
-    if kind == "record":
-        return {f["name"]: native(value[f["name"]], f["type"], names) for f in schema["fields"]}
-    if kind == "array":
-        return [native(v, schema["items"], names) for v in value]
-    if kind == "map":
-        return {k: native(v, schema["values"], names) for k, v in value.items()}
+    nested = convert_nested(value, schema, names, native)
+    if nested is not NOT_NESTED:
+        return nested
+    logical = schema.get("logicalType")
     if logical == "decimal":
         return decimal.Decimal(int(value["$unscaled"])).scaleb(-schema.get("scale", 0))
     if logical == "date":
@@ -176,15 +189,10 @@ def raw(value, schema, names):
         if isinstance(value, bytes):
             return {"$hex": value.hex()}
         return value
-    kind, logical = schema["type"], schema.get("logicalType")
-    if kind in ("record", "enum", "fixed"):
-        names[schema["name"]] = names[schema["name"].split(".")[-1]] = schema
-    if kind == "record":
-        return {f["name"]: raw(value[f["name"]], f["type"], names) for f in schema["fields"]}
-    if kind == "array":
-        return [raw(v, schema["items"], names) for v in value]
-    if kind == "map":
-        return {k: raw(v, schema["values"], names) for k, v in value.items()}
+    nested = convert_nested(value, schema, names, raw)
+    if nested is not NOT_NESTED:
+        return nested
+    logical = schema.get("logicalType")
     if isinstance(value, decimal.Decimal):
         return {"$unscaled": str(int(value.scaleb(schema.get("scale", 0))))}
     if logical == "decimal" and isinstance(value, bytes):
