@@ -78,6 +78,25 @@ import Testing
         }
     }
 
+    @Test func deeplyNestedRecursiveDataIsMalformedNotAStackOverflow() throws {
+        let schema = try AvroSchemaParser.parse(#"{"type": "record", "name": "L", "fields": [{"name": "v", "type": "long"}, {"name": "next", "type": ["null", "L"]}]}"#)
+        // A list of 100 000 nodes: value 0, then branch 1 (another node), ..., then branch 0 (null).
+        let bytes = [UInt8](repeating: 0, count: 1) + Array(repeating: [0x02, 0x00], count: 100_000).joined() + [0x00]
+        for decode in [{ try AvroValueCodec.decode(bytes, as: schema) }, { try AvroResolvingDecoder.decode(bytes, writer: schema, reader: schema) }] {
+            do {
+                _ = try decode()
+                Issue.record("so deep a value must be refused")
+            } catch let error as SluiceError {
+                #expect(error.code == .malformedData && error.message.contains("nested more than"))
+            }
+        }
+        var decoder = AvroBinaryDecoder(bytes)
+        #expect(throws: SluiceError.self) { try AvroValueCodec.skip(schema, in: &decoder) }
+        // A list within the limit reads.
+        let shallow = [UInt8](repeating: 0, count: 1) + Array(repeating: [0x02, 0x00], count: 200).joined() + [0x00]
+        #expect(try AvroValueCodec.decode(shallow, as: schema) != .null)
+    }
+
     @Test func singleObjectEncodingNamesTheSchemaByFingerprint() throws {
         let schema = try AvroSchemaParser.parse(AvroSchemaFixtures.allTypes)
         var generator = AvroValueGenerator(random: SeededGenerator(seed: 9))

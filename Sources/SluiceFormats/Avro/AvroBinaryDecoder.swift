@@ -9,6 +9,12 @@ public struct AvroBinaryDecoder {
     public var position: Int
     /// Names the data in errors (a file name).
     public var source: String
+    /// How many records deep the value being read is (recursive schemas nest without bound).
+    private var depth = 0
+
+    /// Records nested deeper than this are refused rather than risking the stack (decoding
+    /// recurses, and the threads that decode have small stacks).
+    public static let maximumDepth = 256
 
     public init(_ bytes: [UInt8], position: Int = 0, source: String = "Avro data") {
         self.bytes = bytes
@@ -116,6 +122,14 @@ public struct AvroBinaryDecoder {
             throw malformed("a block claims \(count) items, more than the data can hold")
         }
         return Int(count)
+    }
+
+    /// Runs `body` one record deeper; data nested beyond `maximumDepth` is malformed.
+    public mutating func nested<T>(_ body: (inout AvroBinaryDecoder) throws(SluiceError) -> T) throws(SluiceError) -> T {
+        guard depth < Self.maximumDepth else { throw malformed("records are nested more than \(Self.maximumDepth) deep") }
+        depth += 1
+        defer { depth -= 1 }
+        return try body(&self)
     }
 
     /// Calls `body` once per item of an array or map, across all its blocks, up to the end marker.

@@ -28,15 +28,17 @@ public enum AvroResolvingDecoder {
         case .map(let values):
             return try AvroValueCodec.decodeMap(from: &decoder) { (decoder) throws(SluiceError) in try decode(values, from: &decoder) }
         case .record(let record):
-            var values = [AvroValue](repeating: .null, count: record.reader.fields.count)
-            for step in record.steps {
-                switch step {
-                case .read(let index, let fieldPlan, _): values[index] = try decode(fieldPlan, from: &decoder)
-                case .skip(let schema): try AvroValueCodec.skip(schema, in: &decoder)
+            return try decoder.nested { (decoder) throws(SluiceError) in
+                var values = [AvroValue](repeating: .null, count: record.reader.fields.count)
+                for step in record.steps {
+                    switch step {
+                    case .read(let index, let fieldPlan, _): values[index] = try decode(fieldPlan, from: &decoder)
+                    case .skip(let schema): try AvroValueCodec.skip(schema, in: &decoder)
+                    }
                 }
+                for (index, value) in record.defaults { values[index] = value }
+                return .record(values)
             }
-            for (index, value) in record.defaults { values[index] = value }
-            return .record(values)
         case .writerUnion(let branches):
             switch branches[try AvroValueCodec.unionBranch(branches.count, from: &decoder)] {
             case .success(let branchPlan): return try decode(branchPlan, from: &decoder)

@@ -90,10 +90,12 @@ public enum AvroValueCodec {
         case .map(let valueSchema):
             return try decodeMap(from: &decoder) { (decoder) throws(SluiceError) in try decode(valueSchema, from: &decoder) }
         case .record(let record):
-            var values: [AvroValue] = []
-            values.reserveCapacity(record.fields.count)
-            for field in record.fields { values.append(try decode(field.type, from: &decoder)) }
-            return .record(values)
+            return try decoder.nested { (decoder) throws(SluiceError) in
+                var values: [AvroValue] = []
+                values.reserveCapacity(record.fields.count)
+                for field in record.fields { values.append(try decode(field.type, from: &decoder)) }
+                return .record(values)
+            }
         case .union(let branches):
             let branch = try unionBranch(branches.count, from: &decoder)
             return .union(branch: branch, try decode(branches[branch], from: &decoder))
@@ -144,7 +146,9 @@ public enum AvroValueCodec {
                 try skip(values, in: &decoder)
             }
         case .record(let record):
-            for field in record.fields { try skip(field.type, in: &decoder) }
+            try decoder.nested { (decoder) throws(SluiceError) in
+                for field in record.fields { try skip(field.type, in: &decoder) }
+            }
         case .union(let branches):
             try skip(branches[try unionBranch(branches.count, from: &decoder)], in: &decoder)
         }
