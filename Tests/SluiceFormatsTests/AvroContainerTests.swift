@@ -175,4 +175,17 @@ import Testing
         options.writerSchema = try AvroSchemaParser.parse(#"{"type": "record", "name": "r", "fields": [{"name": "missing", "type": "int"}]}"#)
         #expect(throws: SluiceError.self) { try Self.write([batch], options: options) }
     }
+
+    @Test func columnNamesAvroCannotHoldAreRefusedWithASuggestion() throws {
+        var builder = ColumnBuilder(type: .int32)
+        builder.append(Int32(1))
+        let batch = RecordBatch(schema: Schema([Field("order id", .int32)]), columns: [builder.finish()])
+        do {
+            _ = try Self.write([batch], options: AvroOptions())
+            Issue.record("an invalid name must be refused")
+        } catch let error as SluiceError {
+            #expect(error.message.contains("'order id' is not a valid Avro field name"))
+            #expect(error.hint?.contains("'order_id'") == true)
+        }
+    }
 }

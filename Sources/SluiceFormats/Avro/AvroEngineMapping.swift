@@ -54,6 +54,20 @@ public enum AvroEngineMapping {
         })
     }
 
+    /// Checks that every column name is a valid Avro field name (`[A-Za-z_][A-Za-z0-9_]*`),
+    /// which readers of the schema require.
+    public static func checkNames(_ schema: Schema) throws(SluiceError) {
+        guard let bad = schema.fields.first(where: { !AvroName.isValid($0.name) }) else { return }
+        throw SluiceError(.invalidValue, "column '\(bad.name)' is not a valid Avro field name (names match [A-Za-z_][A-Za-z0-9_]*)",
+                          hint: "rename the column first (renameColumns), e.g. to '\(validName(bad.name))'")
+    }
+
+    /// `name` with the characters Avro names cannot hold replaced by `_`.
+    static func validName(_ name: String) -> String {
+        let replaced = String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") ? $0 : "_" })
+        return replaced.first.map { $0.isNumber } ?? true ? "_" + replaced : replaced
+    }
+
     /// The Avro record schema Sluice writes for `schema`.
     public static func avroSchema(for schema: Schema, name: String = "topLevelRecord", namespace: String? = nil) -> AvroSchema {
         let fields = schema.fields.map { field -> AvroField in

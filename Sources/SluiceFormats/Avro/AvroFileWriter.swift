@@ -15,7 +15,11 @@ struct AvroFileWriter: FormatWriter {
         let avro = options.writerSchema ?? AvroEngineMapping.avroSchema(for: schema, name: options.recordName, namespace: options.recordNamespace)
         container = AvroContainerHeader(schema: avro, codec: options.codec, syncMarker: AvroContainerHeader.randomSyncMarker())
         blockSize = options.blockSize
-        encoders = Result { () throws(SluiceError) in try Self.encoders(for: schema, avro: avro) }
+        let derived = options.writerSchema == nil
+        encoders = Result { () throws(SluiceError) in
+            if derived { try AvroEngineMapping.checkNames(schema) }
+            return try Self.encoders(for: schema, avro: avro)
+        }
     }
 
     /// For each Avro field: the engine column that fills it (by name, case-insensitively), or

@@ -35,7 +35,13 @@ enum ToAvroSchema {
             let name = try context.config.string("name") ?? "topLevelRecord"
             let namespace = try context.config.string("namespace")
             let avroName = AvroName(name, namespace: namespace)
-            let node = StreamTransformNode(input: try context.input, label: "Avro schema of the input as \(avroName)", origin: context.origin) { input in
+            let origin = context.origin
+            let node = StreamTransformNode(input: try context.input, label: "Avro schema of the input as \(avroName)", origin: origin) { input in
+                do throws(SluiceError) {
+                    try AvroEngineMapping.checkNames(input.schema)
+                } catch {
+                    throw origin.locate(error)
+                }
                 let schema = AvroEngineMapping.avroSchema(for: input.schema, name: name, namespace: namespace)
                 var hex = String(schema.fingerprint, radix: 16)
                 hex = String(repeating: "0", count: 16 - hex.count) + hex
