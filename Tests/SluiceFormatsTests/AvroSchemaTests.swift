@@ -101,6 +101,21 @@ import Testing
         #expect(schema.jsonText.contains(#""logicalType":"timestamp-millis""#) && schema.jsonText.contains(#""doc":"an order""#))
     }
 
+    @Test func attributesTheSpecificationDoesNotDefineAreKeptAsMetadata() throws {
+        let schema = try parse("""
+            {"type": "record", "name": "r", "connect.name": "r.Value", "fields": [
+              {"name": "a", "type": "int", "x-pii": true},
+              {"name": "e", "type": {"type": "enum", "name": "E", "symbols": ["A"], "x-owner": {"team": 7}}},
+              {"name": "f", "type": {"type": "fixed", "name": "F", "size": 2, "x-size": "2"}}]}
+            """)
+        let full = schema.jsonText
+        for text in [#""connect.name":"r.Value""#, #""x-pii":true"#, #""x-owner":{"team":7}"#, #""x-size":"2""#] {
+            #expect(full.contains(text), "\(full)")
+            #expect(!schema.canonicalForm.contains(text))
+        }
+        #expect(try parse(full).jsonText == full)
+    }
+
     /// Reference fingerprints from the Avro project's schema test vectors.
     @Test(arguments: [("\"null\"", Int64(7_195_948_357_588_979_594)), ("\"boolean\"", Int64(-6_970_731_678_124_411_036)),
                       ("\"int\"", Int64(8_247_732_601_305_521_295)), ("\"long\"", Int64(-3_434_872_931_120_570_953))])

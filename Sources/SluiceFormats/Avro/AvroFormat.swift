@@ -42,7 +42,7 @@ public struct AvroFormat: FileFormat {
         guard case .record(let readerRecord) = reader, case .record(let writerRecord) = writer,
               !AvroSchemaResolver.namesMatch(writerRecord.name, readerRecord.name, readerRecord.aliases) else { return reader }
         return .record(AvroRecordSchema(name: readerRecord.name, aliases: readerRecord.aliases + [writerRecord.name],
-                                        doc: readerRecord.doc, fields: readerRecord.fields))
+                                        doc: readerRecord.doc, fields: readerRecord.fields, properties: readerRecord.properties))
     }
 
     /// The header is at the start; read at most its first megabytes rather than copying a large file.

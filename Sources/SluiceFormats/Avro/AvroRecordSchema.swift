@@ -11,12 +11,16 @@ public final class AvroRecordSchema: @unchecked Sendable {
     public let doc: String?
     /// The fields, in declaration (and encoding) order.
     public internal(set) var fields: [AvroField]
+    /// Attributes the specification does not define (metadata such as `connect.name`), kept
+    /// so a schema is written back as it was given.
+    public let properties: [JSONMember]
 
-    public init(name: AvroName, aliases: [AvroName] = [], doc: String? = nil, fields: [AvroField]) {
+    public init(name: AvroName, aliases: [AvroName] = [], doc: String? = nil, fields: [AvroField], properties: [JSONMember] = []) {
         self.name = name
         self.aliases = aliases
         self.doc = doc
         self.fields = fields
+        self.properties = properties
     }
 
     /// The position of the field named `name`, if any.
@@ -40,14 +44,17 @@ public struct AvroField: Sendable {
     public var aliases: [String]
     public var doc: String?
     public var order: Order
+    /// Attributes the specification does not define, kept for writing the schema back.
+    public var properties: [JSONMember]
 
     public init(name: String, type: AvroSchema, defaultValue: JSONNode? = nil, aliases: [String] = [],
-                doc: String? = nil, order: Order = .ascending) {
+                doc: String? = nil, order: Order = .ascending, properties: [JSONMember] = []) {
         self.name = name
         self.type = type
         self.defaultValue = defaultValue
         self.aliases = aliases
         self.doc = doc
         self.order = order
+        self.properties = properties
     }
 }

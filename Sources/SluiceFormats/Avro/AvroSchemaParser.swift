@@ -12,6 +12,15 @@ public struct AvroSchemaParser {
 
     private static let primitives = ["null", "boolean", "int", "long", "float", "double", "bytes", "string"]
 
+    /// The attributes the specification defines for named types and fields; others are kept as properties.
+    private static let namedTypeAttributes: Set<String> = ["type", "name", "namespace", "aliases", "doc", "fields", "symbols", "default",
+                                                            "size", "logicalType", "precision", "scale"]
+    private static let fieldAttributes: Set<String> = ["name", "type", "default", "aliases", "doc", "order"]
+
+    private static func properties(of node: JSONNode, except known: Set<String>) -> [JSONMember] {
+        (node.members ?? []).filter { !known.contains($0.key) }
+    }
+
     /// Parses a schema from its JSON text; `file` names it in error locations.
     public static func parse(_ text: String, file: String = "<avro schema>") throws(SluiceError) -> AvroSchema {
         try parse(try JSONParser.parse(text, file: file))
@@ -143,7 +152,8 @@ public struct AvroSchemaParser {
     private mutating func record(_ node: JSONNode, namespace: String?) throws(SluiceError) -> AvroSchema {
         let (name, aliases) = try definition(node, namespace: namespace)
         guard let fieldNodes = node["fields"]?.elements else { throw Self.invalid("record '\(name)' needs a \"fields\" array", at: node) }
-        let record = AvroRecordSchema(name: name, aliases: aliases, doc: node["doc"]?.stringValue, fields: [])
+        let record = AvroRecordSchema(name: name, aliases: aliases, doc: node["doc"]?.stringValue, fields: [],
+                                      properties: Self.properties(of: node, except: Self.namedTypeAttributes))
         named[name.fullName] = .record(record)
         var fields: [AvroField] = []
         for fieldNode in fieldNodes {
@@ -167,7 +177,8 @@ public struct AvroSchemaParser {
             }
             fields.append(AvroField(name: fieldName, type: type, defaultValue: defaultValue,
                                     aliases: (fieldNode["aliases"]?.elements ?? []).compactMap(\.stringValue),
-                                    doc: fieldNode["doc"]?.stringValue, order: order))
+                                    doc: fieldNode["doc"]?.stringValue, order: order,
+                                    properties: Self.properties(of: fieldNode, except: Self.fieldAttributes)))
         }
         record.fields = fields
         return .record(record)
@@ -189,7 +200,8 @@ public struct AvroSchemaParser {
             throw Self.invalid("the default '\(defaultSymbol)' of enum '\(name)' is not one of its symbols", at: node["default"]!)
         }
         let schema = AvroSchema.enumeration(AvroEnumSchema(name: name, aliases: aliases, doc: node["doc"]?.stringValue,
-                                                           symbols: symbols, defaultSymbol: defaultSymbol))
+                                                           symbols: symbols, defaultSymbol: defaultSymbol,
+                                                           properties: Self.properties(of: node, except: Self.namedTypeAttributes)))
         named[name.fullName] = schema
         return schema
     }
@@ -200,7 +212,8 @@ public struct AvroSchemaParser {
             throw Self.invalid("fixed '\(name)' needs a \"size\" of 0 or more", at: node)
         }
         let logical = try logicalType(node, base: "fixed", size: size)
-        let schema = AvroSchema.fixed(AvroFixedSchema(name: name, aliases: aliases, size: size, logicalType: logical))
+        let schema = AvroSchema.fixed(AvroFixedSchema(name: name, aliases: aliases, size: size, logicalType: logical,
+                                                      properties: Self.properties(of: node, except: Self.namedTypeAttributes)))
         named[name.fullName] = schema
         return schema
     }

@@ -27,7 +27,7 @@ struct AvroSchemaWriter {
             var members = [("name", quote(record.name.fullName)), ("type", quote("record"))]
             if !canonical, let doc = record.doc { members.append(("doc", quote(doc))) }
             members.append(("fields", "[" + record.fields.map { field($0) }.joined(separator: ",") + "]"))
-            return object(members + aliases(record.aliases))
+            return object(members + aliases(record.aliases) + properties(record.properties))
         case .enumeration(let enumeration):
             guard defined.insert(enumeration.name.fullName).inserted else { return quote(enumeration.name.fullName) }
             var members = [("name", quote(enumeration.name.fullName)), ("type", quote("enum")),
@@ -36,12 +36,12 @@ struct AvroSchemaWriter {
                 if let doc = enumeration.doc { members.append(("doc", quote(doc))) }
                 if let symbol = enumeration.defaultSymbol { members.append(("default", quote(symbol))) }
             }
-            return object(members + aliases(enumeration.aliases))
+            return object(members + aliases(enumeration.aliases) + properties(enumeration.properties))
         case .fixed(let fixed):
             guard defined.insert(fixed.name.fullName).inserted else { return quote(fixed.name.fullName) }
             var members = [("name", quote(fixed.name.fullName)), ("type", quote("fixed")), ("size", String(fixed.size))]
             if !canonical, let logical = fixed.logicalType { members += attributes(of: logical) }
-            return object(members + aliases(fixed.aliases))
+            return object(members + aliases(fixed.aliases) + properties(fixed.properties))
         }
     }
 
@@ -52,6 +52,7 @@ struct AvroSchemaWriter {
             if let value = field.defaultValue { members.append(("default", value.jsonText)) }
             if field.order != .ascending { members.append(("order", quote(field.order.rawValue))) }
             if !field.aliases.isEmpty { members.append(("aliases", "[" + field.aliases.map(quote).joined(separator: ",") + "]")) }
+            members += properties(field.properties)
         }
         return object(members)
     }
@@ -67,6 +68,10 @@ struct AvroSchemaWriter {
     private func aliases(_ names: [AvroName]) -> [(String, String)] {
         guard !canonical, !names.isEmpty else { return [] }
         return [("aliases", "[" + names.map { quote($0.fullName) }.joined(separator: ",") + "]")]
+    }
+
+    private func properties(_ members: [JSONMember]) -> [(String, String)] {
+        canonical ? [] : members.map { ($0.key, $0.value.jsonText) }
     }
 
     private func object(_ members: [(String, String)]) -> String {
