@@ -49,7 +49,11 @@ public struct FileSetSource: Source {
         // The files hold the data columns; the partition columns come from their directories.
         let partitionNames = Set(partitions.fields.map { $0.name.lowercased() })
         let dataSchema = Schema(schema.fields.filter { !partitionNames.contains($0.name.lowercased()) })
-        let dataColumns = columns.map { $0.subtracting(partitionNames) }.flatMap { $0.isEmpty ? nil : $0 }
+        // When only partition columns are wanted, one data column is still read for the row count.
+        let dataColumns = columns.map { wanted in
+            let data = wanted.subtracting(partitionNames)
+            return data.isEmpty ? Set(dataSchema.fields.prefix(1).map { $0.name.lowercased() }) : data
+        }
         return RecordBatchStream(schema: output) {
             let cursor = FileCursor(files: files, format: format, schema: dataSchema, columns: dataColumns) { batch, file in
                 partitions.complete(batch, file: file, output: output)

@@ -36,13 +36,18 @@ enum TextFormatConfig {
                 options.parseMode = try parseMode(config)
             }
             return CSVFormat(options: options)
-        case "json", "avro":
-            if let key = (csvOnly + (name == "avro" ? ["schema"] : [])).first(where: config.has) {
-                throw config.error(key, "'\(key)' does not apply to \(name) files",
-                                   hint: "remove '\(key)'" + (key == "schema" ? "; fromAvro's avroSchema sets a reader's schema" : " or set \"format\": \"csv\""))
-            }
+        case "avro":
             // Avro files carry their schema; toAvro and fromAvro give the Avro-only options.
-            if name == "avro" { return AvroFormat() }
+            if let key = (csvOnly + ["schema"]).first(where: config.has) {
+                throw config.error(key, "'\(key)' does not apply to Avro files",
+                                   hint: "remove '\(key)'; fromAvro and toAvro take the Avro options (avroSchema, compression)")
+            }
+            return AvroFormat()
+        case "json":
+            if let key = csvOnly.first(where: config.has) {
+                throw config.error(key, "'\(key)' applies to CSV only, but the format is json",
+                                   hint: "remove '\(key)' or set \"format\": \"csv\"")
+            }
             var options = JSONLinesOptions()
             if reading {
                 options.schema = try schema(config)
