@@ -59,6 +59,8 @@ public struct LocalEngine: Sendable {
                 .metered(step: node.origin.stepIndex, into: metrics)
         case .window(let node):
             return try await unary(node.input, node.origin, metrics) { try WindowOperator.apply(node, to: $0) }
+        case .transform(let node):
+            return try await unary(node.input, node.origin, metrics) { try node.apply($0) }
         case .unpivot(let node):
             return try await unary(node.input, node.origin, metrics) { try UnpivotOperator.apply(node, to: $0) }
         case .write:

@@ -45,6 +45,9 @@ public enum ColumnPruning {
                 }
             })
             return .window(node)
+        case .transform(var node):
+            node.input = prune(node.input, required: nil)
+            return .transform(node)
         case .unpivot(var node):
             node.input = prune(node.input, required: Set(node.idColumns + node.valueColumns))
             return .unpivot(node)

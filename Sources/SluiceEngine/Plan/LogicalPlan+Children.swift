@@ -18,6 +18,7 @@ extension LogicalPlan {
         case .cache(var node): node.input = transform(node.input); return .cache(node)
         case .unpivot(var node): node.input = transform(node.input); return .unpivot(node)
         case .window(var node): node.input = transform(node.input); return .window(node)
+        case .transform(var node): node.input = transform(node.input); return .transform(node)
         }
     }
 }

@@ -30,6 +30,8 @@ public indirect enum LogicalPlan: Sendable {
     case unpivot(UnpivotNode)
     /// Columns computed by window functions.
     case window(WindowNode)
+    /// A stream transformation that depends on the input's schema.
+    case transform(StreamTransformNode)
 
     /// The step that made the node.
     public var origin: PlanOrigin {
@@ -47,6 +49,7 @@ public indirect enum LogicalPlan: Sendable {
         case .cache(let node): node.origin
         case .unpivot(let node): node.origin
         case .window(let node): node.origin
+        case .transform(let node): node.origin
         }
     }
 
@@ -66,6 +69,7 @@ public indirect enum LogicalPlan: Sendable {
         case .cache(let node): [node.input]
         case .unpivot(let node): [node.input]
         case .window(let node): [node.input]
+        case .transform(let node): [node.input]
         }
     }
 
@@ -77,6 +81,7 @@ public indirect enum LogicalPlan: Sendable {
         case .filter(let node): "Filter \(node.condition.expression)"
         case .limit(let node): "Limit \(node.count)"
         case .cache: "Cache (in memory)"
+        case .transform(let node): node.label
         case .window(let node): "Window " + node.columns.map { "\($0.name) = \($0.call.description)" }.joined(separator: ", ")
         case .unpivot(let node):
             "Unpivot [" + node.valueColumns.joined(separator: ", ") + "] into \(node.variableName), \(node.valueName)"

@@ -2,13 +2,13 @@ import SluiceConnectors
 import SluiceEngine
 import SluiceSpec
 
-/// `fromFile`: reads local files (a file, a directory or a glob) in CSV, JSON Lines or Parquet.
+/// `fromFile`: reads local files (a file, a directory or a glob) in CSV, JSON Lines, Parquet or Avro.
 enum FromFile {
     static let descriptor = MethodDescriptor(
         name: "fromFile",
         type: .extract,
         inputs: .none,
-        summary: "Read local CSV, JSON Lines or Parquet files (a file, a directory or a glob).",
+        summary: "Read local CSV, JSON Lines, Parquet or Avro files (a file, a directory or a glob).",
         details: """
             `path` names one file, a directory (every file below it, skipping names that start with `.` or `_`), \
             or a glob (`data/2025-*.csv`). Files are read in sorted order as one dataset; their schemas must have \
@@ -18,7 +18,8 @@ enum FromFile {
             With `inferSchema` (the default), each column gets the narrowest type all its values fit: boolean, \
             int, bigint, double, date (`yyyy-MM-dd`), timestamp, else string. `schema` gives the types \
             explicitly instead, as Spark DDL (`"id INT, amount DOUBLE"`) or an object (`{"id": "int"}`). \
-            JSON: one object per line; nested values are kept as JSON text.
+            JSON: one object per line; nested values are kept as JSON text. Avro: each file's own schema gives \
+            the columns (see `fromAvro`, which also takes a reader's schema).
 
             Parquet: the files' own schema and types; only the columns later steps use are decoded, row groups \
             in parallel. Every codec (snappy, gzip, zstd, lz4, uncompressed) and encoding of the format is read. \

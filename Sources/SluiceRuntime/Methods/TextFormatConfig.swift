@@ -5,7 +5,7 @@ import SluiceSpec
 /// The format keys `fromFile` and `toFile` share, and how they become a `FileFormat`.
 enum TextFormatConfig {
     /// The values of `format`.
-    static let formats = ["csv", "json", "parquet"]
+    static let formats = ["csv", "json", "parquet", "avro"]
 
     /// The `compression` key of sinks.
     static let compressionKey = ConfigKey(
@@ -45,6 +45,13 @@ enum TextFormatConfig {
                 options.parseMode = try parseMode(config)
             }
             return CSVFormat(options: options)
+        case "avro":
+            // Avro files carry their schema; toAvro and fromAvro give the Avro-only options.
+            if let key = (csvOnly + ["schema"]).first(where: config.has) {
+                throw config.error(key, "'\(key)' does not apply to Avro files",
+                                   hint: "remove '\(key)'; fromAvro and toAvro take the Avro options (avroSchema, compression)")
+            }
+            return AvroFormat()
         case "json":
             if let key = csvOnly.first(where: config.has) {
                 throw config.error(key, "'\(key)' applies to CSV only, but the format is json",

@@ -3,13 +3,13 @@ import SluiceEngine
 import SluiceFormats
 import SluiceSpec
 
-/// `toFile`: writes a dataset as a directory of CSV, JSON Lines or Parquet part files, atomically.
+/// `toFile`: writes a dataset as a directory of CSV, JSON Lines, Parquet or Avro part files, atomically.
 enum ToFile {
     static let descriptor = MethodDescriptor(
         name: "toFile",
         type: .load,
         inputs: .one,
-        summary: "Write a dataset as a directory of CSV, JSON Lines or Parquet files, atomically.",
+        summary: "Write a dataset as a directory of CSV, JSON Lines, Parquet or Avro files, atomically.",
         details: """
             Writes `part-00000.<ext>`, `part-00001.<ext>`, ... and a `_SUCCESS` marker into the directory `path`. \
             The files are written to a hidden staging directory beside it and swapped into place when the whole \
@@ -19,7 +19,8 @@ enum ToFile {
             `mode`: `errorIfExists` (the default, as in Spark) fails when `path` holds files; `overwrite` \
             replaces them; `append` adds new part files beside them; `ignore` writes nothing when `path` holds \
             files. CSV nulls are written as `nullValue` (empty by default) and empty strings as `""`; \
-            JSON omits null fields. Dates are written `yyyy-MM-dd`, timestamps ISO 8601 in UTC.
+            JSON omits null fields. Dates are written `yyyy-MM-dd`, timestamps ISO 8601 in UTC. Avro files are \
+            snappy-compressed with a schema derived from the dataset (see `toAvro` for the codec and schema options).
 
             Parquet: dictionary-encoded columns (plain once a column's dictionary passes 1 MB), min/max/null-count \
             statistics, row groups of about 128 MB, pages compressed with `compression` (snappy by default). \

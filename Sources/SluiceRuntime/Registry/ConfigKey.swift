@@ -17,6 +17,8 @@ public struct ConfigKey: Sendable, Hashable {
         case stringMap = "string map"
         /// A string, or an object of name → string (used by `schema`).
         case stringOrMap = "string or string map"
+        /// A string, or any JSON object (an Avro schema, inline or as JSON text).
+        case stringOrObject = "string or object"
         /// Any JSON object; the method checks its members.
         case object
     }

@@ -46,6 +46,8 @@ public enum ConfigValidator {
             case .stringMap: _ = try value.stringMap(at: path)
             case .stringOrMap:
                 if value.stringValue == nil { _ = try value.stringMap(at: path) }
+            case .stringOrObject:
+                if value.stringValue == nil, value.members == nil { throw value.wrongType("a string or an object", at: path) }
             case .object:
                 if value.members == nil { throw value.wrongType("an object", at: path) }
             }

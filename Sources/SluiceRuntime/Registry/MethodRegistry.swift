@@ -13,6 +13,7 @@ public struct MethodRegistry: Sendable {
     /// Every method this build of Sluice provides.
     public static let standard = MethodRegistry([
         FromFile.descriptor,
+        FromAvro.descriptor,
         FromS3.descriptor,
         FromDeltaLake.descriptor,
         FilterRows.descriptor,
@@ -29,7 +30,10 @@ public struct MethodRegistry: Sendable {
         Cache.descriptor,
         ReshapeData.descriptor,
         SQL.descriptor,
+        ToAvroSchema.descriptor,
+        EvolveAvroSchema.descriptor,
         ToFile.descriptor,
+        ToAvro.descriptor,
         ToS3.descriptor,
         ToDeltaLake.descriptor,
     ])
@@ -66,18 +70,17 @@ public struct MethodRegistry: Sendable {
 enum PlannedMethods {
     static let names: [String: StepType] = {
         var names: [String: StepType] = [:]
-        for name in ["fromPostgres", "fromMySQL", "fromKafka", "fromAvro", "fromParquet"] {
+        for name in ["fromPostgres", "fromMySQL", "fromKafka", "fromParquet"] {
             names[name] = .extract
         }
-        for name in ["repartition", "repartitionByColumns", "coalesce", "toAvroSchema",
-                     "evolveAvroSchema"] {
+        for name in ["repartition", "repartitionByColumns", "coalesce"] {
             names[name] = .transform
         }
         for name in ["validateSchema", "validateNulls", "validateRanges", "validateReferentialIntegrity",
                      "validateBusinessRules"] {
             names[name] = .validate
         }
-        for name in ["toPostgres", "toMySQL", "toKafka", "toAvro", "deltaMaintenance"] {
+        for name in ["toPostgres", "toMySQL", "toKafka", "deltaMaintenance"] {
             names[name] = .load
         }
         return names

@@ -1,0 +1,98 @@
+import SluiceEngine
+import SluiceSpec
+
+/// Encodes the values of one engine column as one field of an Avro record.
+///
+/// The field's schema may be the one Sluice derives (`AvroEngineMapping.avroSchema`) or one a
+/// user gives: engine values are converted to it where the conversion is exact (int → long,
+/// float or double; bigint → long; double → double or float; string → string, bytes or an
+/// enum symbol; date → int date; timestamp → long timestamp-millis/micros/nanos), and nulls
+/// need a union with `null`.
+struct AvroColumnEncoder: Sendable {
+    let name: String
+    let schema: AvroSchema
+
+    /// Checks that every value of `type` can be written as `schema`, before any row is.
+    init(name: String, type: DataType, schema: AvroSchema) throws(SluiceError) {
+        self.name = name
+        self.schema = schema
+        let target = schema.nullableBranch?.schema ?? schema.branches.first { !$0.isNull } ?? schema
+        guard Self.accepts(type, target) else {
+            throw SluiceError(.schemaMismatch, "column '\(name)' (\(type.sqlName)) cannot be written as Avro \(schema)",
+                              hint: "cast the column, or change the field's type in avroSchema")
+        }
+    }
+
+    private static func accepts(_ type: DataType, _ schema: AvroSchema) -> Bool {
+        switch (type, schema) {
+        case (.boolean, .boolean), (.int32, .int), (.int32, .long), (.int32, .float), (.int32, .double),
+             (.int64, .long), (.int64, .float), (.int64, .double), (.float64, .double), (.float64, .float),
+             (.string, .string), (.string, .bytes), (.string, .enumeration), (.date, .int), (.timestamp, .long):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Encodes row `row` of `column`.
+    func encode(_ column: Column, row: Int, into encoder: inout AvroBinaryEncoder) throws(SluiceError) {
+        // Strings are copied as bytes, without making a String.
+        if case .string(let strings) = column.storage, !column.isNull(row) {
+            switch schema {
+            case .string, .bytes:
+                return encoder.writeBytes(strings.utf8(at: row))
+            case .union(let branches):
+                if let branch = branches.firstIndex(where: { !$0.isNull }), ["string", "bytes"].contains(branches[branch].typeName) {
+                    encoder.writeLong(Int64(branch))
+                    return encoder.writeBytes(strings.utf8(at: row))
+                }
+            default: break
+            }
+        }
+        let value = column.value(at: row)
+        guard case .union(let branches) = schema else {
+            guard !value.isNull else {
+                throw SluiceError(.schemaMismatch, "column '\(name)' holds a null at row \(row + 1), but its Avro type \(schema) does not allow null",
+                                  hint: "make the field a union with \"null\" in avroSchema, or filter the nulls out")
+            }
+            return try encode(value, as: schema, into: &encoder)
+        }
+        let branch = value.isNull ? branches.firstIndex { $0.isNull } : branches.firstIndex { !$0.isNull }
+        guard let branch else {
+            throw SluiceError(.schemaMismatch, "column '\(name)' holds \(value.isNull ? "a null" : "a value") at row \(row + 1) that no branch of \(schema) takes")
+        }
+        encoder.writeLong(Int64(branch))
+        try encode(value, as: branches[branch], into: &encoder)
+    }
+
+    private func encode(_ value: ScalarValue, as schema: AvroSchema, into encoder: inout AvroBinaryEncoder) throws(SluiceError) {
+        switch (value, schema) {
+        case (.null, .null): break
+        case (.boolean(let flag), .boolean): encoder.writeBoolean(flag)
+        case (.int32(let v), .int), (.date(let v), .int): encoder.writeInt(v)
+        case (.int32(let v), .long): encoder.writeLong(Int64(v))
+        case (.int32(let v), .float): encoder.writeFloat(Float(v))
+        case (.int32(let v), .double): encoder.writeDouble(Double(v))
+        case (.int64(let v), .long): encoder.writeLong(v)
+        case (.int64(let v), .float): encoder.writeFloat(Float(v))
+        case (.int64(let v), .double): encoder.writeDouble(Double(v))
+        case (.float64(let v), .double): encoder.writeDouble(v)
+        case (.float64(let v), .float): encoder.writeFloat(Float(v))
+        case (.string(let text), .string), (.string(let text), .bytes): encoder.writeString(text)
+        case (.string(let text), .enumeration(let enumeration)):
+            guard let index = enumeration.symbols.firstIndex(of: text) else {
+                throw SluiceError(.schemaMismatch, "column '\(name)' holds '\(text)', which is not a symbol of enum '\(enumeration.name)'",
+                                  hint: "symbols: \(enumeration.symbols.joined(separator: ", "))")
+            }
+            encoder.writeInt(Int32(index))
+        case (.timestamp(let micros), .long(let logical)):
+            switch logical {
+            case .timestampMillis, .localTimestampMillis: encoder.writeLong(micros >= 0 ? micros / 1000 : (micros - 999) / 1000)
+            case .timestampNanos, .localTimestampNanos: encoder.writeLong(micros &* 1000)
+            default: encoder.writeLong(micros)
+            }
+        default:
+            throw SluiceError(.schemaMismatch, "column '\(name)': \(value) cannot be written as Avro \(schema)")
+        }
+    }
+}

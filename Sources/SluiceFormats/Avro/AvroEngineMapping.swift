@@ -1,0 +1,133 @@
+import SluiceEngine
+import SluiceSpec
+
+/// Where Avro types meet the engine's types.
+///
+/// Reading: boolean; int → int32; long → int64; float, double → float64; string, enum,
+/// uuid → string; date → date; timestamp-millis/micros/nanos and local-timestamp-* →
+/// timestamp (microseconds); time-millis/micros → int64 microseconds; a union of null and
+/// one type → that type, nullable. Bytes, fixed, decimal, duration, records, arrays, maps and
+/// other unions have no engine type yet: reading such a column is an `unsupported` error.
+///
+/// Writing: each engine type becomes its Avro type (timestamp → long timestamp-micros, date →
+/// int date); nullable columns become `["null", T]` with default null.
+public enum AvroEngineMapping {
+    /// The engine type of a reader's field schema and whether it may be null; nil when the
+    /// engine cannot hold it yet.
+    public static func dataType(of schema: AvroSchema) -> (type: DataType, nullable: Bool)? {
+        if let (inner, _) = schema.nullableBranch {
+            return dataType(of: inner).map { ($0.type, true) }
+        }
+        switch schema {
+        case .null: return (.string, true)
+        case .boolean: return (.boolean, false)
+        case .int(let logical):
+            switch logical {
+            case .date: return (.date, false)
+            case .timeMillis: return (.int64, false)
+            default: return (.int32, false)
+            }
+        case .long(let logical):
+            switch logical {
+            case .timestampMillis, .timestampMicros, .timestampNanos,
+                 .localTimestampMillis, .localTimestampMicros, .localTimestampNanos: return (.timestamp, false)
+            default: return (.int64, false)
+            }
+        case .float, .double: return (.float64, false)
+        case .string, .enumeration: return (.string, false)
+        default: return nil
+        }
+    }
+
+    /// The `unsupported` error for reading a column of `schema`.
+    static func unsupported(field: String, schema: AvroSchema, file: String) -> SluiceError {
+        SluiceError(.unsupported, "\(file): column '\(field)' has Avro type \(schema), which Sluice cannot read into a column yet",
+                    hint: "drop the column before it is used (selectColumns or dropColumns), or read with an avroSchema that leaves it out")
+    }
+
+    /// The engine schema of a reader's record: unsupported fields appear as nullable strings,
+    /// so the other columns can still be read; reading them fails (see `dataType(of:)`).
+    public static func engineSchema(of record: AvroRecordSchema) -> Schema {
+        Schema(record.fields.map { field in
+            let mapped = dataType(of: field.type) ?? (.string, true)
+            return Field(field.name, mapped.type, nullable: mapped.nullable)
+        })
+    }
+
+    /// Checks that every column name is a valid Avro field name (`[A-Za-z_][A-Za-z0-9_]*`),
+    /// which readers of the schema require.
+    public static func checkNames(_ schema: Schema) throws(SluiceError) {
+        guard let bad = schema.fields.first(where: { !AvroName.isValid($0.name) }) else { return }
+        throw SluiceError(.invalidValue, "column '\(bad.name)' is not a valid Avro field name (names match [A-Za-z_][A-Za-z0-9_]*)",
+                          hint: "rename the column first (renameColumns), e.g. to '\(validName(bad.name))'")
+    }
+
+    /// `name` with the characters Avro names cannot hold replaced by `_`.
+    static func validName(_ name: String) -> String {
+        let replaced = String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") ? $0 : "_" })
+        return replaced.first.map { $0.isNumber } ?? true ? "_" + replaced : replaced
+    }
+
+    /// The Avro record schema Sluice writes for `schema`.
+    public static func avroSchema(for schema: Schema, name: String = "topLevelRecord", namespace: String? = nil) -> AvroSchema {
+        let fields = schema.fields.map { field -> AvroField in
+            let type = avroType(of: field.type)
+            guard field.nullable else { return AvroField(name: field.name, type: type) }
+            return AvroField(name: field.name, type: .union([.null, type]),
+                             defaultValue: JSONNode(.null, at: SourceLocation(file: "", line: 1, column: 1)))
+        }
+        return .record(AvroRecordSchema(name: AvroName(name, namespace: namespace), fields: fields))
+    }
+
+    /// The Avro type of an engine type.
+    public static func avroType(of type: DataType) -> AvroSchema {
+        switch type {
+        case .boolean: .boolean
+        case .int32: .int()
+        case .int64: .long()
+        case .float64: .double
+        case .string: .string()
+        case .date: .int(logical: .date)
+        case .timestamp: .long(logical: .timestampMicros)
+        }
+    }
+
+    /// A field's default as an engine value (logical types applied); nil when it has none
+    /// or the default has no engine value.
+    public static func defaultValue(of field: AvroField) -> ScalarValue? {
+        guard let json = field.defaultValue, let value = try? AvroDefaultValue.value(json, for: field.type) else { return nil }
+        return scalar(value, schema: field.type)
+    }
+
+    /// A decoded Avro value as an engine value under the reader's `schema` (logical types applied).
+    static func scalar(_ value: AvroValue, schema: AvroSchema) -> ScalarValue? {
+        switch value {
+        case .null: return .null
+        case .boolean(let flag): return .boolean(flag)
+        case .int(let int):
+            switch schema.logicalType {
+            case .date: return .date(int)
+            case .timeMillis: return .int64(Int64(int) * 1000)
+            default: return .int32(int)
+            }
+        case .long(let long): return longScalar(long, logical: schema.logicalType)
+        case .float(let float): return .float64(Double(float))
+        case .double(let double): return .float64(double)
+        case .string(let text), .enumeration(let text): return .string(text)
+        case .union(let branch, let inner):
+            return scalar(inner, schema: schema.branches.indices.contains(branch) ? schema.branches[branch] : schema)
+        default: return nil
+        }
+    }
+
+    /// A long under its logical type: timestamps become microseconds.
+    @inline(__always)
+    static func longScalar(_ long: Int64, logical: AvroLogicalType?) -> ScalarValue {
+        switch logical {
+        case .timestampMillis, .localTimestampMillis: .timestamp(long &* 1000)
+        case .timestampMicros, .localTimestampMicros: .timestamp(long)
+        case .timestampNanos, .localTimestampNanos: .timestamp(long >= 0 ? long / 1000 : (long - 999) / 1000)
+        default: .int64(long)
+        }
+    }
+}
