@@ -16,7 +16,7 @@ struct SluiceCommand: AsyncParsableCommand {
             Exit status: 0 success, 1 the pipeline failed, 2 invalid pipeline file or usage.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, ValidateCommand.self, ExplainCommand.self, MethodsCommand.self, RunsCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, ExplainCommand.self, MethodsCommand.self, RunsCommand.self, DeltaCommand.self]
     )
 
     static func main() async {

@@ -222,6 +222,52 @@ import Testing
     }
 }
 
+extension DeltaCommandTests {
+    @Test func optimizeZOrderHistoryAndVacuum() throws {
+        let sluice = try SluiceProcess()
+        defer { sluice.remove() }
+        for batch in 0..<4 {
+            try sluice.write("in\(batch).csv", Self.csv(from: batch * 100, count: 100, part: "p"))
+            try sluice.write("w\(batch).json", """
+                {"name": "w", "steps": [
+                  {"type": "extract", "method": "fromFile", "config": {"path": "in\(batch).csv", "format": "csv", "schema": "id BIGINT, name STRING, amount DOUBLE, part STRING"}},
+                  {"type": "load", "method": "toDeltaLake", "config": {"path": "lake/t", "mode": "append", "partitionBy": ["part"]}}]}
+                """)
+            #expect(try sluice.run("run", "w\(batch).json").status == 0)
+        }
+        let before = try Self.python("read", sluice.path("lake/t")) as! [String: Any]
+        let optimized = try sluice.run("delta", "optimize", sluice.path("lake/t"))
+        #expect(optimized.status == 0, "\(optimized.stderr)")
+        #expect(optimized.stdout == "version 4: 8 files rewritten into 2\n")
+        let after = try Self.python("read", sluice.path("lake/t")) as! [String: Any]
+        #expect(after["version"] as? Int == 4)
+        #expect(Self.same(after["rows"] as! [[Any]], before["rows"] as! [[Any]]))
+        let zordered = try sluice.run("delta", "optimize", sluice.path("lake/t"), "--zorder-by", "amount,id")
+        #expect(zordered.stdout == "version 5: 2 files rewritten into 2\n", "\(zordered.stderr)")
+        let sorted = try Self.python("read", sluice.path("lake/t")) as! [String: Any]
+        #expect(Self.same(sorted["rows"] as! [[Any]], before["rows"] as! [[Any]]))
+        let history = try sluice.run("delta", "history", sluice.path("lake/t"), "--format", "json")
+        let entries = try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as! [[String: Any]]
+        #expect(entries.map { $0["operation"] as? String } == ["OPTIMIZE", "OPTIMIZE", "WRITE", "WRITE", "WRITE", "WRITE"])
+        #expect(entries.map { $0["version"] as? Int } == [5, 4, 3, 2, 1, 0])
+        // Old versions read until VACUUM deletes their files.
+        #expect(((try Self.python("read", sluice.path("lake/t"), "1") as! [String: Any])["rows"] as! [[Any]]).count == 200)
+        let refused = try sluice.run("delta", "vacuum", sluice.path("lake/t"), "--retain-hours", "0")
+        #expect(refused.status == 2 && refused.stderr.contains("168 hours"))
+        let vacuumed = try sluice.run("delta", "vacuum", sluice.path("lake/t"), "--retain-hours", "0", "--force")
+        #expect(vacuumed.status == 0)
+        #expect(vacuumed.stdout.hasSuffix("10 files deleted\n"), "\(vacuumed.stdout)")
+        #expect(Self.same((try Self.python("read", sluice.path("lake/t")) as! [String: Any])["rows"] as! [[Any]], before["rows"] as! [[Any]]))
+        try sluice.write("old.json", """
+            {"name": "old", "steps": [
+              {"type": "extract", "method": "fromDeltaLake", "config": {"path": "lake/t", "versionAsOf": 1}},
+              {"type": "load", "method": "toFile", "config": {"path": "out/o", "format": "csv"}}]}
+            """)
+        let old = try sluice.run("run", "old.json")
+        #expect(old.status == 1 && old.stderr.contains("vacuumed"))
+    }
+}
+
 /// Exit statuses collected from several threads.
 final class StatusBox: @unchecked Sendable {
     private let lock = NSLock()

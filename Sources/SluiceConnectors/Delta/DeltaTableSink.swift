@@ -77,41 +77,11 @@ public struct DeltaTableSink: Sink {
 
     /// Writes the data files; returns their `add` actions.
     private func writeFiles(_ input: RecordBatchStream, plan: DeltaWritePlan) async throws -> [DeltaAddFile] {
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        var layout = PartFileWriter.Layout()
-        layout.partitionBy = plan.partitionColumns
-        layout.targetFileBytes = options.targetFileBytes
-        layout.nameSuffix = "-" + UUID().uuidString.lowercased()
-        let writer = try PartFileWriter(staging: path, format: ParquetFormat(options: options.parquet), schema: plan.schema,
-                                        layout: layout, firstPart: 0)
-        do {
-            for try await batch in input { try writer.write(plan.arrange(batch)) }
-            try writer.finish()
-        } catch {
-            for file in writer.written { try? FileManager.default.removeItem(atPath: (path as NSString).appendingPathComponent(file.relativePath)) }
-            throw error
+        let writer = DeltaDataWriter(table: path, schema: plan.schema, partitionColumns: plan.partitionColumns,
+                                     parquet: options.parquet, targetFileBytes: options.targetFileBytes)
+        return try await writer.write { files in
+            for try await batch in input { try files.write(plan.arrange(batch)) }
         }
-        let partitionTypes = Dictionary(uniqueKeysWithValues: plan.partitionColumns.map { name in
-            (name.lowercased(), plan.schema.fields[plan.schema.index(of: name)!].type)
-        })
-        let now = Int64(Date().timeIntervalSince1970 * 1000)
-        return try writer.written.map { file in
-            let local = (path as NSString).appendingPathComponent(file.relativePath)
-            let data = try Data(contentsOf: URL(fileURLWithPath: local), options: .alwaysMapped)
-            let statistics = DeltaFileStatistics(summary: try ParquetFileSummary(data, file: local))
-            var values: [String: String?] = [:]
-            for (name, value) in HivePartitioning.values(inRelativePath: file.relativePath) {
-                values[name] = value.map { Self.partitionText($0, type: partitionTypes[name.lowercased()]) }
-            }
-            return DeltaAddFile(path: DeltaPaths.encode(file.relativePath), partitionValues: values, size: Int64(data.count),
-                                modificationTime: now, dataChange: true, stats: statistics.json)
-        }
-    }
-
-    /// A partition value as Delta records it: timestamps as `yyyy-MM-dd HH:mm:ss[.ffffff]`.
-    private static func partitionText(_ text: String, type: DataType?) -> String {
-        guard type == .timestamp, let micros = Temporal.parseTimestamp(text) else { return text }
-        return String(Temporal.formatTimestamp(micros).dropLast().replacingOccurrences(of: "T", with: " "))
     }
 
     private func commitInfo(plan: DeltaWritePlan, blindAppend: Bool) -> String {

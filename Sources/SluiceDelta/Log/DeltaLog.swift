@@ -67,6 +67,11 @@ public struct DeltaLog: Sendable {
         return listing
     }
 
+    /// The versions that have a commit file, oldest first.
+    public func commitVersions() throws(SluiceError) -> [Int64] {
+        try listing().commits
+    }
+
     /// The newest version, or nil for a table without commits.
     public func latestVersion() throws(SluiceError) -> Int64? {
         let listing = try listing()
