@@ -3,6 +3,8 @@
 `read PATH [VERSION]` prints a table's columns and rows (sorted, canonical JSON: dates as
 days, timestamps as microseconds) as delta-rs reads them, and the version read.
 
+`files PATH` prints the data files of the newest version.
+
 `write PATH` makes a table with delta-rs: version 0 (partitioned by `part`), version 1 an
 append, a checkpoint at version 1, version 2 an overwrite, version 3 an append; it prints
 the expected rows of every version.
@@ -65,6 +67,8 @@ def write(path):
 if __name__ == "__main__":
     if sys.argv[1] == "read":
         read(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)
+    elif sys.argv[1] == "files":
+        print(json.dumps(sorted(DeltaTable(sys.argv[2]).file_uris())))
     else:
         write(sys.argv[2])
     # delta-rs and pyarrow threads can abort the interpreter's teardown ("terminate called

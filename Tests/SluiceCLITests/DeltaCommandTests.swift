@@ -268,6 +268,27 @@ extension DeltaCommandTests {
     }
 }
 
+extension DeltaCommandTests {
+    @Test func autoCompactAsTheSeedWritesItKeepsOneFilePerPartition() throws {
+        let sluice = try SluiceProcess()
+        defer { sluice.remove() }
+        for batch in 0..<3 {
+            try sluice.write("in\(batch).csv", Self.csv(from: batch * 100, count: 100, part: "p"))
+            try sluice.write("w\(batch).json", """
+                {"name": "w", "steps": [
+                  {"type": "extract", "method": "fromFile", "config": {"path": "in\(batch).csv", "format": "csv", "schema": "id BIGINT, name STRING, amount DOUBLE, part STRING"}},
+                  {"type": "load", "method": "toDeltaLake", "config": {"path": "lake/t", "mode": "append",
+                    "partitionBy": ["part"], "optimizeWrite": "true", "autoCompact": "true"}}]}
+                """)
+            let result = try sluice.run("run", "w\(batch).json")
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let files = try Self.python("files", sluice.path("lake/t")) as! [String]
+        #expect(files.count == 2, "\(files)")
+        #expect(((try Self.python("read", sluice.path("lake/t")) as! [String: Any])["rows"] as! [[Any]]).count == 300)
+    }
+}
+
 /// Exit statuses collected from several threads.
 final class StatusBox: @unchecked Sendable {
     private let lock = NSLock()

@@ -16,6 +16,8 @@ public struct DeltaTableSink: Sink {
         public var overwriteSchema = false
         public var parquet = ParquetWriteOptions()
         public var targetFileBytes = 256 * 1024 * 1024
+        /// After the commit, compact partitions left with several small files (a second commit).
+        public var autoCompact = false
 
         public init() {}
     }
@@ -72,7 +74,8 @@ public struct DeltaTableSink: Sink {
                                            changesMetadata: plan.newMetadata != nil)
         return StagedDeltaCommit(committer: DeltaCommitter(log: log), actions: actions, readVersion: snapshot?.version,
                                  intent: intent, files: written.map { DeltaPaths.file($0.path, table: path) },
-                                 rowCount: written.reduce(0) { $0 + Int(DeltaFileStatistics.rows(in: $1)) })
+                                 rowCount: written.reduce(0) { $0 + Int(DeltaFileStatistics.rows(in: $1)) },
+                                 compaction: options.autoCompact ? (options.targetFileBytes, options.parquet) : nil)
     }
 
     /// Writes the data files; returns their `add` actions.
@@ -102,6 +105,8 @@ struct StagedDeltaCommit: StagedWrite {
     /// The data files written, deleted on abort.
     let files: [String]
     let rowCount: Int
+    /// With `autoCompact`: the target size and file options of the compaction after the commit.
+    let compaction: (targetFileBytes: Int, parquet: ParquetWriteOptions)?
 
     func commit() async throws {
         do {
@@ -109,6 +114,14 @@ struct StagedDeltaCommit: StagedWrite {
         } catch {
             await abort()
             throw error
+        }
+        guard let compaction else { return }
+        do {
+            _ = try await DeltaOptimize.run(table: committer.log.table, targetFileBytes: compaction.targetFileBytes,
+                                            parquet: compaction.parquet)
+        } catch let error as SluiceError where error.code.rawValue == "delta-conflict" {
+            // Another writer changed the same files meanwhile: the data is committed, and the
+            // next write compacts.
         }
     }
 

@@ -23,7 +23,10 @@ enum ToDeltaLake {
             columns, `overwriteSchema` (with `overwrite`) replaces the schema and partitioning. A column the \
             dataset lacks is written as nulls; int columns widen into bigint or double ones.
 
-            `optimizeWrite` is how Sluice always writes: each partition gets files of about `targetFileSize`.
+            `optimizeWrite` is how Sluice always writes: each partition gets files of about `targetFileSize`. \
+            `autoCompact` follows the commit with an OPTIMIZE of the partitions that hold several files smaller \
+            than 3/4 of the target, in a second commit that changes no data; if another writer gets in its way, \
+            the data commit stands and a later write compacts.
             """,
         keys: [
             ConfigKey("path", .string, required: true, "The table's root directory."),
@@ -36,6 +39,7 @@ enum ToDeltaLake {
                       "The compression of the Parquet data files."),
             ConfigKey("targetFileSize", .byteSize, default: "\"256MB\"", "Data files are closed at about this size."),
             ConfigKey("optimizeWrite", .boolean, default: "true", "Write few files of about targetFileSize per partition (always on)."),
+            ConfigKey("autoCompact", .boolean, default: "false", "After the commit, compact partitions that hold several small files (a second, data-neutral commit)."),
         ],
         example: """
             {
@@ -52,6 +56,7 @@ enum ToDeltaLake {
             options.partitionBy = try config.stringList("partitionBy")
             options.mergeSchema = try config.bool("mergeSchema") ?? false
             options.overwriteSchema = try config.bool("overwriteSchema") ?? false
+            options.autoCompact = try config.bool("autoCompact") ?? false
             if let text = try config.string("compression") {
                 guard let compression = ParquetCompression(name: text) else {
                     throw config.error("compression", "unknown Parquet compression '\(text)'", hint: "one of: none, snappy, gzip, zstd, lz4")
