@@ -95,6 +95,8 @@ enum ParquetLogicalType: Sendable, Equatable {
     func write(to writer: inout ThriftCompactWriter) {
         switch self {
         case .string: writer.structField(1) { _ in }
+        case .map: writer.structField(2) { _ in }
+        case .list: writer.structField(3) { _ in }
         case .date: writer.structField(6) { _ in }
         case .timestamp(let utc, let unit):
             writer.structField(8) { writer in
