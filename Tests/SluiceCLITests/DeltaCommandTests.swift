@@ -289,6 +289,42 @@ extension DeltaCommandTests {
     }
 }
 
+extension DeltaCommandTests {
+    @Test func everyTenthCommitWritesACheckpointThatDeltaRsAndSluiceRead() throws {
+        let sluice = try SluiceProcess()
+        defer { sluice.remove() }
+        for batch in 0..<12 {
+            try sluice.write("in\(batch).csv", Self.csv(from: batch * 10, count: 10, part: "p\(batch % 2)"))
+            try sluice.write("w\(batch).json", """
+                {"name": "w", "steps": [
+                  {"type": "extract", "method": "fromFile", "config": {"path": "in\(batch).csv", "format": "csv", "schema": "id BIGINT, name STRING, amount DOUBLE, part STRING"}},
+                  {"type": "load", "method": "toDeltaLake", "config": {"path": "lake/t", "mode": "\(batch == 5 ? "overwrite" : "append")", "partitionBy": ["part"]}}]}
+                """)
+            #expect(try sluice.run("run", "w\(batch).json").status == 0)
+        }
+        let log = sluice.list("lake/t/_delta_log")
+        #expect(log.contains("00000000000000000010.checkpoint.parquet") && log.contains("_last_checkpoint"))
+        #expect(try sluice.read("lake/t/_delta_log/_last_checkpoint").hasPrefix("{\"version\":10,"))
+        // Without the commits before it, the table must be read from the checkpoint.
+        for version in 0..<10 {
+            try FileManager.default.removeItem(atPath: sluice.path("lake/t/_delta_log/\(String(repeating: "0", count: 19))\(version).json"))
+        }
+        let expected = (50..<120).filter { _ in true }.count
+        let rs = try Self.python("read", sluice.path("lake/t")) as! [String: Any]
+        #expect((rs["rows"] as! [[Any]]).count == expected)
+        #expect(rs["version"] as? Int == 11)
+        try sluice.write("r.json", """
+            {"name": "r", "steps": [
+              {"type": "extract", "method": "fromDeltaLake", "config": {"path": "lake/t", "versionAsOf": 10}},
+              {"type": "transform", "method": "aggregateData", "config": {"aggregations": {"n": "count(*)", "low": "min(id)"}}},
+              {"type": "load", "method": "toFile", "config": {"path": "out/r", "format": "csv"}}]}
+            """)
+        let read = try sluice.run("run", "r.json")
+        #expect(read.status == 0, "\(read.stderr)")
+        #expect(try sluice.read("out/r/part-00000.csv") == "n,low\n60,50\n")
+    }
+}
+
 /// Exit statuses collected from several threads.
 final class StatusBox: @unchecked Sendable {
     private let lock = NSLock()

@@ -70,6 +70,7 @@ public enum DeltaOptimize {
         let intent = DeltaCommitter.Intent(readsData: false, removedPaths: Set(removed.map(\.path)), changesMetadata: false)
         do {
             let version = try DeltaCommitter(log: log).commit(actions, readVersion: snapshot.version, intent: intent)
+            try? await DeltaCheckpointWriter.writeIfDue(log, version: version)
             return Result(filesRemoved: removed.count, filesAdded: added.count, version: version)
         } catch {
             for file in added { try? FileManager.default.removeItem(atPath: DeltaPaths.file(file.path, table: log.table)) }

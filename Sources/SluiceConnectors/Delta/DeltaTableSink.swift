@@ -109,12 +109,15 @@ struct StagedDeltaCommit: StagedWrite {
     let compaction: (targetFileBytes: Int, parquet: ParquetWriteOptions)?
 
     func commit() async throws {
+        let version: Int64
         do {
-            _ = try committer.commit(actions, readVersion: readVersion, intent: intent)
+            version = try committer.commit(actions, readVersion: readVersion, intent: intent)
         } catch {
             await abort()
             throw error
         }
+        // A checkpoint only saves readers work: the commit stands without it.
+        try? await DeltaCheckpointWriter.writeIfDue(committer.log, version: version)
         guard let compaction else { return }
         do {
             _ = try await DeltaOptimize.run(table: committer.log.table, targetFileBytes: compaction.targetFileBytes,

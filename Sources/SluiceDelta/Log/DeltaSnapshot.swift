@@ -12,6 +12,8 @@ public struct DeltaSnapshot: Sendable {
     public let files: [DeltaAddFile]
     /// The last committed version of each application that wrote with `txn` actions.
     public let transactions: [String: Int64]
+    /// Files removed and not added back: checkpoints keep them until vacuum may delete them.
+    public let tombstones: [DeltaRemoveFile]
 
     /// Replays `actions` (a checkpoint's, then each commit's, in order) into a snapshot.
     static func replay(_ actions: [DeltaAction], table: String, version: Int64) throws(SluiceError) -> DeltaSnapshot {
@@ -20,6 +22,7 @@ public struct DeltaSnapshot: Sendable {
         var order: [String] = []
         var files: [String: DeltaAddFile] = [:]
         var transactions: [String: Int64] = [:]
+        var tombstones: [String: DeltaRemoveFile] = [:]
         for action in actions {
             switch action {
             case .protocolVersion(let value): protocolVersion = value
@@ -27,7 +30,10 @@ public struct DeltaSnapshot: Sendable {
             case .add(let file):
                 if files[file.path] == nil { order.append(file.path) }
                 files[file.path] = file
-            case .remove(let file): files[file.path] = nil
+                tombstones[file.path] = nil
+            case .remove(let file):
+                files[file.path] = nil
+                tombstones[file.path] = file
             case .transaction(let appId, let appVersion, _): transactions[appId] = appVersion
             case .commitInfo, .other: break
             }
@@ -39,6 +45,7 @@ public struct DeltaSnapshot: Sendable {
         return DeltaSnapshot(
             table: table, version: version, protocolVersion: protocolVersion, metadata: metadata,
             schema: try DeltaSchema(schemaString: metadata.schemaString, table: table),
-            files: order.compactMap { files[$0] }, transactions: transactions)
+            files: order.compactMap { files[$0] }, transactions: transactions,
+            tombstones: tombstones.keys.sorted().map { tombstones[$0]! })
     }
 }
