@@ -325,6 +325,57 @@ extension DeltaCommandTests {
     }
 }
 
+extension DeltaCommandTests {
+    @Test func mergeUpsertsByKeyAndDeltaRsSeesTheResult() throws {
+        let sluice = try SluiceProcess()
+        defer { sluice.remove() }
+        try sluice.write("base.csv", Self.csv(from: 0, count: 300, part: "a"))
+        try sluice.write("base.json", """
+            {"name": "base", "steps": [
+              {"type": "extract", "method": "fromFile", "config": {"path": "base.csv", "format": "csv", "schema": "id BIGINT, name STRING, amount DOUBLE, part STRING"}},
+              {"type": "load", "method": "toDeltaLake", "config": {"path": "lake/t", "partitionBy": ["part"]}}]}
+            """)
+        #expect(try sluice.run("run", "base.json").status == 0)
+        // Updates for ids 10, 11 and 299, and new ids 1000 and 1001.
+        try sluice.write("changes.csv", """
+            id,name,amount,part
+            10,updated 10,-1.0,a
+            11,updated 11,-2.0,a-b
+            299,updated 299,-3.0,a
+            1000,new 1000,5.0,a
+            1001,,6.0,z
+
+            """)
+        try sluice.write("merge.json", """
+            {"name": "merge", "steps": [
+              {"type": "extract", "method": "fromFile", "config": {"path": "changes.csv", "format": "csv", "schema": "id BIGINT, name STRING, amount DOUBLE, part STRING"}},
+              {"type": "load", "method": "toDeltaLake", "config": {"path": "lake/t", "mode": "merge", "mergeKeys": ["id"]}}]}
+            """)
+        let merged = try sluice.run("run", "merge.json")
+        #expect(merged.status == 0, "\(merged.stderr)")
+        let read = try Self.python("read", sluice.path("lake/t")) as! [String: Any]
+        let rows = read["rows"] as! [[Any]]
+        #expect(rows.count == 302)
+        let byId = Dictionary(uniqueKeysWithValues: rows.map { (($0[1] as! NSNumber).intValue, $0) })
+        #expect(byId[10]?[2] as? String == "updated 10" && (byId[10]?[0] as? NSNumber)?.doubleValue == -1.0)
+        #expect(byId[11]?[3] as? String == "a-b" && byId[299]?[2] as? String == "updated 299")
+        #expect(byId[1000]?[2] as? String == "new 1000" && byId[1001]?[2] is NSNull && byId[1001]?[3] as? String == "z")
+        #expect(byId[12]?[2] as? String == "name 12")
+        let history = try sluice.run("delta", "history", sluice.path("lake/t"), "--format", "json")
+        #expect(history.stdout.contains("\"operation\":\"MERGE\""))
+        // Incoming rows repeating a key are refused, and the table stays at its version.
+        try sluice.write("dupes.csv", "id,name,amount,part\n5,x,1.0,a\n5,y,2.0,a\n")
+        try sluice.write("dupes.json", """
+            {"name": "dupes", "steps": [
+              {"type": "extract", "method": "fromFile", "config": {"path": "dupes.csv", "format": "csv", "schema": "id BIGINT, name STRING, amount DOUBLE, part STRING"}},
+              {"type": "load", "method": "toDeltaLake", "config": {"path": "lake/t", "mode": "merge", "mergeKeys": ["id"]}}]}
+            """)
+        let dupes = try sluice.run("run", "dupes.json")
+        #expect(dupes.status == 1 && dupes.stderr.contains("more than once"))
+        #expect((try Self.python("read", sluice.path("lake/t")) as! [String: Any])["version"] as? Int == 1)
+    }
+}
+
 /// Exit statuses collected from several threads.
 final class StatusBox: @unchecked Sendable {
     private let lock = NSLock()

@@ -23,6 +23,10 @@ enum ToDeltaLake {
             columns, `overwriteSchema` (with `overwrite`) replaces the schema and partitioning. A column the \
             dataset lacks is written as nulls; int columns widen into bigint or double ones.
 
+            `mode: merge` with `mergeKeys` upserts: a table row whose keys match an incoming row is replaced by \
+            it, the other incoming rows are inserted, in one commit that rewrites only the files holding matched \
+            rows. Null keys never match; incoming rows repeating a key are an error.
+
             `optimizeWrite` is how Sluice always writes: each partition gets files of about `targetFileSize`. \
             `autoCompact` follows the commit with an OPTIMIZE of the partitions that hold several files smaller \
             than 3/4 of the target, in a second commit that changes no data; if another writer gets in its way, \
@@ -30,8 +34,9 @@ enum ToDeltaLake {
             """,
         keys: [
             ConfigKey("path", .string, required: true, "The table's root directory."),
-            ConfigKey("mode", .string, default: "\"errorIfExists\"", allowed: ["errorIfExists", "overwrite", "append", "ignore", "error"],
-                      "What to do when the table exists."),
+            ConfigKey("mode", .string, default: "\"errorIfExists\"", allowed: ["errorIfExists", "overwrite", "append", "ignore", "error", "merge"],
+                      "What to do when the table exists; `merge` upserts by `mergeKeys`."),
+            ConfigKey("mergeKeys", .stringList, "With mode merge: the columns that identify a row."),
             ConfigKey("partitionBy", .stringList, "Partition columns of a new table (must match an existing table's)."),
             ConfigKey("mergeSchema", .boolean, default: "false", "Add the dataset's new columns to the table's schema."),
             ConfigKey("overwriteSchema", .boolean, default: "false", "With mode overwrite: replace the schema and partitioning."),
@@ -51,7 +56,15 @@ enum ToDeltaLake {
         build: { context in
             let config = context.config
             let modeText = try config.string("mode") ?? "errorIfExists"
-            guard let mode = WriteMode(spelling: modeText) else { throw config.error("mode", "unknown write mode '\(modeText)'") }
+            let merging = modeText.lowercased() == "merge"
+            guard let mode = merging ? .append : WriteMode(spelling: modeText) else { throw config.error("mode", "unknown write mode '\(modeText)'") }
+            let mergeKeys = try config.stringList("mergeKeys") ?? []
+            if merging, mergeKeys.isEmpty {
+                throw config.error("mode", "mode merge needs \"mergeKeys\": the columns that identify a row", hint: "add \"mergeKeys\": [\"id\"]")
+            }
+            if !merging, !mergeKeys.isEmpty {
+                throw config.error("mergeKeys", "mergeKeys apply to mode merge only", hint: "set \"mode\": \"merge\" or remove mergeKeys")
+            }
             var options = DeltaTableSink.Options()
             options.partitionBy = try config.stringList("partitionBy")
             options.mergeSchema = try config.bool("mergeSchema") ?? false
@@ -71,8 +84,10 @@ enum ToDeltaLake {
                 throw config.error("overwriteSchema", "overwriteSchema replaces the table's schema and needs \"mode\": \"overwrite\"")
             }
             let input = try context.input
-            let sink = DeltaTableSink(path: try config.required("path"), mode: mode, options: options, runId: context.runId,
-                                      origin: context.origin(of: "path"))
+            let path = try config.required("path")
+            let sink: any Sink = merging
+                ? DeltaMergeSink(path: path, keys: mergeKeys, options: options, runId: context.runId, origin: context.origin(of: "path"))
+                : DeltaTableSink(path: path, mode: mode, options: options, runId: context.runId, origin: context.origin(of: "path"))
             return StepPlan(output: input, action: .write(WriteNode(input: input, sink: sink, origin: context.origin)))
         }
     )
