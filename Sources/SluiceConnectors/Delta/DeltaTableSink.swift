@@ -18,6 +18,10 @@ public struct DeltaTableSink: Sink {
         public var targetFileBytes = 256 * 1024 * 1024
         /// After the commit, compact partitions left with several small files (a second commit).
         public var autoCompact = false
+        /// An application's id and the version of this write (Spark's `txnAppId`/`txnVersion`):
+        /// a write whose version the table already holds for the application is skipped, so a
+        /// retried micro-batch commits exactly once.
+        public var transaction: (appId: String, version: Int64)?
 
         public init() {}
     }
@@ -50,6 +54,9 @@ public struct DeltaTableSink: Sink {
                                   hint: "set \"mode\" to \"append\" to add to it, \"overwrite\" to replace its data, or \"ignore\" to skip the write")
             }
             if mode == .ignore { return SkippedWrite() }
+            if let transaction = options.transaction, let done = snapshot.transactions[transaction.appId], done >= transaction.version {
+                return SkippedWrite()
+            }
         }
         if options.overwriteSchema && mode != .overwrite {
             throw SluiceError(.invalidValue, "overwriteSchema replaces the table's schema and needs \"mode\": \"overwrite\"",
@@ -70,8 +77,12 @@ public struct DeltaTableSink: Sink {
             }
         }
         actions += written.map(DeltaAction.add)
+        if let transaction = options.transaction {
+            actions.append(.transaction(appId: transaction.appId, version: transaction.version, lastUpdated: Int64(Date().timeIntervalSince1970 * 1000)))
+        }
         let intent = DeltaCommitter.Intent(readsData: mode == .overwrite && snapshot != nil, removedPaths: removed,
-                                           changesMetadata: plan.newMetadata != nil)
+                                           changesMetadata: plan.newMetadata != nil,
+                                           transactionApps: Set(options.transaction.map { [$0.appId] } ?? []))
         return StagedDeltaCommit(committer: DeltaCommitter(log: log), actions: actions, readVersion: snapshot?.version,
                                  intent: intent, files: written.map { DeltaPaths.file($0.path, table: path) },
                                  rowCount: written.reduce(0) { $0 + Int(DeltaFileStatistics.rows(in: $1)) },

@@ -23,6 +23,10 @@ enum ToDeltaLake {
             columns, `overwriteSchema` (with `overwrite`) replaces the schema and partitioning. A column the \
             dataset lacks is written as nulls; int columns widen into bigint or double ones.
 
+            `txnAppId` with `txnVersion` makes a write idempotent: the commit records the application's \
+            version, and a write whose version the table already holds for that application writes nothing \
+            (a retried micro-batch commits once).
+
             `mode: merge` with `mergeKeys` upserts: a table row whose keys match an incoming row is replaced by \
             it, the other incoming rows are inserted, in one commit that rewrites only the files holding matched \
             rows. Null keys never match; incoming rows repeating a key are an error.
@@ -37,6 +41,8 @@ enum ToDeltaLake {
             ConfigKey("mode", .string, default: "\"errorIfExists\"", allowed: ["errorIfExists", "overwrite", "append", "ignore", "error", "merge"],
                       "What to do when the table exists; `merge` upserts by `mergeKeys`."),
             ConfigKey("mergeKeys", .stringList, "With mode merge: the columns that identify a row."),
+            ConfigKey("txnAppId", .string, "An application id for exactly-once writes (with txnVersion)."),
+            ConfigKey("txnVersion", .integer, "This write's version for txnAppId: skipped when the table already holds it."),
             ConfigKey("partitionBy", .stringList, "Partition columns of a new table (must match an existing table's)."),
             ConfigKey("mergeSchema", .boolean, default: "false", "Add the dataset's new columns to the table's schema."),
             ConfigKey("overwriteSchema", .boolean, default: "false", "With mode overwrite: replace the schema and partitioning."),
@@ -70,6 +76,11 @@ enum ToDeltaLake {
             options.mergeSchema = try config.bool("mergeSchema") ?? false
             options.overwriteSchema = try config.bool("overwriteSchema") ?? false
             options.autoCompact = try config.bool("autoCompact") ?? false
+            switch (try config.string("txnAppId"), try config.int("txnVersion")) {
+            case (let appId?, let version?): options.transaction = (appId, Int64(version))
+            case (nil, nil): break
+            default: throw config.error(config.has("txnAppId") ? "txnAppId" : "txnVersion", "txnAppId and txnVersion go together")
+            }
             if let text = try config.string("compression") {
                 guard let compression = ParquetCompression(name: text) else {
                     throw config.error("compression", "unknown Parquet compression '\(text)'", hint: "one of: none, snappy, gzip, zstd, lz4")
