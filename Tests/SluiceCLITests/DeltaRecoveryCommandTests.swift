@@ -79,4 +79,36 @@ import Testing
     static func dataFiles(_ root: String) -> [String] {
         (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".parquet") && !$0.hasPrefix("_delta_log") }
     }
+
+    @Test func replaceWhereReplacesOnlyTheNamedPartitions() throws {
+        let sluice = try SluiceProcess()
+        defer { sluice.remove() }
+        try sluice.write("base.csv", DeltaCommandTests.csv(from: 0, count: 90, part: "a"))
+        try sluice.write("base.json", """
+            {"name": "base", "steps": [
+              {"type": "extract", "method": "fromFile", "config": {"path": "base.csv", "format": "csv", "schema": "id BIGINT, name STRING, amount DOUBLE, part STRING"}},
+              {"type": "load", "method": "toDeltaLake", "config": {"path": "lake/t", "partitionBy": ["part"]}}]}
+            """)
+        #expect(try sluice.run("run", "base.json").status == 0)
+        try sluice.write("fix.csv", "id,name,amount,part\n1,fixed,0.5,a\n2,fixed,0.5,a\n")
+        func replace(_ condition: String) throws -> SluiceProcess.Result {
+            try sluice.write("fix.json", """
+                {"name": "fix", "steps": [
+                  {"type": "extract", "method": "fromFile", "config": {"path": "fix.csv", "format": "csv", "schema": "id BIGINT, name STRING, amount DOUBLE, part STRING"}},
+                  {"type": "load", "method": "toDeltaLake", "config": {"path": "lake/t", "mode": "overwrite", "replaceWhere": "\(condition)"}}]}
+                """)
+            return try sluice.run("run", "fix.json")
+        }
+        // A row outside the condition is refused and nothing changes.
+        let outside = try replace("part = 'a-b'")
+        #expect(outside.status == 1 && outside.stderr.contains("does not satisfy replaceWhere"))
+        let dataColumn = try replace("id < 5")
+        #expect(dataColumn.status == 1 && dataColumn.stderr.contains("not a partition column"))
+        let fixed = try replace("part = 'a'")
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+        let rows = (try DeltaCommandTests.python("read", sluice.path("lake/t")) as! [String: Any])["rows"] as! [[Any]]
+        // Partition a-b (ids divisible by 3: 30 rows) stays; partition a (60 rows) becomes the 2 fixed rows.
+        #expect(rows.count == 32)
+        #expect(rows.filter { $0[3] as? String == "a" }.allSatisfy { $0[2] as? String == "fixed" })
+    }
 }

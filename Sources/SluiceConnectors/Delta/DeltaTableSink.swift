@@ -22,6 +22,9 @@ public struct DeltaTableSink: Sink {
         /// a write whose version the table already holds for the application is skipped, so a
         /// retried micro-batch commits exactly once.
         public var transaction: (appId: String, version: Int64)?
+        /// With `overwrite`: replace only the partitions whose values satisfy this condition
+        /// (the expression and its text).
+        public var replaceWhere: (condition: SluiceEngine.Expression, text: String)?
 
         public init() {}
     }
@@ -41,6 +44,10 @@ public struct DeltaTableSink: Sink {
     }
 
     public var summary: String { "delta \(path) (\(mode.rawValue))" }
+
+    private var replaceWhere: DeltaReplaceWhere? {
+        options.replaceWhere.map { DeltaReplaceWhere(condition: $0.condition, text: $0.text) }
+    }
 
     public func stage(_ input: RecordBatchStream) async throws -> any StagedWrite {
         let log = DeltaLog(table: path)
@@ -64,6 +71,13 @@ public struct DeltaTableSink: Sink {
         }
         let plan = try DeltaWritePlan(input: input.schema, snapshot: snapshot, partitionBy: options.partitionBy,
                                       mergeSchema: options.mergeSchema, overwriteSchema: options.overwriteSchema, table: path)
+        if let replaceWhere {
+            guard mode == .overwrite else {
+                throw SluiceError(.invalidValue, "replaceWhere limits an overwrite and needs \"mode\": \"overwrite\"",
+                                  location: origin?.location, jsonPath: origin?.jsonPath)
+            }
+            try replaceWhere.validate(partitionColumns: plan.partitionColumns, table: path)
+        }
         let written = try await writeFiles(input, plan: plan)
         var actions: [DeltaAction] = [.commitInfo(json: commitInfo(plan: plan, blindAppend: mode == .append), timestamp: nil)]
         if snapshot == nil { actions.append(.protocolVersion(.sluiceDefault)) }
@@ -71,7 +85,10 @@ public struct DeltaTableSink: Sink {
         var removed: Set<String> = []
         if mode == .overwrite, let snapshot {
             let now = Int64(Date().timeIntervalSince1970 * 1000)
-            for file in snapshot.files {
+            let replaced = try replaceWhere.map { (rule) throws(SluiceError) in
+                try rule.matchingFiles(snapshot, layout: DeltaFileLayout(snapshot: snapshot, schema: plan.schema))
+            } ?? snapshot.files
+            for file in replaced {
                 actions.append(.remove(DeltaRemoveFile(path: file.path, deletionTimestamp: now, partitionValues: file.partitionValues, size: file.size)))
                 removed.insert(file.path)
             }
@@ -94,7 +111,11 @@ public struct DeltaTableSink: Sink {
         let writer = DeltaDataWriter(table: path, schema: plan.schema, partitionColumns: plan.partitionColumns,
                                      parquet: options.parquet, targetFileBytes: options.targetFileBytes)
         return try await writer.write { files in
-            for try await batch in input { try files.write(plan.arrange(batch)) }
+            for try await batch in input {
+                let arranged = plan.arrange(batch)
+                try replaceWhere?.check(arranged, table: path)
+                try files.write(arranged)
+            }
         }
     }
 

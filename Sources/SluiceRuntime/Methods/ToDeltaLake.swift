@@ -23,6 +23,10 @@ enum ToDeltaLake {
             columns, `overwriteSchema` (with `overwrite`) replaces the schema and partitioning. A column the \
             dataset lacks is written as nulls; int columns widen into bigint or double ones.
 
+            `replaceWhere` (with `overwrite`) replaces only the partitions whose values satisfy the condition \
+            (`day >= '2025-01-01' AND day < '2025-02-01'`); every written row must satisfy it too, or the run \
+            fails and the table is unchanged.
+
             `txnAppId` with `txnVersion` makes a write idempotent: the commit records the application's \
             version, and a write whose version the table already holds for that application writes nothing \
             (a retried micro-batch commits once).
@@ -41,6 +45,7 @@ enum ToDeltaLake {
             ConfigKey("mode", .string, default: "\"errorIfExists\"", allowed: ["errorIfExists", "overwrite", "append", "ignore", "error", "merge"],
                       "What to do when the table exists; `merge` upserts by `mergeKeys`."),
             ConfigKey("mergeKeys", .stringList, "With mode merge: the columns that identify a row."),
+            ConfigKey("replaceWhere", .string, "With mode overwrite: replace only the partitions satisfying this condition on partition columns."),
             ConfigKey("txnAppId", .string, "An application id for exactly-once writes (with txnVersion)."),
             ConfigKey("txnVersion", .integer, "This write's version for txnAppId: skipped when the table already holds it."),
             ConfigKey("partitionBy", .stringList, "Partition columns of a new table (must match an existing table's)."),
@@ -76,6 +81,11 @@ enum ToDeltaLake {
             options.mergeSchema = try config.bool("mergeSchema") ?? false
             options.overwriteSchema = try config.bool("overwriteSchema") ?? false
             options.autoCompact = try config.bool("autoCompact") ?? false
+            if let text = try config.string("replaceWhere") {
+                let condition = try ExpressionParser.parse(text, location: config.node["replaceWhere"]?.location,
+                                                           jsonPath: config.path(of: "replaceWhere").description)
+                options.replaceWhere = (condition, text)
+            }
             switch (try config.string("txnAppId"), try config.int("txnVersion")) {
             case (let appId?, let version?): options.transaction = (appId, Int64(version))
             case (nil, nil): break
