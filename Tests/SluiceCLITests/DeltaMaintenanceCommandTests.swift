@@ -155,3 +155,32 @@ extension DeltaCommandTests {
         #expect((try Self.python("read", sluice.path("lake/t")) as! [String: Any])["version"] as? Int == 1)
     }
 }
+
+extension DeltaCommandTests {
+    @Test func aMaintenancePipelineStepOptimizesAndVacuums() throws {
+        let sluice = try SluiceProcess()
+        defer { sluice.remove() }
+        for batch in 0..<3 {
+            try sluice.write("in\(batch).csv", Self.csv(from: batch * 100, count: 100, part: "p"))
+        }
+        try sluice.write("p.json", """
+            {"name": "nightly", "steps": [
+              {"type": "extract", "method": "fromFile", "config": {"path": "in0.csv", "format": "csv", "registerAs": "a"}},
+              {"type": "load", "method": "toDeltaLake", "config": {"inputDataFrames": ["a"], "path": "lake/t", "mode": "append", "partitionBy": ["part"]}},
+              {"type": "extract", "method": "fromFile", "config": {"path": "in1.csv", "format": "csv", "registerAs": "b"}},
+              {"type": "load", "method": "toDeltaLake", "config": {"inputDataFrames": ["b"], "path": "lake/u", "mode": "append", "partitionBy": ["part"]}},
+              {"type": "load", "method": "deltaMaintenance", "config": {"path": "lake/t", "operation": ["optimize", "vacuum"], "zOrderBy": ["id"],
+                "retentionHours": 0, "force": "true"}}]}
+            """)
+        #expect(try sluice.run("validate", "p.json").status == 0)
+        #expect(try sluice.run("run", "p.json").status == 0)
+        let second = try sluice.run("run", "p.json")
+        #expect(second.status == 0, "\(second.stderr)")
+        let history = try sluice.run("delta", "history", sluice.path("lake/t"), "--format", "json")
+        let operations = (try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as! [[String: Any]]).map { $0["operation"] as! String }
+        #expect(operations == ["OPTIMIZE", "WRITE", "OPTIMIZE", "WRITE"])
+        // Z-ordered into one file per partition; the replaced files are vacuumed.
+        #expect(DeltaRecoveryCommandTests.dataFiles(sluice.path("lake/t")).count == 2)
+        #expect(((try Self.python("read", sluice.path("lake/t")) as! [String: Any])["rows"] as! [[Any]]).count == 200)
+    }
+}

@@ -36,6 +36,7 @@ public struct MethodRegistry: Sendable {
         ToAvro.descriptor,
         ToS3.descriptor,
         ToDeltaLake.descriptor,
+        DeltaMaintenance.descriptor,
     ])
 
     /// The method named `name` (exact, case-sensitive as in pipeline files).
@@ -80,7 +81,7 @@ enum PlannedMethods {
                      "validateBusinessRules"] {
             names[name] = .validate
         }
-        for name in ["toPostgres", "toMySQL", "toKafka", "deltaMaintenance"] {
+        for name in ["toPostgres", "toMySQL", "toKafka"] {
             names[name] = .load
         }
         return names
