@@ -55,6 +55,7 @@ let package = Package(
         .testTarget(name: "SluiceEngineTests", dependencies: ["SluiceEngine"]),
         .testTarget(name: "SluiceCompressionTests", dependencies: ["SluiceCompression"]),
         .testTarget(name: "SluiceFormatsTests", dependencies: ["SluiceFormats"]),
+        .testTarget(name: "SluiceDeltaTests", dependencies: ["SluiceDelta"]),
         .testTarget(name: "SluiceConnectorsTests", dependencies: ["SluiceConnectors"]),
         .testTarget(name: "SluiceRuntimeTests", dependencies: ["SluiceRuntime"]),
         .testTarget(name: "SluiceCLITests", dependencies: ["sluice"]),

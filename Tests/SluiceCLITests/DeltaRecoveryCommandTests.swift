@@ -111,4 +111,32 @@ import Testing
         #expect(rows.count == 32)
         #expect(rows.filter { $0[3] as? String == "a" }.allSatisfy { $0[2] as? String == "fixed" })
     }
+
+    @Test func mergeSchemaAddsColumnsAndOverwriteSchemaReplacesThem() throws {
+        let sluice = try SluiceProcess()
+        defer { sluice.remove() }
+        try sluice.write("base.csv", DeltaCommandTests.csv(from: 0, count: 5, part: "a"))
+        try sluice.write("more.csv", "id,name,amount,part,note\n100,x,1.5,a,hello\n")
+        try sluice.write("other.csv", "id,score\n1,0.5\n2,0.75\n")
+        func write(_ file: String, _ options: String) throws -> SluiceProcess.Result {
+            try sluice.write("w.json", """
+                {"name": "w", "steps": [
+                  {"type": "extract", "method": "fromFile", "config": {"path": "\(file)", "format": "csv"}},
+                  {"type": "load", "method": "toDeltaLake", "config": {"path": "lake/t", \(options)}}]}
+                """)
+            return try sluice.run("run", "w.json")
+        }
+        #expect(try write("base.csv", "\"mode\": \"append\"").status == 0)
+        #expect(try write("more.csv", "\"mode\": \"append\", \"mergeSchema\": \"true\"").status == 0)
+        var read = try DeltaCommandTests.python("read", sluice.path("lake/t")) as! [String: Any]
+        #expect(read["columns"] as? [String] == ["amount", "id", "name", "note", "part"])
+        let notes = (read["rows"] as! [[Any]]).map { $0[3] }
+        #expect(notes.filter { $0 is NSNull }.count == 5 && notes.contains { $0 as? String == "hello" })
+        let refused = try write("other.csv", "\"mode\": \"overwrite\"")
+        #expect(refused.status == 1 && refused.stderr.contains("column 'score' is not in the table"))
+        #expect(try write("other.csv", "\"mode\": \"overwrite\", \"overwriteSchema\": true").status == 0)
+        read = try DeltaCommandTests.python("read", sluice.path("lake/t")) as! [String: Any]
+        #expect(read["columns"] as? [String] == ["id", "score"])
+        #expect((read["rows"] as! [[Any]]).count == 2)
+    }
 }

@@ -29,7 +29,10 @@ struct DeltaWritePlan {
         guard let snapshot, !overwriteSchema else {
             // A new table, or one whose schema is replaced: the dataset's schema as it is.
             schema = input
-            partitionColumns = (partitionBy ?? snapshot?.metadata.partitionColumns ?? []).map { name in input.fields[input.index(of: name)!].name }
+            // A replaced schema keeps the table's partitioning when the dataset still has its columns.
+            let kept = (snapshot?.metadata.partitionColumns ?? []).allSatisfy { input.index(of: $0) != nil }
+                ? snapshot?.metadata.partitionColumns ?? [] : []
+            partitionColumns = (partitionBy ?? kept).map { name in input.fields[input.index(of: name)!].name }
             sources = input.fields.indices.map { $0 }
             var metadata = DeltaMetadata(schemaString: DeltaSchema(input).schemaString, partitionColumns: partitionColumns,
                                          createdTime: Int64((Date.timeIntervalSinceReferenceDate + 978_307_200) * 1000))
