@@ -140,3 +140,40 @@ import Testing
         #expect((read["rows"] as! [[Any]]).count == 2)
     }
 }
+
+extension DeltaRecoveryCommandTests {
+    @Test func timeTravelByTimestampReadsTheVersionOfThatMoment() throws {
+        let sluice = try SluiceProcess()
+        defer { sluice.remove() }
+        for batch in 0..<3 {
+            try sluice.write("in\(batch).csv", DeltaCommandTests.csv(from: batch * 10, count: 10, part: "a"))
+            try sluice.write("w.json", """
+                {"name": "w", "steps": [
+                  {"type": "extract", "method": "fromFile", "config": {"path": "in\(batch).csv", "format": "csv"}},
+                  {"type": "load", "method": "toDeltaLake", "config": {"path": "lake/t", "mode": "append"}}]}
+                """)
+            #expect(try sluice.run("run", "w.json").status == 0)
+        }
+        // Give the commits known times: 2025-01-01, -02 and -03 at noon UTC.
+        for version in 0..<3 {
+            let file = "lake/t/_delta_log/0000000000000000000\(version).json"
+            let day = 1_735_732_800_000 + Int64(version) * 86_400_000
+            let text = try sluice.read(file).replacingOccurrences(
+                of: #""timestamp":\d+"#, with: "\"timestamp\":\(day)", options: .regularExpression)
+            try sluice.write(file, text)
+        }
+        func rows(at timestamp: String) throws -> (Int32, String) {
+            try sluice.write("r.json", """
+                {"name": "r", "steps": [
+                  {"type": "extract", "method": "fromDeltaLake", "config": {"path": "lake/t", "timestampAsOf": "\(timestamp)"}},
+                  {"type": "transform", "method": "aggregateData", "config": {"aggregations": {"n": "count(*)"}}},
+                  {"type": "load", "method": "toFile", "config": {"path": "out/r", "format": "csv", "mode": "overwrite"}}]}
+                """)
+            let result = try sluice.run("run", "r.json")
+            return (result.status, result.status == 0 ? try sluice.read("out/r/part-00000.csv") : result.stderr)
+        }
+        #expect(try rows(at: "2025-01-02 18:00:00") == (0, "n\n20\n"))
+        #expect(try rows(at: "2025-01-03 12:00:00") == (0, "n\n30\n"))
+        #expect(try rows(at: "2025-01-01") .1.contains("no version as old as"))
+    }
+}

@@ -21,8 +21,9 @@ public struct DeltaProtocolVersion: Sendable, Equatable {
     init(_ json: DeltaJSON) throws(SluiceError) {
         minReaderVersion = Int(try json.int("minReaderVersion"))
         minWriterVersion = Int(try json.int("minWriterVersion"))
-        readerFeatures = json.node["readerFeatures"] == nil ? nil : json.strings("readerFeatures")
-        writerFeatures = json.node["writerFeatures"] == nil ? nil : json.strings("writerFeatures")
+        // Absent and null (as checkpoints store "no features") are the same.
+        readerFeatures = json.member("readerFeatures") == nil ? nil : json.strings("readerFeatures")
+        writerFeatures = json.member("writerFeatures") == nil ? nil : json.strings("writerFeatures")
     }
 
     var json: String {
