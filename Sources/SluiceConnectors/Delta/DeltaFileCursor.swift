@@ -16,6 +16,7 @@ final class DeltaFileCursor: @unchecked Sendable {
     private let readColumns: Set<String>
     private var position = 0
     private var current: RecordBatchStream.NextBatch?
+    private var upcoming: RecordBatchStream.NextBatch?
 
     init(table: String, files: [DeltaAddFile], layout: DeltaFileLayout, output: Schema, predicates: [ScanPredicate]) {
         self.table = table
@@ -36,19 +37,26 @@ final class DeltaFileCursor: @unchecked Sendable {
                 continue
             }
             guard position < files.count else { return nil }
-            let file = files[position]
+            current = try upcoming ?? open(position)
+            upcoming = nil
             position += 1
-            let local = DeltaPaths.file(file.path, table: table)
-            let data: Data
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: local), options: .alwaysMapped)
-            } catch {
-                throw SluiceError(.inputNotFound, "Delta table '\(table)' lists '\(file.path)', which cannot be read: \(error.localizedDescription)",
-                                  hint: "the file may have been vacuumed or deleted by hand; read an older or newer version")
-            }
-            current = ParquetFormat().read(data, file: local, schema: layout.dataSchema, columns: readColumns,
-                                           predicates: predicates).makeNextBatch()
+            // Start decoding the next file while this one is consumed.
+            if position < files.count { upcoming = try open(position) }
         }
+    }
+
+    private func open(_ index: Int) throws -> RecordBatchStream.NextBatch {
+        let file = files[index]
+        let local = DeltaPaths.file(file.path, table: table)
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: local), options: .alwaysMapped)
+        } catch {
+            throw SluiceError(.inputNotFound, "Delta table '\(table)' lists '\(file.path)', which cannot be read: \(error.localizedDescription)",
+                              hint: "the file may have been vacuumed or deleted by hand; read an older or newer version")
+        }
+        return ParquetFormat().read(data, file: local, schema: layout.dataSchema, columns: readColumns, predicates: predicates)
+            .prefetched(depth: 2).makeNextBatch()
     }
 
     /// `batch` (data columns) as a batch of `output`: data columns by name, partition columns as constants.

@@ -115,6 +115,8 @@ private final class FileCursor: @unchecked Sendable {
     private let dropsData: Bool
     private var position = 0
     private var current: RecordBatchStream.NextBatch?
+    /// The next file, already being read by a background task while the current one is consumed.
+    private var upcoming: RecordBatchStream.NextBatch?
 
     init(inspection: FileSetSource.Inspection, format: any FileFormat, output: Schema, columns: Set<String>?,
          predicates: [ScanPredicate]) {
@@ -146,11 +148,17 @@ private final class FileCursor: @unchecked Sendable {
                 continue
             }
             guard position < inspection.files.count else { return nil }
-            let file = inspection.files[position]
+            current = try upcoming ?? open(position)
+            upcoming = nil
             position += 1
-            current = format.read(try LocalFileReader.map(file), file: file, schema: inspection.dataSchema, columns: readColumns,
-                                  predicates: predicates)
-                .makeNextBatch()
+            // Files decode one after another on the pulling task otherwise: start the next one now.
+            if position < inspection.files.count { upcoming = try open(position) }
         }
+    }
+
+    private func open(_ index: Int) throws -> RecordBatchStream.NextBatch {
+        let file = inspection.files[index]
+        return format.read(try LocalFileReader.map(file), file: file, schema: inspection.dataSchema, columns: readColumns,
+                           predicates: predicates).prefetched(depth: 2).makeNextBatch()
     }
 }
