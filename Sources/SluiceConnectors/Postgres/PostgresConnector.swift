@@ -27,7 +27,7 @@ enum PostgresConnector {
     static func execute(_ sql: String, on connection: PostgresConnection, action: String,
                         origin: ConfigOrigin?, binds: PostgresBindings = PostgresBindings()) async throws {
         do {
-            try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).collect()
+            _ = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).collect()
         } catch {
             throw sluiceError(error, action: action, origin: origin)
         }

@@ -51,7 +51,7 @@ public struct PostgresSink: Sink {
         do {
             try await run("BEGIN", on: connection)
             var binds = PostgresBindings()
-            try binds.append(target)
+            binds.append(target)
             let exists = try await PostgresConnector.rows("SELECT to_regclass($1) IS NOT NULL", on: connection,
                                                           action: action, origin: origin, binds: binds)
                 .first?.decode(Bool.self) ?? false

@@ -57,7 +57,7 @@ public struct PostgresSource: Source {
         let origin = self.origin
         let summary = request.summary
         return ParallelRangeReader.stream(schema: schema, rangeCount: ranges.count, concurrency: request.maxConnections) { index, send in
-            let (condition, binds) = try Self.condition(for: ranges[index], column: partitionColumn)
+            let (condition, binds) = Self.condition(for: ranges[index], column: partitionColumn)
             let sql = "SELECT \(select) FROM (\(base)) AS sluice_source" + (condition.isEmpty ? "" : " WHERE \(condition)")
             let connection = try await PostgresConnector.connect(credentials, origin: origin)
             do {
@@ -81,16 +81,16 @@ public struct PostgresSource: Source {
     }
 
     /// The `WHERE` condition of one range, its bounds as parameters `$1`, `$2`.
-    static func condition(for range: PartitionRange, column: String?) throws -> (String, PostgresBindings) {
+    static func condition(for range: PartitionRange, column: String?) -> (String, PostgresBindings) {
         var binds = PostgresBindings()
         guard let column else { return ("", binds) }
         var parts: [String] = []
         if let lower = range.lower {
-            try binds.append(lower)
+            binds.append(lower)
             parts.append("\(column) >= $\(binds.count)")
         }
         if let upper = range.upper {
-            try binds.append(upper)
+            binds.append(upper)
             parts.append("\(column) < $\(binds.count)")
         }
         var condition = parts.joined(separator: " AND ")
@@ -141,7 +141,7 @@ public struct PostgresSource: Source {
         try await PostgresConnector.execute("CREATE TEMPORARY VIEW \(view) AS \(try baseQuery())", on: connection,
                                             action: action, origin: origin)
         var binds = PostgresBindings()
-        try binds.append("pg_temp.\(view)")
+        binds.append("pg_temp.\(view)")
         let rows = try await PostgresConnector.rows("""
             SELECT a.attname::text, b.oid::int8, b.typname::text, b.typtype::text, format_type(a.atttypid, a.atttypmod)
             FROM pg_attribute a

@@ -11,6 +11,12 @@ public enum ConfigValidator {
         let members = config.members ?? []
         let names = method.keys.map(\.name)
         for member in members where method.key(member.key) == nil {
+            if let hint = method.misplacedKeys[member.key] {
+                problems.append(SluiceError(
+                    .invalidValue, "'\(member.key)' must not be written in a pipeline file",
+                    location: member.keyLocation, jsonPath: path.appending(member.key).description, hint: hint))
+                continue
+            }
             problems.append(SluiceError(
                 .unknownKey, "'\(method.name)' has no config key '\(member.key)'",
                 location: member.keyLocation, jsonPath: path.appending(member.key).description,

@@ -13,6 +13,7 @@ public struct MethodRegistry: Sendable {
     /// Every method this build of Sluice provides.
     public static let standard = MethodRegistry([
         FromFile.descriptor,
+        FromPostgres.descriptor,
         FilterRows.descriptor,
         EnrichData.descriptor,
         SelectColumns.descriptor,
@@ -28,6 +29,7 @@ public struct MethodRegistry: Sendable {
         ReshapeData.descriptor,
         SQL.descriptor,
         ToFile.descriptor,
+        ToPostgres.descriptor,
     ])
 
     /// The method named `name` (exact, case-sensitive as in pipeline files).
@@ -62,7 +64,7 @@ public struct MethodRegistry: Sendable {
 enum PlannedMethods {
     static let names: [String: StepType] = {
         var names: [String: StepType] = [:]
-        for name in ["fromPostgres", "fromMySQL", "fromS3", "fromKafka", "fromAvro", "fromDeltaLake", "fromParquet"] {
+        for name in ["fromS3", "fromKafka", "fromAvro", "fromDeltaLake", "fromParquet"] {
             names[name] = .extract
         }
         for name in ["repartition", "repartitionByColumns", "coalesce", "toAvroSchema",
@@ -73,7 +75,7 @@ enum PlannedMethods {
                      "validateBusinessRules"] {
             names[name] = .validate
         }
-        for name in ["toPostgres", "toMySQL", "toS3", "toKafka", "toAvro", "toDeltaLake", "deltaMaintenance"] {
+        for name in ["toS3", "toKafka", "toAvro", "toDeltaLake", "deltaMaintenance"] {
             names[name] = .load
         }
         return names
