@@ -41,3 +41,24 @@ public struct PartitionRange: Sendable, Hashable {
         return ranges
     }
 }
+
+extension PartitionRange {
+    /// The `WHERE` condition that selects this range of `column` (already quoted), with its
+    /// bounds as parameters: `placeholder(n)` writes the n-th (1-based) parameter's marker.
+    /// Empty when the range is unbounded.
+    public func condition(column: String, placeholder: (Int) -> String) -> (sql: String, bounds: [Int64]) {
+        var parts: [String] = []
+        var bounds: [Int64] = []
+        if let lower {
+            bounds.append(lower)
+            parts.append("\(column) >= \(placeholder(bounds.count))")
+        }
+        if let upper {
+            bounds.append(upper)
+            parts.append("\(column) < \(placeholder(bounds.count))")
+        }
+        var sql = parts.joined(separator: " AND ")
+        if includesNulls, !sql.isEmpty { sql = "\(sql) OR \(column) IS NULL" }
+        return (sql, bounds)
+    }
+}

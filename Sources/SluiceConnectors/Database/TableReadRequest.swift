@@ -1,3 +1,6 @@
+import Foundation
+import SluiceSpec
+
 /// What a database source reads: a table or a query, optionally split into ranges of a
 /// numeric column read in parallel.
 public struct TableReadRequest: Sendable, Hashable {
@@ -44,6 +47,19 @@ public struct TableReadRequest: Sendable, Hashable {
     /// The ranges to read: one unbounded range when the read is not partitioned.
     public var ranges: [PartitionRange] {
         partitioning?.ranges ?? [PartitionRange(lower: nil, upper: nil, includesNulls: true)]
+    }
+
+    /// The `SELECT` the relation stands for: the query as written (trailing semicolons
+    /// dropped, so it can be nested), or every column of the table, its name quoted.
+    public func baseQuery(_ dialect: SQLIdentifier.Dialect) throws(SluiceError) -> String {
+        switch relation {
+        case .table(let name):
+            return "SELECT * FROM \(try SQLIdentifier.table(name, dialect))"
+        case .query(let sql):
+            var text = sql.trimmingCharacters(in: .whitespacesAndNewlines)
+            while text.hasSuffix(";") { text = String(text.dropLast()).trimmingCharacters(in: .whitespacesAndNewlines) }
+            return text
+        }
     }
 
     /// `table orders` or `query SELECT ...` (shortened), for plans and logs.

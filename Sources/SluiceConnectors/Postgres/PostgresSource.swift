@@ -49,7 +49,7 @@ public struct PostgresSource: Source {
         if chosen.isEmpty, let first = all.first { chosen = [first] }
         let credentials = try self.credentials()
         let ranges = request.ranges
-        let base = try baseQuery()
+        let base = try request.baseQuery(.postgres)
         let select = chosen.map(\.selectExpression).joined(separator: ", ")
         let partitionColumn = request.partitioning.map { SQLIdentifier.quote($0.column, .postgres) }
         let schema = Schema(chosen.map(\.field))
@@ -84,33 +84,9 @@ public struct PostgresSource: Source {
     static func condition(for range: PartitionRange, column: String?) -> (String, PostgresBindings) {
         var binds = PostgresBindings()
         guard let column else { return ("", binds) }
-        var parts: [String] = []
-        if let lower = range.lower {
-            binds.append(lower)
-            parts.append("\(column) >= $\(binds.count)")
-        }
-        if let upper = range.upper {
-            binds.append(upper)
-            parts.append("\(column) < $\(binds.count)")
-        }
-        var condition = parts.joined(separator: " AND ")
-        if range.includesNulls, !condition.isEmpty { condition = "\(condition) OR \(column) IS NULL" }
-        return (condition, binds)
-    }
-
-    /// The relation read: the query as written, or every column of the table.
-    private func baseQuery() throws(SluiceError) -> String {
-        switch request.relation {
-        case .table(let name): return "SELECT * FROM \(try SQLIdentifier.table(name, .postgres))"
-        case .query(let sql): return Self.trimmed(sql)
-        }
-    }
-
-    /// The query without trailing semicolons and white space, so it can be nested.
-    static func trimmed(_ sql: String) -> String {
-        var text = sql.trimmingCharacters(in: .whitespacesAndNewlines)
-        while text.hasSuffix(";") { text = String(text.dropLast()).trimmingCharacters(in: .whitespacesAndNewlines) }
-        return text
+        let (sql, bounds) = range.condition(column: column) { "$\($0)" }
+        for bound in bounds { binds.append(bound) }
+        return (sql, binds)
     }
 
     private func credentials() throws(SluiceError) -> DatabaseCredentials {
@@ -138,7 +114,7 @@ public struct PostgresSource: Source {
         let action = "describing \(request.summary)"
         let view = "sluice_probe_\(UUID().uuidString.prefix(8).lowercased())"
         try await PostgresConnector.execute("BEGIN", on: connection, action: action, origin: origin)
-        try await PostgresConnector.execute("CREATE TEMPORARY VIEW \(view) AS \(try baseQuery())", on: connection,
+        try await PostgresConnector.execute("CREATE TEMPORARY VIEW \(view) AS \(try request.baseQuery(.postgres))", on: connection,
                                             action: action, origin: origin)
         var binds = PostgresBindings()
         binds.append("pg_temp.\(view)")

@@ -14,6 +14,7 @@ public struct MethodRegistry: Sendable {
     public static let standard = MethodRegistry([
         FromFile.descriptor,
         FromPostgres.descriptor,
+        FromMySQL.descriptor,
         FilterRows.descriptor,
         EnrichData.descriptor,
         SelectColumns.descriptor,
@@ -30,6 +31,7 @@ public struct MethodRegistry: Sendable {
         SQL.descriptor,
         ToFile.descriptor,
         ToPostgres.descriptor,
+        ToMySQL.descriptor,
     ])
 
     /// The method named `name` (exact, case-sensitive as in pipeline files).

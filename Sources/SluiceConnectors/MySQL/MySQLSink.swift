@@ -1,0 +1,148 @@
+import Foundation
+import SluiceEngine
+import SluiceSpec
+
+/// Loads a dataset into a MySQL or MariaDB table, committed with the run.
+///
+/// Rows go in multi-row prepared `INSERT`s of `batchSize` rows, every value a bound
+/// parameter. A missing table is created under a hidden staging name and renamed into
+/// place on commit (MySQL commits DDL at once, so a transaction could not undo a
+/// `CREATE TABLE`). An existing table is loaded inside one transaction (`overwrite` deletes
+/// the old rows first; `upsert` loads a temporary table, then replaces the rows whose merge
+/// keys match); `commit` commits it, `abort` or any failure rolls it back. The target must
+/// use a transactional engine (InnoDB, the default) for that rollback to restore it.
+public struct MySQLSink: Sink {
+    public let request: TableWriteRequest
+    public let credentialPath: String
+    public let origin: ConfigOrigin?
+    private let environment: [String: String]?
+
+    /// `environment` replaces the process environment when looking up the credentials (tests).
+    public init(request: TableWriteRequest, credentialPath: String, origin: ConfigOrigin? = nil,
+                environment: [String: String]? = nil) {
+        self.request = request
+        self.credentialPath = credentialPath
+        self.origin = origin
+        self.environment = environment
+    }
+
+    public var summary: String {
+        "mysql table \(request.table) (\(request.mode.name)) (credentials \(credentialPath))"
+    }
+
+    public func stage(_ input: RecordBatchStream) async throws -> any StagedWrite {
+        let parts = try SQLIdentifier.parts(of: request.table, .mysql)
+        guard parts.count <= 2 else {
+            throw SluiceError(.invalidValue, "'\(request.table)' has too many parts for a MySQL table name",
+                              location: origin?.location, jsonPath: origin?.jsonPath, hint: "write `table` or `database.table`")
+        }
+        let names = input.schema.fields.map(\.name)
+        if case .upsert(let keys) = request.mode, let missing = keys.first(where: { !names.contains($0) }) {
+            throw SluiceError(.unknownColumn, "merge key '\(missing)' is not a column of the dataset (\(names.joined(separator: ", ")))",
+                              location: origin?.location, jsonPath: origin?.jsonPath)
+        }
+        let target = parts.map { SQLIdentifier.quote($0, .mysql) }.joined(separator: ".")
+        let credentials = try DatabaseCredentials.resolve(
+            credentialPath: credentialPath, defaultPort: MySQLConnection.defaultPort,
+            environment: environment ?? ProcessInfo.processInfo.environment, origin: origin)
+        let connection = try await MySQLConnection.connect(credentials, origin: origin)
+        let action = "loading table \(request.table)"
+        var createdStage: String?
+        do {
+            let exists = try await tableExists(parts, on: connection)
+            if !exists {
+                let stage = (parts.dropLast() + ["sluice_stage_\(UUID().uuidString.prefix(12).lowercased())"])
+                    .map { SQLIdentifier.quote($0, .mysql) }.joined(separator: ".")
+                let columns = input.schema.fields.map { "\(SQLIdentifier.quote($0.name, .mysql)) \(MySQLTypes.columnType($0.type))" }
+                try await connection.execute("CREATE TABLE \(stage) (\(columns.joined(separator: ", "))) ENGINE=InnoDB", action: action)
+                createdStage = stage
+                let rows = try await MySQLRowWriter(table: stage, columns: names, batchSize: request.batchSize, action: action)
+                    .write(input, on: connection)
+                return MySQLStagedTable(connection: connection, stage: stage, target: target, rowCount: rows, table: request.table)
+            }
+            switch request.mode {
+            case .errorIfExists:
+                throw SluiceError(.outputExists, "table \(request.table) already exists", location: origin?.location,
+                                  jsonPath: origin?.jsonPath, hint: "set \"mode\" to \"append\", \"overwrite\", \"upsert\" or \"ignore\"")
+            case .ignore:
+                await connection.close()
+                return SkippedWrite()
+            case .append, .overwrite:
+                try await connection.execute("START TRANSACTION", action: action)
+                if case .overwrite = request.mode { try await connection.execute("DELETE FROM \(target)", action: action) }
+                let rows = try await MySQLRowWriter(table: target, columns: names, batchSize: request.batchSize, action: action)
+                    .write(input, on: connection)
+                return MySQLTransaction(connection: connection, rowCount: rows, table: request.table)
+            case .upsert(let keys):
+                let temporary = SQLIdentifier.quote("sluice_upsert_\(UUID().uuidString.prefix(12).lowercased())", .mysql)
+                try await connection.execute("CREATE TEMPORARY TABLE \(temporary) LIKE \(target)", action: action)
+                try await connection.execute("START TRANSACTION", action: action)
+                let rows = try await MySQLRowWriter(table: temporary, columns: names, batchSize: request.batchSize, action: action)
+                    .write(input, on: connection)
+                let matches = keys.map { "t.\(SQLIdentifier.quote($0, .mysql)) = s.\(SQLIdentifier.quote($0, .mysql))" }
+                let list = names.map { SQLIdentifier.quote($0, .mysql) }.joined(separator: ", ")
+                try await connection.execute("DELETE t FROM \(target) AS t JOIN \(temporary) AS s ON \(matches.joined(separator: " AND "))",
+                                             action: action)
+                try await connection.execute("INSERT INTO \(target) (\(list)) SELECT \(list) FROM \(temporary)", action: action)
+                return MySQLTransaction(connection: connection, rowCount: rows, table: request.table)
+            }
+        } catch {
+            try? await connection.execute("ROLLBACK", action: action)
+            if let createdStage { try? await connection.execute("DROP TABLE IF EXISTS \(createdStage)", action: action) }
+            await connection.close()
+            throw error
+        }
+    }
+
+    /// Whether the table exists (in the named database, or the connection's).
+    private func tableExists(_ parts: [String], on connection: MySQLConnection) async throws -> Bool {
+        let action = "loading table \(request.table)"
+        let schema: ScalarValue = parts.count == 2 ? .string(parts[0]) : .null
+        let table = ScalarValue.string(parts[parts.count - 1])
+        let countSchema = Schema([Field("count", .int64)])
+        let sql = "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = COALESCE(?, DATABASE()) AND table_name = ?"
+        let batch = try await connection.run { connection throws(SluiceError) -> RecordBatch? in
+            let statement = try MySQLStatement.prepare(sql, on: connection, action: action)
+            defer { statement.close() }
+            try statement.execute([schema, table])
+            return try MySQLResultReader(statement: statement, schema: countSchema).next(limit: 1)
+        }
+        return batch.map { $0.row(0)[0] != .int64(0) } ?? false
+    }
+}
+
+/// A new table loaded under a staging name, renamed into place on commit.
+struct MySQLStagedTable: StagedWrite {
+    let connection: MySQLConnection
+    let stage: String
+    let target: String
+    let rowCount: Int
+    let table: String
+
+    func commit() async throws {
+        defer { Task { await connection.close() } }
+        try await connection.execute("RENAME TABLE \(stage) TO \(target)", action: "committing table \(table)")
+    }
+
+    func abort() async {
+        try? await connection.execute("DROP TABLE IF EXISTS \(stage)", action: "rolling back table \(table)")
+        await connection.close()
+    }
+}
+
+/// A load's open transaction, committed when the whole run succeeds.
+struct MySQLTransaction: StagedWrite {
+    let connection: MySQLConnection
+    let rowCount: Int
+    let table: String
+
+    func commit() async throws {
+        defer { Task { await connection.close() } }
+        try await connection.execute("COMMIT", action: "committing table \(table)")
+    }
+
+    func abort() async {
+        try? await connection.execute("ROLLBACK", action: "rolling back table \(table)")
+        await connection.close()
+    }
+}
