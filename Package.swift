@@ -64,6 +64,9 @@ let package = Package(
         .testTarget(name: "SluiceConnectorsTests", dependencies: ["SluiceConnectors"]),
         .testTarget(name: "SluiceRuntimeTests", dependencies: ["SluiceRuntime"]),
         .testTarget(name: "SluiceCLITests", dependencies: ["sluice"]),
-        .testTarget(name: "SluiceIntegrationTests", dependencies: ["SluiceConnectors", "SluiceRuntime", "sluice"]),
+        .testTarget(
+            name: "SluiceIntegrationTests",
+            dependencies: ["SluiceConnectors", "SluiceRuntime", "sluice", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
     ]
 )
