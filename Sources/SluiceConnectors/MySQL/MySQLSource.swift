@@ -9,7 +9,8 @@ import SluiceSpec
 /// read runs one prepared query per range of the partition column (bounds bound as
 /// parameters) on its own connection, up to `maxConnections` at once. Each query reads
 /// through a read-only server cursor, `fetchSize` rows per round trip. Only the columns the
-/// plan needs are selected.
+/// plan needs are selected, except from an unpartitioned `query`, which runs as written so
+/// its `ORDER BY` holds (MySQL ignores the order of a derived table).
 public struct MySQLSource: Source {
     public let request: TableReadRequest
     public let credentialPath: String
@@ -47,6 +48,10 @@ public struct MySQLSource: Source {
         var chosen = wanted.map { names in all.filter { names.contains($0.field.name.lowercased()) } } ?? all
         // A plan that needs no column still needs the row count: keep the first column.
         if chosen.isEmpty, let first = all.first { chosen = [first] }
+        // MySQL drops the ORDER BY of a derived table: an unpartitioned query runs as written.
+        let verbatim: Bool
+        if case .query = request.relation, request.partitioning == nil { verbatim = true } else { verbatim = false }
+        if verbatim { chosen = all }
         let credentials = try self.credentials()
         let ranges = request.ranges
         let base = try request.baseQuery(.mysql)
@@ -58,7 +63,8 @@ public struct MySQLSource: Source {
         let action = "reading \(request.summary)"
         return ParallelRangeReader.stream(schema: schema, rangeCount: ranges.count, concurrency: request.maxConnections) { index, send in
             let (condition, bounds) = partitionColumn.map { ranges[index].condition(column: $0) { _ in "?" } } ?? ("", [])
-            let sql = "SELECT \(select) FROM (\(base)) AS sluice_source" + (condition.isEmpty ? "" : " WHERE \(condition)")
+            let sql = verbatim ? base
+                : "SELECT \(select) FROM (\(base)) AS sluice_source" + (condition.isEmpty ? "" : " WHERE \(condition)")
             let connection = try await MySQLConnection.connect(credentials, origin: origin)
             do {
                 let reader = try await connection.run { connection throws(SluiceError) -> MySQLResultReader in
