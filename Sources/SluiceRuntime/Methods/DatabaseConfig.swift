@@ -13,8 +13,10 @@ enum DatabaseConfig {
     static let credentialKeyNames = ["password", "user", "username", "host", "port", "url", "jdbcUrl", "database"]
 
     static func credentialHint(_ defaultPath: String) -> String {
-        "connection settings come from the environment (or a .env file): set \"credentialPath\" (default \"\(defaultPath)\") "
-            + "and SLUICE_<PATH>_HOST, _PORT, _DATABASE, _USER and _PASSWORD; see docs/connections.md"
+        let prefix = DatabaseCredentials.environmentPrefix(for: defaultPath)
+        return "connection settings come from the environment or a .env file: \(prefix)HOST, \(prefix)PORT, "
+            + "\(prefix)DATABASE, \(prefix)USER, \(prefix)PASSWORD (the prefix follows \"credentialPath\", "
+            + "default \"\(defaultPath)\"); see docs/connections.md"
     }
 
     /// The `misplacedKeys` of a database method.
