@@ -2,7 +2,10 @@ import Foundation
 import SluiceEngine
 import SluiceSpec
 
-/// Loads a dataset into a MySQL or MariaDB table, committed with the run.
+/// Loads a dataset into a MySQL or MariaDB table (see `DatabaseSink`).
+public typealias MySQLSink = DatabaseSink<MySQLLoader>
+
+/// MySQL's side of `DatabaseSink`.
 ///
 /// Rows go in multi-row prepared `INSERT`s of `batchSize` rows, every value a bound
 /// parameter. A missing table is created under a hidden staging name and renamed into
@@ -11,45 +14,24 @@ import SluiceSpec
 /// the old rows first; `upsert` loads a temporary table, then replaces the rows whose merge
 /// keys match); `commit` commits it, `abort` or any failure rolls it back. The target must
 /// use a transactional engine (InnoDB, the default) for that rollback to restore it.
-public struct MySQLSink: Sink {
-    public let request: TableWriteRequest
-    public let credentialPath: String
-    public let origin: ConfigOrigin?
-    private let environment: [String: String]?
+public enum MySQLLoader: DatabaseLoader {
+    public static let system = "mysql"
+    public static let defaultPort = MySQLConnection.defaultPort
+    public static let dialect = SQLIdentifier.Dialect.mysql
 
-    /// `environment` replaces the process environment when looking up the credentials (tests).
-    public init(request: TableWriteRequest, credentialPath: String, origin: ConfigOrigin? = nil,
-                environment: [String: String]? = nil) {
-        self.request = request
-        self.credentialPath = credentialPath
-        self.origin = origin
-        self.environment = environment
-    }
-
-    public var summary: String {
-        "mysql table \(request.table) (\(request.mode.name)) (credentials \(credentialPath))"
-    }
-
-    public func stage(_ input: RecordBatchStream) async throws -> any StagedWrite {
-        let parts = try SQLIdentifier.parts(of: request.table, .mysql)
+    public static func stage(_ input: RecordBatchStream, into parts: [String], request: TableWriteRequest,
+                             credentials: DatabaseCredentials, origin: ConfigOrigin?) async throws -> any StagedWrite {
         guard parts.count <= 2 else {
             throw SluiceError(.invalidValue, "'\(request.table)' has too many parts for a MySQL table name",
                               location: origin?.location, jsonPath: origin?.jsonPath, hint: "write `table` or `database.table`")
         }
         let names = input.schema.fields.map(\.name)
-        if case .upsert(let keys) = request.mode, let missing = keys.first(where: { !names.contains($0) }) {
-            throw SluiceError(.unknownColumn, "merge key '\(missing)' is not a column of the dataset (\(names.joined(separator: ", ")))",
-                              location: origin?.location, jsonPath: origin?.jsonPath)
-        }
         let target = parts.map { SQLIdentifier.quote($0, .mysql) }.joined(separator: ".")
-        let credentials = try DatabaseCredentials.resolve(
-            credentialPath: credentialPath, defaultPort: MySQLConnection.defaultPort,
-            environment: environment ?? ProcessInfo.processInfo.environment, origin: origin)
         let connection = try await MySQLConnection.connect(credentials, origin: origin)
         let action = "loading table \(request.table)"
         var createdStage: String?
         do {
-            let exists = try await tableExists(parts, on: connection)
+            let exists = try await tableExists(parts, on: connection, action: action)
             if !exists {
                 let stage = (parts.dropLast() + ["sluice_stage_\(UUID().uuidString.prefix(12).lowercased())"])
                     .map { SQLIdentifier.quote($0, .mysql) }.joined(separator: ".")
@@ -62,8 +44,7 @@ public struct MySQLSink: Sink {
             }
             switch request.mode {
             case .errorIfExists:
-                throw SluiceError(.outputExists, "table \(request.table) already exists", location: origin?.location,
-                                  jsonPath: origin?.jsonPath, hint: "set \"mode\" to \"append\", \"overwrite\", \"upsert\" or \"ignore\"")
+                throw request.tableExists(origin: origin)
             case .ignore:
                 await connection.close()
                 return SkippedWrite()
@@ -95,8 +76,7 @@ public struct MySQLSink: Sink {
     }
 
     /// Whether the table exists (in the named database, or the connection's).
-    private func tableExists(_ parts: [String], on connection: MySQLConnection) async throws -> Bool {
-        let action = "loading table \(request.table)"
+    private static func tableExists(_ parts: [String], on connection: MySQLConnection, action: String) async throws -> Bool {
         let schema: ScalarValue = parts.count == 2 ? .string(parts[0]) : .null
         let table = ScalarValue.string(parts[parts.count - 1])
         let countSchema = Schema([Field("count", .int64)])

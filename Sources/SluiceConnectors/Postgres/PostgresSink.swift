@@ -3,7 +3,10 @@ import PostgresNIO
 import SluiceEngine
 import SluiceSpec
 
-/// Loads a dataset into a PostgreSQL table in one transaction that commits with the run.
+/// Loads a dataset into a PostgreSQL table (see `DatabaseSink`).
+public typealias PostgresSink = DatabaseSink<PostgresLoader>
+
+/// PostgreSQL's side of `DatabaseSink`: one transaction that commits with the run.
 ///
 /// `stage` opens a transaction, creates the table from the dataset's schema when it is
 /// missing, applies the mode (`overwrite` deletes the old rows, `upsert` loads into a
@@ -11,27 +14,13 @@ import SluiceSpec
 /// with `COPY ... FROM STDIN`, `batchSize` rows per message. `commit` commits; `abort` or
 /// any failure rolls back, leaving the table as it was, created or not. Readers see the old
 /// rows until the commit.
-public struct PostgresSink: Sink {
-    public let request: TableWriteRequest
-    public let credentialPath: String
-    public let origin: ConfigOrigin?
-    private let environment: [String: String]?
+public enum PostgresLoader: DatabaseLoader {
+    public static let system = "postgres"
+    public static let defaultPort = PostgresConnector.defaultPort
+    public static let dialect = SQLIdentifier.Dialect.postgres
 
-    /// `environment` replaces the process environment when looking up the credentials (tests).
-    public init(request: TableWriteRequest, credentialPath: String, origin: ConfigOrigin? = nil,
-                environment: [String: String]? = nil) {
-        self.request = request
-        self.credentialPath = credentialPath
-        self.origin = origin
-        self.environment = environment
-    }
-
-    public var summary: String {
-        "postgres table \(request.table) (\(request.mode.name)) (credentials \(credentialPath))"
-    }
-
-    public func stage(_ input: RecordBatchStream) async throws -> any StagedWrite {
-        let parts = try SQLIdentifier.parts(of: request.table, .postgres)
+    public static func stage(_ input: RecordBatchStream, into parts: [String], request: TableWriteRequest,
+                             credentials: DatabaseCredentials, origin: ConfigOrigin?) async throws -> any StagedWrite {
         let names = input.schema.fields.map(\.name)
         // postgres-nio quotes COPY's names without escaping: a quote in a name cannot be sent safely.
         if let bad = (parts + names).first(where: { $0.contains("\"") }) {
@@ -39,15 +28,11 @@ public struct PostgresSink: Sink {
                               location: origin?.location, jsonPath: origin?.jsonPath, hint: "rename it first (renameColumns)")
         }
         let target = parts.map { SQLIdentifier.quote($0, .postgres) }.joined(separator: ".")
-        if case .upsert(let keys) = request.mode, let missing = keys.first(where: { !names.contains($0) }) {
-            throw SluiceError(.unknownColumn, "merge key '\(missing)' is not a column of the dataset (\(names.joined(separator: ", ")))",
-                              location: origin?.location, jsonPath: origin?.jsonPath)
-        }
-        let credentials = try DatabaseCredentials.resolve(
-            credentialPath: credentialPath, defaultPort: PostgresConnector.defaultPort,
-            environment: environment ?? ProcessInfo.processInfo.environment, origin: origin)
         let connection = try await PostgresConnector.connect(credentials, origin: origin)
         let action = "loading table \(request.table)"
+        func run(_ sql: String, on connection: PostgresConnection) async throws {
+            try await PostgresConnector.execute(sql, on: connection, action: action, origin: origin)
+        }
         do {
             try await run("BEGIN", on: connection)
             var binds = PostgresBindings()
@@ -58,9 +43,7 @@ public struct PostgresSink: Sink {
             if exists {
                 switch request.mode {
                 case .errorIfExists:
-                    throw SluiceError(.outputExists, "table \(request.table) already exists", location: origin?.location,
-                                      jsonPath: origin?.jsonPath,
-                                      hint: "set \"mode\" to \"append\", \"overwrite\", \"upsert\" or \"ignore\"")
+                    throw request.tableExists(origin: origin)
                 case .ignore:
                     try await run("ROLLBACK", on: connection)
                     try? await connection.close()
@@ -85,7 +68,7 @@ public struct PostgresSink: Sink {
                 copyTable = "sluice_stage_\(UUID().uuidString.prefix(8).lowercased())"
                 try await run("CREATE TEMPORARY TABLE \(copyTable) (LIKE \(target) INCLUDING DEFAULTS) ON COMMIT DROP", on: connection)
             }
-            let rows = try await copy(input, into: copyTable, columns: names, on: connection)
+            let rows = try await copy(input, into: copyTable, columns: names, batchSize: request.batchSize, on: connection)
             if case .upsert(let keys) = request.mode, exists {
                 let matches = keys.map { "t.\(SQLIdentifier.quote($0, .postgres)) = s.\(SQLIdentifier.quote($0, .postgres))" }
                 let list = names.map { SQLIdentifier.quote($0, .postgres) }.joined(separator: ", ")
@@ -100,14 +83,9 @@ public struct PostgresSink: Sink {
         }
     }
 
-    private func run(_ sql: String, on connection: PostgresConnection) async throws {
-        try await PostgresConnector.execute(sql, on: connection, action: "loading table \(request.table)", origin: origin)
-    }
-
     /// Streams every batch through one COPY; returns the number of rows sent.
-    private func copy(_ input: RecordBatchStream, into table: String, columns: [String],
-                      on connection: PostgresConnection) async throws -> Int {
-        let batchSize = request.batchSize
+    private static func copy(_ input: RecordBatchStream, into table: String, columns: [String], batchSize: Int,
+                             on connection: PostgresConnection) async throws -> Int {
         let counter = RowCounter()
         try await connection.copyFrom(table: table, columns: columns, logger: PostgresConnector.logger) { writer in
             for try await batch in input {

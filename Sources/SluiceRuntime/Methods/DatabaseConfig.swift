@@ -142,4 +142,25 @@ enum DatabaseConfig {
         }
         return settings
     }
+
+    /// The plan of a database extract step: one scan of a `DatabaseSource`.
+    static func scanPlan<Reader: DatabaseReader>(_ context: MethodContext, _: Reader.Type, defaultPath: String) throws -> StepPlan {
+        let config = context.config
+        let source = DatabaseSource<Reader>(
+            request: try readRequest(config, defaultPath: defaultPath),
+            credentialPath: try credentialPath(config, default: defaultPath),
+            origin: context.origin(of: config.has("query") ? "query" : "table"))
+        return StepPlan(output: .scan(ScanNode(source: source, origin: context.origin)))
+    }
+
+    /// The plan of a database load step: its input, written by a `DatabaseSink`.
+    static func writePlan<Loader: DatabaseLoader>(_ context: MethodContext, _: Loader.Type, defaultPath: String) throws -> StepPlan {
+        let config = context.config
+        let input = try context.input
+        let sink = DatabaseSink<Loader>(
+            request: try writeRequest(config, defaultPath: defaultPath),
+            credentialPath: try credentialPath(config, default: defaultPath),
+            origin: context.origin(of: "table"))
+        return StepPlan(output: input, action: .write(WriteNode(input: input, sink: sink, origin: context.origin)))
+    }
 }

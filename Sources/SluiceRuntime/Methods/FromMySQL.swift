@@ -37,14 +37,7 @@ enum FromMySQL {
                   }
                 }
                 """,
-            build: { context in
-                let config = context.config
-                let source = MySQLSource(
-                    request: try DatabaseConfig.readRequest(config, defaultPath: "mysql"),
-                    credentialPath: try DatabaseConfig.credentialPath(config, default: "mysql"),
-                    origin: context.origin(of: config.has("query") ? "query" : "table"))
-                return StepPlan(output: .scan(ScanNode(source: source, origin: context.origin)))
-            }
+            build: { try DatabaseConfig.scanPlan($0, MySQLReader.self, defaultPath: "mysql") }
         )
         descriptor.misplacedKeys = DatabaseConfig.misplacedKeys(defaultPath: "mysql")
         return descriptor

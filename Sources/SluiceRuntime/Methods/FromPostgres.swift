@@ -45,14 +45,7 @@ enum FromPostgres {
                   }
                 }
                 """,
-            build: { context in
-                let config = context.config
-                let source = PostgresSource(
-                    request: try DatabaseConfig.readRequest(config, defaultPath: "postgres"),
-                    credentialPath: try DatabaseConfig.credentialPath(config, default: "postgres"),
-                    origin: context.origin(of: config.has("query") ? "query" : "table"))
-                return StepPlan(output: .scan(ScanNode(source: source, origin: context.origin)))
-            }
+            build: { try DatabaseConfig.scanPlan($0, PostgresReader.self, defaultPath: "postgres") }
         )
         descriptor.misplacedKeys = DatabaseConfig.misplacedKeys(defaultPath: "postgres")
         return descriptor

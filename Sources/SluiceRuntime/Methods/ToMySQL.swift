@@ -37,15 +37,7 @@ enum ToMySQL {
                   }
                 }
                 """,
-            build: { context in
-                let config = context.config
-                let input = try context.input
-                let sink = MySQLSink(
-                    request: try DatabaseConfig.writeRequest(config, defaultPath: "mysql"),
-                    credentialPath: try DatabaseConfig.credentialPath(config, default: "mysql"),
-                    origin: context.origin(of: "table"))
-                return StepPlan(output: input, action: .write(WriteNode(input: input, sink: sink, origin: context.origin)))
-            }
+            build: { try DatabaseConfig.writePlan($0, MySQLLoader.self, defaultPath: "mysql") }
         )
         descriptor.misplacedKeys = DatabaseConfig.misplacedKeys(defaultPath: "mysql")
         return descriptor

@@ -38,15 +38,7 @@ enum ToPostgres {
                   }
                 }
                 """,
-            build: { context in
-                let config = context.config
-                let input = try context.input
-                let sink = PostgresSink(
-                    request: try DatabaseConfig.writeRequest(config, defaultPath: "postgres"),
-                    credentialPath: try DatabaseConfig.credentialPath(config, default: "postgres"),
-                    origin: context.origin(of: "table"))
-                return StepPlan(output: input, action: .write(WriteNode(input: input, sink: sink, origin: context.origin)))
-            }
+            build: { try DatabaseConfig.writePlan($0, PostgresLoader.self, defaultPath: "postgres") }
         )
         descriptor.misplacedKeys = DatabaseConfig.misplacedKeys(defaultPath: "postgres")
         return descriptor

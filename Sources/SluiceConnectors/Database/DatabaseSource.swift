@@ -1,0 +1,85 @@
+import Foundation
+import SluiceEngine
+import SluiceSpec
+
+/// Reads a database table or query as one dataset (`PostgresSource`, `MySQLSource`).
+///
+/// The columns and their types are learned without reading a row. A partitioned read runs one
+/// query per range of the partition column (see `PartitionRange`), its bounds sent as
+/// parameters, each on its own connection, up to `maxConnections` at once; batches arrive in
+/// the order the ranges produce them. Rows stream in batches of `fetchSize` with back-pressure
+/// from the consumer. Only the columns the plan needs are selected.
+public struct DatabaseSource<Reader: DatabaseReader>: Source {
+    public let request: TableReadRequest
+    public let credentialPath: String
+    public let origin: ConfigOrigin?
+    private let environment: [String: String]?
+    private let described = Cached<[DatabaseColumn]>()
+
+    /// `environment` replaces the process environment when looking up the credentials (tests).
+    public init(request: TableReadRequest, credentialPath: String, origin: ConfigOrigin? = nil,
+                environment: [String: String]? = nil) {
+        self.request = request
+        self.credentialPath = credentialPath
+        self.origin = origin
+        self.environment = environment
+    }
+
+    public var summary: String {
+        var text = "\(Reader.system) \(request.summary) (credentials \(credentialPath))"
+        if let partitioning = request.partitioning {
+            text += " in \(request.ranges.count) ranges of \(partitioning.column)"
+        }
+        return text
+    }
+
+    public func schema() async throws -> Schema {
+        Schema(try await columns().map(\.field))
+    }
+
+    public func scan() async throws -> RecordBatchStream {
+        try await scan(columns: nil)
+    }
+
+    public func scan(columns wanted: Set<String>?) async throws -> RecordBatchStream {
+        let all = try await columns()
+        let base = try request.baseQuery(Reader.dialect)
+        var chosen = wanted.map { names in all.filter { names.contains($0.field.name.lowercased()) } } ?? all
+        // A plan that needs no column still needs the row count: keep the first column.
+        if chosen.isEmpty, let first = all.first { chosen = [first] }
+        let verbatim: Bool
+        if case .query = request.relation, request.partitioning == nil, !Reader.nestedQueriesKeepOrder {
+            verbatim = true
+            chosen = all
+        } else {
+            verbatim = false
+        }
+        let credentials = try self.credentials()
+        let ranges = request.ranges
+        let select = chosen.map(\.selectExpression).joined(separator: ", ")
+        let partitionColumn = request.partitioning.map { SQLIdentifier.quote($0.column, Reader.dialect) }
+        let schema = Schema(chosen.map(\.field))
+        let fetchSize = request.fetchSize
+        let origin = self.origin
+        return ParallelRangeReader.stream(schema: schema, rangeCount: ranges.count, concurrency: request.maxConnections) { index, send in
+            let (condition, bounds) = partitionColumn.map { ranges[index].condition(column: $0, placeholder: Reader.placeholder) }
+                ?? ("", [])
+            let sql = verbatim ? base
+                : "SELECT \(select) FROM (\(base)) AS sluice_source" + (condition.isEmpty ? "" : " WHERE \(condition)")
+            try await Reader.read(sql, bounds: bounds, schema: schema, fetchSize: fetchSize, credentials: credentials,
+                                  origin: origin, send: send)
+        }
+    }
+
+    private func credentials() throws(SluiceError) -> DatabaseCredentials {
+        try DatabaseCredentials.resolve(credentialPath: credentialPath, defaultPort: Reader.defaultPort,
+                                        environment: environment ?? ProcessInfo.processInfo.environment, origin: origin)
+    }
+
+    /// The columns, learned once per source.
+    private func columns() async throws -> [DatabaseColumn] {
+        try await described.value {
+            try await Reader.describe(try request.baseQuery(Reader.dialect), credentials: try credentials(), origin: origin)
+        }
+    }
+}

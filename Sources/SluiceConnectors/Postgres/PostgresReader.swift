@@ -1,0 +1,82 @@
+import Foundation
+import PostgresNIO
+import SluiceEngine
+import SluiceSpec
+
+/// Reads a PostgreSQL table or query (see `DatabaseSource`).
+public typealias PostgresSource = DatabaseSource<PostgresReader>
+
+/// PostgreSQL's side of `DatabaseSource`, over postgres-nio: columns come from the catalog
+/// (a temporary view over the query, in a transaction rolled back at once), rows in binary
+/// format, each column cast to the one wire type its engine type is decoded from.
+public enum PostgresReader: DatabaseReader {
+    public static let system = "postgres"
+    public static let defaultPort = PostgresConnector.defaultPort
+    public static let dialect = SQLIdentifier.Dialect.postgres
+    public static let nestedQueriesKeepOrder = true
+
+    public static func placeholder(_ position: Int) -> String { "$\(position)" }
+
+    public static func read(_ sql: String, bounds: [Int64], schema: Schema, fetchSize: Int, credentials: DatabaseCredentials,
+                            origin: ConfigOrigin?, send: ParallelRangeReader.Send) async throws {
+        var binds = PostgresBindings()
+        for bound in bounds { binds.append(bound) }
+        let connection = try await PostgresConnector.connect(credentials, origin: origin)
+        do {
+            let rows = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: PostgresConnector.logger)
+            var decoder = PostgresBatchDecoder(schema: schema, capacity: fetchSize)
+            var open = true
+            for try await row in rows {
+                try decoder.append(row)
+                if decoder.count >= fetchSize {
+                    open = await send(decoder.finish())
+                    if !open { break }
+                }
+            }
+            if open, decoder.count > 0 { _ = await send(decoder.finish()) }
+            try? await connection.close()
+        } catch {
+            try? await connection.close()
+            throw PostgresConnector.sluiceError(error, action: "reading from PostgreSQL", origin: origin)
+        }
+    }
+
+    public static func describe(_ query: String, credentials: DatabaseCredentials, origin: ConfigOrigin?) async throws -> [DatabaseColumn] {
+        let connection = try await PostgresConnector.connect(credentials, origin: origin)
+        do {
+            let columns = try await describe(query, on: connection, origin: origin)
+            try? await connection.close()
+            return columns
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    private static func describe(_ query: String, on connection: PostgresConnection, origin: ConfigOrigin?) async throws -> [DatabaseColumn] {
+        let action = "describing the PostgreSQL query"
+        let view = "sluice_probe_\(UUID().uuidString.prefix(8).lowercased())"
+        try await PostgresConnector.execute("BEGIN", on: connection, action: action, origin: origin)
+        try await PostgresConnector.execute("CREATE TEMPORARY VIEW \(view) AS \(query)", on: connection, action: action, origin: origin)
+        var binds = PostgresBindings()
+        binds.append("pg_temp.\(view)")
+        let rows = try await PostgresConnector.rows("""
+            SELECT a.attname::text, b.oid::int8, b.typname::text, b.typtype::text, format_type(a.atttypid, a.atttypmod)
+            FROM pg_attribute a
+            JOIN pg_type t ON t.oid = a.atttypid
+            JOIN pg_type b ON b.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
+            WHERE a.attrelid = $1::text::regclass AND a.attnum > 0 AND NOT a.attisdropped
+            ORDER BY a.attnum
+            """, on: connection, action: action, origin: origin, binds: binds)
+        try await PostgresConnector.execute("ROLLBACK", on: connection, action: action, origin: origin)
+        return try rows.map { row in
+            let (name, oid, typeName, typeKind, sqlType) = try row.decode((String, Int64, String, String, String).self)
+            guard let (type, cast) = PostgresTypes.mapping(oid: oid, typeName: typeName, typeKind: typeKind) else {
+                throw PostgresTypes.unsupported(column: name, sqlType: sqlType, origin: origin)
+            }
+            let quoted = SQLIdentifier.quote(name, .postgres)
+            return DatabaseColumn(field: Field(name, type), sqlType: sqlType,
+                                  selectExpression: cast.map { "\(quoted)::\($0) AS \(quoted)" } ?? quoted)
+        }
+    }
+}
