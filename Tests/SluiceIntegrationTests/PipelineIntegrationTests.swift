@@ -7,9 +7,9 @@ import Testing
 /// user runs them: the built binary, a scratch directory, settings in the environment.
 @Suite struct PipelineIntegrationTests {
     @Test func postgresThroughATransformIntoFilesThenFilesIntoMySQL() async throws {
-        let pg = try await PostgresAdmin.connect()
+        let pg = try await DatabaseAdmin.postgres()
         defer { Task { await pg.close() } }
-        let my = try await MySQLAdmin.connect()
+        let my = try await DatabaseAdmin.mysql()
         defer { Task { await my.close() } }
         let source = TestServers.tableName("e2e_orders")
         let target = TestServers.tableName("e2e_big_orders")
@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func aFailingLaterStepRollsBackTheDatabaseLoad() async throws {
-        let pg = try await PostgresAdmin.connect()
+        let pg = try await DatabaseAdmin.postgres()
         defer { Task { await pg.close() } }
         let target = TestServers.tableName("e2e_rollback")
         try await pg.execute("CREATE TABLE \(target) (id integer, name text)")

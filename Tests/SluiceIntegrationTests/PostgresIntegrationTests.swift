@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct PostgresIntegrationTests {
     @Test func everyReadableTypeMapsToItsEngineTypeWithItsValues() async throws {
-        let admin = try await PostgresAdmin.connect()
+        let admin = try await DatabaseAdmin.postgres()
         defer { Task { await admin.close() } }
         let table = TestServers.tableName("pg_types")
         try await admin.execute("CREATE TYPE \(table)_mood AS ENUM ('sad', 'happy')")
@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func typesTheEngineCannotHoldAreErrorsNamingTheColumn() async throws {
-        let admin = try await PostgresAdmin.connect()
+        let admin = try await DatabaseAdmin.postgres()
         defer { Task { await admin.close() } }
         for (column, sqlType) in [("payload", "bytea"), ("tags", "text[]"), ("span", "interval")] {
             let table = TestServers.tableName("pg_unsupported")
@@ -54,43 +54,8 @@ import Testing
         }
     }
 
-    @Test func everyTypeRoundTripsThroughANewTable() async throws {
-        let admin = try await PostgresAdmin.connect()
-        defer { Task { await admin.close() } }
-        let table = TestServers.tableName("pg_roundtrip")
-        let written = try await TestData.load(admin.sink(table, .errorIfExists, batchSize: 3), TestData.allTypes, TestData.allTypeRows)
-        #expect(written == 4)
-        let source = admin.source(.table(table))
-        #expect(try await source.schema() == TestData.allTypes)
-        #expect(TestData.sortedByID(try await TestData.rows(of: source)) == TestData.allTypeRows)
-    }
-
-    @Test(arguments: [
-        (lower: Int64(100), upper: Int64(500), partitions: 7),
-        (lower: 1, upper: 1_000, partitions: 4),
-        (lower: 0, upper: 3, partitions: 10),
-        (lower: 400, upper: 400, partitions: 5),
-        (lower: -5_000, upper: 5_000, partitions: 3),
-    ])
-    func partitionedReadsReturnEveryRowExactlyOnce(lower: Int64, upper: Int64, partitions: Int) async throws {
-        let admin = try await PostgresAdmin.connect()
-        defer { Task { await admin.close() } }
-        let table = TestServers.tableName("pg_parts")
-        try await admin.execute("CREATE TABLE \(table) (id bigint, label text)")
-        try await admin.execute("INSERT INTO \(table) SELECT g, 'row ' || g FROM generate_series(-20, 1020) g")
-        try await admin.execute("INSERT INTO \(table) VALUES (NULL, 'null a'), (NULL, 'null b'), (NULL, 'null c')")
-        let source = admin.source(.table(table), partitioning: .init(column: "id", lowerBound: lower, upperBound: upper,
-                                                                     numPartitions: partitions), fetchSize: 97)
-        let rows = try await TestData.rows(of: source)
-        #expect(rows.count == 1_041 + 3)
-        let ids = rows.compactMap { row -> Int64? in if case .int64(let id) = row[0] { id } else { nil } }
-        #expect(ids.sorted() == Array(-20...1020))
-        #expect(rows.filter { $0[0] == .null }.map { $0[1] }.sorted { "\($0)" < "\($1)" }
-                == [.string("null a"), .string("null b"), .string("null c")])
-    }
-
     @Test func aQueryIsReadAndOnlyTheNeededColumnsAreFetched() async throws {
-        let admin = try await PostgresAdmin.connect()
+        let admin = try await DatabaseAdmin.postgres()
         defer { Task { await admin.close() } }
         let source = admin.source(.query("SELECT g AS id, g * 2 AS twice, 'x' || g AS name FROM generate_series(1, 10) g;"))
         let batches = try await source.scan(columns: ["twice"]).collect()
@@ -100,75 +65,11 @@ import Testing
         #expect(values == expected)
     }
 
-    @Test func writeModesAppendOverwriteIgnoreErrorIfExistsAndUpsert() async throws {
-        let admin = try await PostgresAdmin.connect()
-        defer { Task { await admin.close() } }
-        let table = TestServers.tableName("pg_modes")
-        let schema = Schema([Field("id", .int32), Field("name", .string)])
-        func contents() async throws -> [[ScalarValue]] {
-            try await admin.rows("SELECT id, name FROM \(table) ORDER BY id, name")
-        }
-        _ = try await TestData.load(admin.sink(table, .errorIfExists), schema, [[.int32(1), .string("a")], [.int32(2), .string("b")]])
-        _ = try await TestData.load(admin.sink(table, .append), schema, [[.int32(3), .string("c")]])
-        #expect(try await contents() == [[.int32(1), .string("a")], [.int32(2), .string("b")], [.int32(3), .string("c")]])
-
-        let exists = await #expect(throws: SluiceError.self) {
-            try await TestData.load(admin.sink(table, .errorIfExists), schema, [[.int32(9), .string("z")]])
-        }
-        #expect(exists?.code == .outputExists)
-        let ignored = try await TestData.load(admin.sink(table, .ignore), schema, [[.int32(9), .string("z")]])
-        #expect(ignored == 0)
-        #expect(try await contents().count == 3)
-
-        _ = try await TestData.load(admin.sink(table, .upsert(mergeKeys: ["id"])), schema,
-                                    [[.int32(2), .string("B")], [.int32(4), .string("d")]])
-        #expect(try await contents() == [[.int32(1), .string("a")], [.int32(2), .string("B")], [.int32(3), .string("c")],
-                                          [.int32(4), .string("d")]])
-
-        _ = try await TestData.load(admin.sink(table, .overwrite), schema, [[.int32(7), .string("g")]])
-        #expect(try await contents() == [[.int32(7), .string("g")]])
-    }
-
-    @Test func aLoadFailingInTheMiddleLeavesTheTableAsItWas() async throws {
-        let admin = try await PostgresAdmin.connect()
-        defer { Task { await admin.close() } }
-        let table = TestServers.tableName("pg_fail")
-        try await admin.execute("CREATE TABLE \(table) (id integer CHECK (id < 1000), name text)")
-        try await admin.execute("INSERT INTO \(table) VALUES (1, 'kept'), (2, 'kept too')")
-        let schema = Schema([Field("id", .int32), Field("name", .string)])
-        let rows: [[ScalarValue]] = (10..<60).map { [.int32(Int32($0)), .string("new \($0)")] } + [[.int32(5000), .string("bad")]]
-        for mode in [TableWriteRequest.Mode.append, .overwrite, .upsert(mergeKeys: ["id"])] {
-            let error = await #expect(throws: SluiceError.self) {
-                try await TestData.load(admin.sink(table, mode, batchSize: 10), schema, rows, batchRows: 7)
-            }
-            #expect(error?.message.contains("check constraint") == true, "\(String(describing: error))")
-            #expect(try await admin.rows("SELECT id, name FROM \(table) ORDER BY id")
-                    == [[.int32(1), .string("kept")], [.int32(2), .string("kept too")]], "after a failed \(mode.name)")
-        }
-        // A staged load that the run aborts (another step failed) leaves no trace either.
-        let staged = try await admin.sink(table, .overwrite).stage(TestData.stream(schema, [[.int32(3), .string("x")]]))
-        await staged.abort()
-        #expect(try await admin.rows("SELECT count(*)::int FROM \(table)") == [[.int32(2)]])
-        let missing = TestServers.tableName("pg_never")
-        let created = try await admin.sink(missing, .errorIfExists).stage(TestData.stream(schema, [[.int32(3), .string("x")]]))
-        await created.abort()
-        #expect(try await admin.rows("SELECT to_regclass('\(missing)')::text") == [[.null]])
-    }
-
     @Test func missingCredentialsNameTheVariablesToSet() async throws {
         let source = PostgresSource(request: TableReadRequest(relation: .table("t")), credentialPath: "nowhere/db",
                                     environment: [:])
         let error = await #expect(throws: SluiceError.self) { try await source.schema() }
         #expect(error?.message.contains("SLUICE_NOWHERE_DB_DATABASE") == true)
         #expect(error?.message.contains("SLUICE_NOWHERE_DB_USER") == true)
-    }
-
-    @Test func aServerThatIsNotListeningIsATransientError() async throws {
-        var environment = TestServers.environment
-        environment["SLUICE_PGTEST_PORT"] = "1"
-        let source = PostgresSource(request: TableReadRequest(relation: .table("t")), credentialPath: TestServers.postgresPath,
-                                    environment: environment)
-        let error = await #expect(throws: SluiceError.self) { try await source.schema() }
-        #expect(error?.isTransient == true, "\(String(describing: error))")
     }
 }

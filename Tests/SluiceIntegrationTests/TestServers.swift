@@ -35,78 +35,106 @@ enum TestServers {
     }
 }
 
-/// Runs SQL on the PostgreSQL test server, failing with how to start it when it is not running.
-struct PostgresAdmin {
-    let connection: PostgresConnection
+/// The database systems every conformance test runs against.
+enum TestedSystem: String, CaseIterable, Sendable {
+    case postgres
+    case mysql
 
-    static func connect() async throws -> PostgresAdmin {
-        let credentials = try TestServers.credentials(TestServers.postgresPath, port: 5432)
-        do {
-            return PostgresAdmin(connection: try await PostgresConnector.connect(credentials, origin: nil))
-        } catch {
-            Issue.record("the PostgreSQL test server is not reachable at \(credentials.summary): run scripts/start-postgres (scripts/test starts it). \(error)")
-            throw error
+    func connect() async throws -> DatabaseAdmin {
+        switch self {
+        case .postgres: try await DatabaseAdmin.postgres()
+        case .mysql: try await DatabaseAdmin.mysql()
         }
-    }
-
-    func execute(_ sql: String) async throws {
-        try await PostgresConnector.execute(sql, on: connection, action: "test setup", origin: nil)
-    }
-
-    /// The rows of `sql`, read back through `PostgresSource`'s decoder as values.
-    func rows(_ sql: String) async throws -> [[ScalarValue]] {
-        try await TestData.rows(of: PostgresSource(request: TableReadRequest(relation: .query(sql)),
-                                                   credentialPath: TestServers.postgresPath, environment: TestServers.environment))
-    }
-
-    func close() async { try? await connection.close() }
-
-    func source(_ relation: TableReadRequest.Relation, partitioning: TableReadRequest.Partitioning? = nil,
-                fetchSize: Int = 1_000) -> PostgresSource {
-        PostgresSource(request: TableReadRequest(relation: relation, partitioning: partitioning, fetchSize: fetchSize, maxConnections: 4),
-                       credentialPath: TestServers.postgresPath, environment: TestServers.environment)
-    }
-
-    func sink(_ table: String, _ mode: TableWriteRequest.Mode, batchSize: Int = 1_000) -> PostgresSink {
-        PostgresSink(request: TableWriteRequest(table: table, mode: mode, batchSize: batchSize),
-                     credentialPath: TestServers.postgresPath, environment: TestServers.environment)
     }
 }
 
-/// Runs SQL on the MariaDB test server, failing with how to start it when it is not running.
-struct MySQLAdmin {
-    let connection: MySQLConnection
+/// One test server: SQL for setting up and checking, and the connector's source and sink
+/// pointed at it. Connecting fails with how to start the server when it is not running.
+struct DatabaseAdmin: Sendable {
+    let system: TestedSystem
+    private let run: @Sendable (String) async throws -> Void
+    private let disconnect: @Sendable () async -> Void
+    private let makeSource: @Sendable (TableReadRequest) -> any Source
+    private let makeSink: @Sendable (TableWriteRequest) -> any Sink
 
-    static func connect() async throws -> MySQLAdmin {
-        let credentials = try TestServers.credentials(TestServers.mysqlPath, port: 3306)
+    static func postgres() async throws -> DatabaseAdmin {
+        let connection = try await reach(TestServers.postgresPath, port: 5432, script: "scripts/start-postgres") {
+            try await PostgresConnector.connect($0, origin: nil)
+        }
+        return DatabaseAdmin(
+            system: .postgres,
+            run: { try await PostgresConnector.execute($0, on: connection, action: "test setup", origin: nil) },
+            disconnect: { try? await connection.close() },
+            makeSource: { PostgresSource(request: $0, credentialPath: TestServers.postgresPath, environment: TestServers.environment) },
+            makeSink: { PostgresSink(request: $0, credentialPath: TestServers.postgresPath, environment: TestServers.environment) })
+    }
+
+    static func mysql() async throws -> DatabaseAdmin {
+        let connection = try await reach(TestServers.mysqlPath, port: 3306, script: "scripts/start-mariadb") {
+            try await MySQLConnection.connect($0, origin: nil)
+        }
+        return DatabaseAdmin(
+            system: .mysql,
+            run: { try await connection.execute($0, action: "test setup") },
+            disconnect: { await connection.close() },
+            makeSource: { MySQLSource(request: $0, credentialPath: TestServers.mysqlPath, environment: TestServers.environment) },
+            makeSink: { MySQLSink(request: $0, credentialPath: TestServers.mysqlPath, environment: TestServers.environment) })
+    }
+
+    private static func reach<Connection>(_ path: String, port: Int, script: String,
+                                          _ connect: (DatabaseCredentials) async throws -> Connection) async throws -> Connection {
+        let credentials = try TestServers.credentials(path, port: port)
         do {
-            return MySQLAdmin(connection: try await MySQLConnection.connect(credentials, origin: nil))
+            return try await connect(credentials)
         } catch {
-            Issue.record("the MariaDB test server is not reachable at \(credentials.summary): run scripts/start-mariadb (scripts/test starts it). \(error)")
+            Issue.record("the test server is not reachable at \(credentials.summary): run \(script) (scripts/test starts it). \(error)")
             throw error
         }
     }
 
-    func execute(_ sql: String) async throws {
-        try await connection.execute(sql, action: "test setup")
-    }
+    func execute(_ sql: String) async throws { try await run(sql) }
 
+    func close() async { await disconnect() }
+
+    /// The rows of `sql`, read through the connector.
     func rows(_ sql: String) async throws -> [[ScalarValue]] {
-        try await TestData.rows(of: MySQLSource(request: TableReadRequest(relation: .query(sql)),
-                                                credentialPath: TestServers.mysqlPath, environment: TestServers.environment))
+        try await TestData.rows(of: makeSource(TableReadRequest(relation: .query(sql))))
     }
-
-    func close() async { await connection.close() }
 
     func source(_ relation: TableReadRequest.Relation, partitioning: TableReadRequest.Partitioning? = nil,
-                fetchSize: Int = 1_000) -> MySQLSource {
-        MySQLSource(request: TableReadRequest(relation: relation, partitioning: partitioning, fetchSize: fetchSize, maxConnections: 4),
-                    credentialPath: TestServers.mysqlPath, environment: TestServers.environment)
+                fetchSize: Int = 1_000) -> any Source {
+        makeSource(TableReadRequest(relation: relation, partitioning: partitioning, fetchSize: fetchSize, maxConnections: 4))
     }
 
-    func sink(_ table: String, _ mode: TableWriteRequest.Mode, batchSize: Int = 1_000) -> MySQLSink {
-        MySQLSink(request: TableWriteRequest(table: table, mode: mode, batchSize: batchSize),
-                  credentialPath: TestServers.mysqlPath, environment: TestServers.environment)
+    func sink(_ table: String, _ mode: TableWriteRequest.Mode, batchSize: Int = 1_000) -> any Sink {
+        makeSink(TableWriteRequest(table: table, mode: mode, batchSize: batchSize))
+    }
+
+    /// Fills `table (id, label)` with ids `from...to` and labels `row <id>`.
+    func insertSequence(into table: String, from: Int, to: Int) async throws {
+        switch system {
+        case .postgres:
+            try await execute("INSERT INTO \(table) SELECT g, 'row ' || g FROM generate_series(\(from), \(to)) g")
+        case .mysql:
+            try await execute("SET SESSION max_recursive_iterations = 1000000")
+            try await execute("""
+                INSERT INTO \(table) WITH RECURSIVE g(n) AS (SELECT \(from) UNION ALL SELECT n + 1 FROM g WHERE n < \(to))
+                SELECT n, CONCAT('row ', n) FROM g
+                """)
+        }
+    }
+
+    /// Whether a table of this name exists (or, with `like`, any whose name matches the pattern).
+    func tableCount(like pattern: String) async throws -> Int {
+        let sql = switch system {
+        case .postgres: "SELECT count(*)::int FROM pg_tables WHERE tablename LIKE '\(pattern)'"
+        case .mysql: "SELECT CAST(COUNT(*) AS SIGNED) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name LIKE '\(pattern)'"
+        }
+        switch try await rows(sql).first?.first {
+        case .int32(let count)?: return Int(count)
+        case .int64(let count)?: return Int(count)
+        default: return -1
+        }
     }
 }
 
@@ -133,6 +161,20 @@ enum TestData {
             start += batchRows
         }
         return RecordBatchStream(schema: schema, batches: batches)
+    }
+
+    /// The first `after` batches of `rows` (7 rows each), then an error, as when an earlier
+    /// step fails in the middle of its data.
+    static func failingStream(_ schema: Schema, _ rows: [[ScalarValue]], after: Int) -> RecordBatchStream {
+        let batches = stream(schema, rows, batchRows: 7)
+        return RecordBatchStream(schema: schema) {
+            let next = batches.makeNextBatch()
+            let counter = Counter()
+            return {
+                guard counter.increment() <= after else { throw SluiceError(.malformedData, "upstream failed") }
+                return try await next()
+            }
+        }
     }
 
     /// Writes `rows` through `sink` and commits.
@@ -169,5 +211,18 @@ enum TestData {
         case .int64(let value): value
         default: Int64.min
         }
+    }
+}
+
+/// A counter shared with a `@Sendable` closure.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
     }
 }

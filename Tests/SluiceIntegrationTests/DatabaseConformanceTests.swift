@@ -1,0 +1,156 @@
+import Foundation
+import SluiceConnectors
+import SluiceEngine
+import SluiceSpec
+import Testing
+
+/// What every database connector must do, run against each test server: round-trip every
+/// type with nulls, empty and large inputs, read partitioned tables without gaps or
+/// duplicates, honour every write mode, and leave the table as it was when a load fails
+/// or is aborted.
+@Suite struct DatabaseConformanceTests {
+    @Test(arguments: TestedSystem.allCases)
+    func everyTypeRoundTripsThroughANewTable(system: TestedSystem) async throws {
+        let db = try await system.connect()
+        defer { Task { await db.close() } }
+        let table = TestServers.tableName("\(system)_roundtrip")
+        let written = try await TestData.load(db.sink(table, .errorIfExists, batchSize: 3), TestData.allTypes, TestData.allTypeRows)
+        #expect(written == 4)
+        let source = db.source(.table(table))
+        #expect(try await source.schema() == TestData.allTypes)
+        #expect(TestData.sortedByID(try await TestData.rows(of: source)) == TestData.allTypeRows)
+    }
+
+    @Test(arguments: TestedSystem.allCases)
+    func anEmptyDatasetCreatesAnEmptyTable(system: TestedSystem) async throws {
+        let db = try await system.connect()
+        defer { Task { await db.close() } }
+        let table = TestServers.tableName("\(system)_empty")
+        #expect(try await TestData.load(db.sink(table, .errorIfExists), TestData.allTypes, []) == 0)
+        let source = db.source(.table(table))
+        #expect(try await source.schema() == TestData.allTypes)
+        #expect(try await TestData.rows(of: source).isEmpty)
+    }
+
+    @Test(arguments: TestedSystem.allCases)
+    func aLargeDatasetRoundTripsInManyBatches(system: TestedSystem) async throws {
+        let db = try await system.connect()
+        defer { Task { await db.close() } }
+        let table = TestServers.tableName("\(system)_large")
+        let schema = Schema([Field("id", .int64), Field("label", .string)])
+        let rows: [[ScalarValue]] = (0..<60_000).map { [.int64(Int64($0)), .string("label \($0)")] }
+        #expect(try await TestData.load(db.sink(table, .overwrite, batchSize: 2_500), schema, rows, batchRows: 8_192) == 60_000)
+        let read = try await TestData.rows(of: db.source(.table(table), fetchSize: 4_096))
+        #expect(read.count == 60_000)
+        #expect(TestData.sortedByID(read) == rows)
+    }
+
+    @Test(arguments: TestedSystem.allCases, [
+        (lower: Int64(100), upper: Int64(500), partitions: 7),
+        (lower: 1, upper: 1_000, partitions: 4),
+        (lower: 0, upper: 3, partitions: 10),
+        (lower: 400, upper: 400, partitions: 5),
+        (lower: -5_000, upper: 5_000, partitions: 3),
+    ])
+    func partitionedReadsReturnEveryRowExactlyOnce(system: TestedSystem, bounds: (lower: Int64, upper: Int64, partitions: Int)) async throws {
+        let db = try await system.connect()
+        defer { Task { await db.close() } }
+        let table = TestServers.tableName("\(system)_parts")
+        try await db.execute("CREATE TABLE \(table) (id bigint, label varchar(20))")
+        try await db.insertSequence(into: table, from: -20, to: 1020)
+        try await db.execute("INSERT INTO \(table) VALUES (NULL, 'null a'), (NULL, 'null b'), (NULL, 'null c')")
+        let partitioning = TableReadRequest.Partitioning(column: "id", lowerBound: bounds.lower, upperBound: bounds.upper,
+                                                         numPartitions: bounds.partitions)
+        let rows = try await TestData.rows(of: db.source(.table(table), partitioning: partitioning, fetchSize: 97))
+        #expect(rows.count == 1_041 + 3)
+        let ids = rows.compactMap { row -> Int64? in if case .int64(let id) = row[0] { id } else { nil } }
+        #expect(ids.sorted() == Array(-20...1020))
+        let nullLabels = rows.filter { $0[0] == .null }.map { "\($0[1])" }.sorted()
+        #expect(nullLabels == ["null a", "null b", "null c"])
+    }
+
+    @Test(arguments: TestedSystem.allCases)
+    func writeModesAppendOverwriteIgnoreErrorIfExistsAndUpsert(system: TestedSystem) async throws {
+        let db = try await system.connect()
+        defer { Task { await db.close() } }
+        let table = TestServers.tableName("\(system)_modes")
+        let schema = Schema([Field("id", .int32), Field("name", .string)])
+        func contents() async throws -> [[ScalarValue]] {
+            TestData.sortedByID(try await TestData.rows(of: db.source(.table(table))))
+        }
+        _ = try await TestData.load(db.sink(table, .errorIfExists), schema, [[.int32(1), .string("a")], [.int32(2), .string("b")]])
+        _ = try await TestData.load(db.sink(table, .append), schema, [[.int32(3), .string("c")]])
+        #expect(try await contents() == [[.int32(1), .string("a")], [.int32(2), .string("b")], [.int32(3), .string("c")]])
+
+        let exists = await #expect(throws: SluiceError.self) {
+            try await TestData.load(db.sink(table, .errorIfExists), schema, [[.int32(9), .string("z")]])
+        }
+        #expect(exists?.code == .outputExists)
+        #expect(try await TestData.load(db.sink(table, .ignore), schema, [[.int32(9), .string("z")]]) == 0)
+        #expect(try await contents().count == 3)
+
+        _ = try await TestData.load(db.sink(table, .upsert(mergeKeys: ["id"])), schema,
+                                    [[.int32(2), .string("B")], [.int32(4), .string("d")]])
+        let upserted = try await contents()
+        #expect(upserted == [[.int32(1), .string("a")], [.int32(2), .string("B")], [.int32(3), .string("c")],
+                             [.int32(4), .string("d")]])
+
+        _ = try await TestData.load(db.sink(table, .overwrite), schema, [[.int32(7), .string("g")]])
+        #expect(try await contents() == [[.int32(7), .string("g")]])
+
+        let badKey = await #expect(throws: SluiceError.self) {
+            try await TestData.load(db.sink(table, .upsert(mergeKeys: ["nope"])), schema, [[.int32(8), .string("h")]])
+        }
+        #expect(badKey?.code == .unknownColumn)
+    }
+
+    @Test(arguments: TestedSystem.allCases)
+    func aLoadFailingInTheMiddleLeavesTheTableAsItWas(system: TestedSystem) async throws {
+        let db = try await system.connect()
+        defer { Task { await db.close() } }
+        let table = TestServers.tableName("\(system)_fail")
+        try await db.execute("CREATE TABLE \(table) (id integer CHECK (id < 1000), name varchar(20))")
+        try await db.execute("INSERT INTO \(table) VALUES (1, 'kept'), (2, 'kept too')")
+        let schema = Schema([Field("id", .int32), Field("name", .string)])
+        let kept: [[ScalarValue]] = [[.int32(1), .string("kept")], [.int32(2), .string("kept too")]]
+        // Five full round trips of 10 rows go through before the row that breaks the constraint.
+        let rows: [[ScalarValue]] = (10..<60).map { [.int32(Int32($0)), .string("new \($0)")] } + [[.int32(5000), .string("bad")]]
+        for mode in [TableWriteRequest.Mode.append, .overwrite, .upsert(mergeKeys: ["id"])] {
+            let error = await #expect(throws: SluiceError.self) {
+                try await TestData.load(db.sink(table, mode, batchSize: 10), schema, rows, batchRows: 7)
+            }
+            #expect(error?.message.lowercased().contains("constraint") == true, "\(String(describing: error))")
+            #expect(TestData.sortedByID(try await TestData.rows(of: db.source(.table(table)))) == kept, "after a failed \(mode.name)")
+        }
+        // A staged load that the run aborts (another step failed) leaves no trace either.
+        for mode in [TableWriteRequest.Mode.append, .overwrite, .upsert(mergeKeys: ["id"])] {
+            let staged = try await db.sink(table, mode).stage(TestData.stream(schema, [[.int32(3), .string("x")]]))
+            await staged.abort()
+            #expect(TestData.sortedByID(try await TestData.rows(of: db.source(.table(table)))) == kept, "after an aborted \(mode.name)")
+        }
+        // A new table whose input fails half-way, or whose run aborts, never appears, and neither does its staging table.
+        let failed = TestServers.tableName("\(system)_never")
+        let upstream = await #expect(throws: SluiceError.self) {
+            _ = try await db.sink(failed, .errorIfExists, batchSize: 10).stage(TestData.failingStream(schema, rows, after: 4))
+        }
+        #expect(upstream?.message == "upstream failed")
+        let aborted = TestServers.tableName("\(system)_never")
+        await (try await db.sink(aborted, .errorIfExists).stage(TestData.stream(schema, rows))).abort()
+        #expect(try await db.tableCount(like: failed) == 0)
+        #expect(try await db.tableCount(like: aborted) == 0)
+        #expect(try await db.tableCount(like: "sluice\\_stage\\_%") == 0)
+    }
+
+    @Test(arguments: TestedSystem.allCases)
+    func aServerThatIsNotListeningIsATransientError(system: TestedSystem) async throws {
+        var environment = TestServers.environment
+        let path = system == .postgres ? TestServers.postgresPath : TestServers.mysqlPath
+        environment[DatabaseCredentials.environmentPrefix(for: path) + "PORT"] = "1"
+        let request = TableReadRequest(relation: .table("t"))
+        let source: any Source = system == .postgres
+            ? PostgresSource(request: request, credentialPath: path, environment: environment)
+            : MySQLSource(request: request, credentialPath: path, environment: environment)
+        let error = await #expect(throws: SluiceError.self) { try await source.schema() }
+        #expect(error?.isTransient == true, "\(String(describing: error))")
+    }
+}
