@@ -18,7 +18,7 @@ import Testing
             INSERT INTO \(source) SELECT g, 'c' || (g % 7), g * 1.25, date '2025-01-01' + (g % 30) FROM generate_series(1, 500) g
             """)
         try await pg.execute("INSERT INTO \(source) VALUES (NULL, 'nobody', 999, NULL)")
-        let scratch = try Scratch()
+        let scratch = try SluiceProcess()
         defer { scratch.remove() }
         try scratch.write("extract.json", """
             {"name": "pg-to-files", "steps": [
@@ -31,7 +31,7 @@ import Testing
               {"type": "load", "method": "toFile", "config": {"path": "out/big", "format": "csv", "mode": "overwrite"}}
             ]}
             """)
-        let extract = try scratch.run("run", "extract.json")
+        let extract = try scratch.run("run", "extract.json", environment: TestServers.environment)
         #expect(extract.status == 0, "\(extract.stderr)")
         let csv = try scratch.read("out/big/part-00000.csv").split(separator: "\n")
         #expect(csv.first == "id,customer,amount,placed")
@@ -45,7 +45,7 @@ import Testing
                           "maxPoolSize": 2}}
             ]}
             """)
-        let load = try scratch.run("run", "load.json")
+        let load = try scratch.run("run", "load.json", environment: TestServers.environment)
         #expect(load.status == 0, "\(load.stderr)")
         let loaded = try await my.rows("SELECT COUNT(*), COUNT(id), SUM(id), MIN(amount), MAX(amount) FROM \(target)")
         #expect(loaded == [[.int64(102), .int64(101), .float64(45_450), .float64(500), .float64(999)]])
@@ -57,7 +57,7 @@ import Testing
         let target = TestServers.tableName("e2e_rollback")
         try await pg.execute("CREATE TABLE \(target) (id integer, name text)")
         try await pg.execute("INSERT INTO \(target) VALUES (1, 'before')")
-        let scratch = try Scratch()
+        let scratch = try SluiceProcess()
         defer { scratch.remove() }
         try scratch.write("in.csv", "id,name\n2,new\n3,newer\n")
         try scratch.write("pipeline.json", """
@@ -67,13 +67,13 @@ import Testing
               {"type": "load", "method": "toFile", "config": {"inputDataFrames": ["rows"], "path": "in.csv", "format": "csv"}}
             ]}
             """)
-        let result = try scratch.run("run", "pipeline.json")
+        let result = try scratch.run("run", "pipeline.json", environment: TestServers.environment)
         #expect(result.status == 1, "the file load fails: its path exists (errorIfExists)")
         #expect(try await pg.rows("SELECT id, name FROM \(target)") == [[.int32(1), .string("before")]])
     }
 
     @Test func credentialsInThePipelineFileAreRejectedWithWhereTheyBelong() throws {
-        let scratch = try Scratch()
+        let scratch = try SluiceProcess()
         defer { scratch.remove() }
         try scratch.write("pipeline.json", """
             {"name": "secret", "steps": [
@@ -81,62 +81,12 @@ import Testing
               {"type": "extract", "method": "fromPostgres", "config": {"table": "t", "properties": {"user": "me"}}}
             ]}
             """)
-        let result = try scratch.run("validate", "pipeline.json")
+        let result = try scratch.run("validate", "pipeline.json", environment: TestServers.environment)
         #expect(result.status == 2)
         #expect(result.stderr.contains("'password' must not be written in a pipeline file"), "\(result.stderr)")
         #expect(result.stderr.contains("SLUICE_MYSQL_PASSWORD"), "\(result.stderr)")
         #expect(result.stderr.contains("'user' must not be written in a pipeline file"), "\(result.stderr)")
         #expect(result.stderr.contains("SLUICE_POSTGRES_USER"), "\(result.stderr)")
         #expect(!result.stderr.contains("hunter2"), "the secret is never echoed")
-    }
-}
-
-/// A scratch directory and the built `sluice` binary, with the test servers' settings in the environment.
-struct Scratch {
-    let directory: URL
-
-    init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-db-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    func remove() { try? FileManager.default.removeItem(at: directory) }
-
-    func write(_ name: String, _ text: String) throws {
-        try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
-    }
-
-    func read(_ name: String) throws -> String {
-        try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
-    }
-
-    /// The `sluice` executable beside the test bundle.
-    static let executable: URL = {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [bundle, bundle.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("sluice")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/sluice")
-    }()
-
-    func run(_ arguments: String...) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = TestServers.environment
-        environment["SLUICE_STATE_DIR"] = directory.appendingPathComponent(".state").path
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 }

@@ -8,21 +8,17 @@ import SluiceSpec
 /// staging, leaves the table as it was.
 public struct DatabaseSink<Loader: DatabaseLoader>: Sink {
     public let request: TableWriteRequest
-    public let credentialPath: String
-    public let origin: ConfigOrigin?
-    private let environment: [String: String]?
+    public let endpoint: DatabaseEndpoint
 
     /// `environment` replaces the process environment when looking up the credentials (tests).
     public init(request: TableWriteRequest, credentialPath: String, origin: ConfigOrigin? = nil,
                 environment: [String: String]? = nil) {
         self.request = request
-        self.credentialPath = credentialPath
-        self.origin = origin
-        self.environment = environment
+        endpoint = DatabaseEndpoint(credentialPath: credentialPath, origin: origin, environment: environment)
     }
 
     public var summary: String {
-        "\(Loader.system) table \(request.table) (\(request.mode.name)) (credentials \(credentialPath))"
+        "\(Loader.system) table \(request.table) (\(request.mode.name)) (credentials \(endpoint.credentialPath))"
     }
 
     public func stage(_ input: RecordBatchStream) async throws -> any StagedWrite {
@@ -30,11 +26,9 @@ public struct DatabaseSink<Loader: DatabaseLoader>: Sink {
         let names = input.schema.fields.map(\.name)
         if case .upsert(let keys) = request.mode, let missing = keys.first(where: { !names.contains($0) }) {
             throw SluiceError(.unknownColumn, "merge key '\(missing)' is not a column of the dataset (\(names.joined(separator: ", ")))",
-                              location: origin?.location, jsonPath: origin?.jsonPath)
+                              location: endpoint.origin?.location, jsonPath: endpoint.origin?.jsonPath)
         }
-        let credentials = try DatabaseCredentials.resolve(
-            credentialPath: credentialPath, defaultPort: Loader.defaultPort,
-            environment: environment ?? ProcessInfo.processInfo.environment, origin: origin)
-        return try await Loader.stage(input, into: parts, request: request, credentials: credentials, origin: origin)
+        return try await Loader.stage(input, into: parts, request: request,
+                                      credentials: try endpoint.credentials(defaultPort: Loader.defaultPort), origin: endpoint.origin)
     }
 }

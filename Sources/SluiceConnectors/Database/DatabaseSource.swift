@@ -11,22 +11,18 @@ import SluiceSpec
 /// from the consumer. Only the columns the plan needs are selected.
 public struct DatabaseSource<Reader: DatabaseReader>: Source {
     public let request: TableReadRequest
-    public let credentialPath: String
-    public let origin: ConfigOrigin?
-    private let environment: [String: String]?
+    public let endpoint: DatabaseEndpoint
     private let described = Cached<[DatabaseColumn]>()
 
     /// `environment` replaces the process environment when looking up the credentials (tests).
     public init(request: TableReadRequest, credentialPath: String, origin: ConfigOrigin? = nil,
                 environment: [String: String]? = nil) {
         self.request = request
-        self.credentialPath = credentialPath
-        self.origin = origin
-        self.environment = environment
+        endpoint = DatabaseEndpoint(credentialPath: credentialPath, origin: origin, environment: environment)
     }
 
     public var summary: String {
-        var text = "\(Reader.system) \(request.summary) (credentials \(credentialPath))"
+        var text = "\(Reader.system) \(request.summary) (credentials \(endpoint.credentialPath))"
         if let partitioning = request.partitioning {
             text += " in \(request.ranges.count) ranges of \(partitioning.column)"
         }
@@ -54,13 +50,13 @@ public struct DatabaseSource<Reader: DatabaseReader>: Source {
         } else {
             verbatim = false
         }
-        let credentials = try self.credentials()
+        let credentials = try endpoint.credentials(defaultPort: Reader.defaultPort)
         let ranges = request.ranges
         let select = chosen.map(\.selectExpression).joined(separator: ", ")
         let partitionColumn = request.partitioning.map { SQLIdentifier.quote($0.column, Reader.dialect) }
         let schema = Schema(chosen.map(\.field))
         let fetchSize = request.fetchSize
-        let origin = self.origin
+        let origin = endpoint.origin
         return ParallelRangeReader.stream(schema: schema, rangeCount: ranges.count, concurrency: request.maxConnections) { index, send in
             let (condition, bounds) = partitionColumn.map { ranges[index].condition(column: $0, placeholder: Reader.placeholder) }
                 ?? ("", [])
@@ -71,15 +67,11 @@ public struct DatabaseSource<Reader: DatabaseReader>: Source {
         }
     }
 
-    private func credentials() throws(SluiceError) -> DatabaseCredentials {
-        try DatabaseCredentials.resolve(credentialPath: credentialPath, defaultPort: Reader.defaultPort,
-                                        environment: environment ?? ProcessInfo.processInfo.environment, origin: origin)
-    }
-
     /// The columns, learned once per source.
     private func columns() async throws -> [DatabaseColumn] {
         try await described.value {
-            try await Reader.describe(try request.baseQuery(Reader.dialect), credentials: try credentials(), origin: origin)
+            try await Reader.describe(try request.baseQuery(Reader.dialect),
+                                      credentials: try endpoint.credentials(defaultPort: Reader.defaultPort), origin: endpoint.origin)
         }
     }
 }
