@@ -15,9 +15,10 @@ public protocol DatabaseReader: Sendable {
     static var nestedQueriesKeepOrder: Bool { get }
     /// The marker of the n-th (1-based) query parameter (`$1`, `?`).
     static func placeholder(_ position: Int) -> String
-    /// The columns `query` returns, without reading its rows; a type the engine cannot hold
-    /// is an error naming the column.
-    static func describe(_ query: String, credentials: DatabaseCredentials, origin: ConfigOrigin?) async throws -> [DatabaseColumn]
+    /// The columns `relation` returns, without reading its rows; a type the engine cannot
+    /// hold is an error naming the column.
+    static func describe(_ relation: TableReadRequest.Relation, credentials: DatabaseCredentials,
+                         origin: ConfigOrigin?) async throws -> [DatabaseColumn]
     /// Runs `sql` with `bounds` as its parameters on a new connection and sends its rows in
     /// batches of `fetchSize` rows of `schema`, stopping when `send` returns false.
     static func read(_ sql: String, bounds: [Int64], schema: Schema, fetchSize: Int, credentials: DatabaseCredentials,

@@ -70,7 +70,7 @@ public struct DatabaseSource<Reader: DatabaseReader>: Source {
     /// The columns, learned once per source.
     private func columns() async throws -> [DatabaseColumn] {
         try await described.value {
-            try await Reader.describe(try request.baseQuery(Reader.dialect),
+            try await Reader.describe(request.relation,
                                       credentials: try endpoint.credentials(defaultPort: Reader.defaultPort), origin: endpoint.origin)
         }
     }

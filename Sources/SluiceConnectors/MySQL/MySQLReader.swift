@@ -38,9 +38,10 @@ public enum MySQLReader: DatabaseReader {
         }
     }
 
-    public static func describe(_ query: String, credentials: DatabaseCredentials, origin: ConfigOrigin?) async throws -> [DatabaseColumn] {
+    public static func describe(_ relation: TableReadRequest.Relation, credentials: DatabaseCredentials,
+                                origin: ConfigOrigin?) async throws -> [DatabaseColumn] {
+        let sql = "SELECT * FROM (\(try TableReadRequest(relation: relation).baseQuery(.mysql))) AS sluice_source"
         let connection = try await MySQLConnection.connect(credentials, origin: origin)
-        let sql = "SELECT * FROM (\(query)) AS sluice_source"
         do {
             let columns = try await connection.run { connection throws(SluiceError) -> [DatabaseColumn] in
                 let statement = try MySQLStatement.prepare(sql, on: connection, action: "describing the MySQL query")

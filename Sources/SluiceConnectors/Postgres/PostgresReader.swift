@@ -41,10 +41,11 @@ public enum PostgresReader: DatabaseReader {
         }
     }
 
-    public static func describe(_ query: String, credentials: DatabaseCredentials, origin: ConfigOrigin?) async throws -> [DatabaseColumn] {
+    public static func describe(_ relation: TableReadRequest.Relation, credentials: DatabaseCredentials,
+                                origin: ConfigOrigin?) async throws -> [DatabaseColumn] {
         let connection = try await PostgresConnector.connect(credentials, origin: origin)
         do {
-            let columns = try await describe(query, on: connection, origin: origin)
+            let columns = try await describe(relation, on: connection, origin: origin)
             try? await connection.close()
             return columns
         } catch {
@@ -53,13 +54,24 @@ public enum PostgresReader: DatabaseReader {
         }
     }
 
-    private static func describe(_ query: String, on connection: PostgresConnection, origin: ConfigOrigin?) async throws -> [DatabaseColumn] {
-        let action = "describing the PostgreSQL query"
-        let view = "sluice_probe_\(UUID().uuidString.prefix(8).lowercased())"
-        try await PostgresConnector.execute("BEGIN", on: connection, action: action, origin: origin)
-        try await PostgresConnector.execute("CREATE TEMPORARY VIEW \(view) AS \(query)", on: connection, action: action, origin: origin)
+    /// A table is described from the catalog alone, so reading works on a read-only standby;
+    /// a query through a temporary view over it, in a transaction rolled back at once.
+    private static func describe(_ relation: TableReadRequest.Relation, on connection: PostgresConnection,
+                                 origin: ConfigOrigin?) async throws -> [DatabaseColumn] {
+        let action = "describing the PostgreSQL \(TableReadRequest(relation: relation).summary)"
+        let relationName: String
+        switch relation {
+        case .table(let name):
+            relationName = try SQLIdentifier.table(name, .postgres)
+        case .query:
+            let view = "sluice_probe_\(UUID().uuidString.prefix(8).lowercased())"
+            relationName = "pg_temp.\(view)"
+            try await PostgresConnector.execute("BEGIN", on: connection, action: action, origin: origin)
+            try await PostgresConnector.execute("CREATE TEMPORARY VIEW \(view) AS \(try TableReadRequest(relation: relation).baseQuery(.postgres))",
+                                                on: connection, action: action, origin: origin)
+        }
         var binds = PostgresBindings()
-        binds.append("pg_temp.\(view)")
+        binds.append(relationName)
         let rows = try await PostgresConnector.rows("""
             SELECT a.attname::text, b.oid::int8, b.typname::text, b.typtype::text, format_type(a.atttypid, a.atttypmod)
             FROM pg_attribute a
@@ -68,7 +80,9 @@ public enum PostgresReader: DatabaseReader {
             WHERE a.attrelid = $1::text::regclass AND a.attnum > 0 AND NOT a.attisdropped
             ORDER BY a.attnum
             """, on: connection, action: action, origin: origin, binds: binds)
-        try await PostgresConnector.execute("ROLLBACK", on: connection, action: action, origin: origin)
+        if case .query = relation {
+            try await PostgresConnector.execute("ROLLBACK", on: connection, action: action, origin: origin)
+        }
         return try rows.map { row in
             let (name, oid, typeName, typeKind, sqlType) = try row.decode((String, Int64, String, String, String).self)
             guard let (type, cast) = PostgresTypes.mapping(oid: oid, typeName: typeName, typeKind: typeKind) else {

@@ -33,7 +33,9 @@ public enum MySQLLoader: DatabaseLoader {
         do {
             let exists = try await tableExists(parts, on: connection, action: action)
             if !exists {
-                let stage = (parts.dropLast() + ["sluice_stage_\(UUID().uuidString.prefix(12).lowercased())"])
+                // Named after its target, so a leftover (a process killed mid-load) says where it came from.
+                let stageName = "sluice_\(UUID().uuidString.prefix(8).lowercased())_\(parts[parts.count - 1].prefix(48))"
+                let stage = (parts.dropLast() + [stageName])
                     .map { SQLIdentifier.quote($0, .mysql) }.joined(separator: ".")
                 let columns = input.schema.fields.map { "\(SQLIdentifier.quote($0.name, .mysql)) \(MySQLTypes.columnType($0.type))" }
                 try await connection.execute("CREATE TABLE \(stage) (\(columns.joined(separator: ", "))) ENGINE=InnoDB", action: action)
@@ -88,41 +90,5 @@ public enum MySQLLoader: DatabaseLoader {
             return try MySQLResultReader(statement: statement, schema: countSchema).next(limit: 1)
         }
         return batch.map { $0.row(0)[0] != .int64(0) } ?? false
-    }
-}
-
-/// A new table loaded under a staging name, renamed into place on commit.
-struct MySQLStagedTable: StagedWrite {
-    let connection: MySQLConnection
-    let stage: String
-    let target: String
-    let rowCount: Int
-    let table: String
-
-    func commit() async throws {
-        defer { Task { await connection.close() } }
-        try await connection.execute("RENAME TABLE \(stage) TO \(target)", action: "committing table \(table)")
-    }
-
-    func abort() async {
-        try? await connection.execute("DROP TABLE IF EXISTS \(stage)", action: "rolling back table \(table)")
-        await connection.close()
-    }
-}
-
-/// A load's open transaction, committed when the whole run succeeds.
-struct MySQLTransaction: StagedWrite {
-    let connection: MySQLConnection
-    let rowCount: Int
-    let table: String
-
-    func commit() async throws {
-        defer { Task { await connection.close() } }
-        try await connection.execute("COMMIT", action: "committing table \(table)")
-    }
-
-    func abort() async {
-        try? await connection.execute("ROLLBACK", action: "rolling back table \(table)")
-        await connection.close()
     }
 }
