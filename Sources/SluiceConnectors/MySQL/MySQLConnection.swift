@@ -88,6 +88,11 @@ final class MySQLConnection: @unchecked Sendable {
         }
     }
 
+    /// A connection dropped without `close()` (a task cancelled mid-step) still frees its handle.
+    deinit {
+        if !closed { mysql_close(handle) }
+    }
+
     /// Closes the connection; later calls do nothing.
     func close() async {
         _ = try? await run { connection in

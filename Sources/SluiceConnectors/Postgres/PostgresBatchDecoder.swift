@@ -28,7 +28,7 @@ struct PostgresBatchDecoder {
         var index = 0
         for cell in row {
             guard index < builders.count else { break }
-            try append(cell, to: &builders[index], field: schema.fields[index])
+            try Self.append(cell, to: &builders[index], field: schema.fields[index])
             index += 1
         }
     }
@@ -40,7 +40,9 @@ struct PostgresBatchDecoder {
         return RecordBatch(schema: schema, columns: columns)
     }
 
-    private func append(_ cell: PostgresCell, to builder: inout ColumnBuilder, field: Field) throws(SluiceError) {
+    /// Static, so appending never holds a second reference to the builders (which would make
+    /// every append copy the column's buffer).
+    private static func append(_ cell: PostgresCell, to builder: inout ColumnBuilder, field: Field) throws(SluiceError) {
         guard var bytes = cell.bytes else {
             builder.appendNull()
             return
@@ -71,11 +73,11 @@ struct PostgresBatchDecoder {
         }
     }
 
-    private func malformed(_ field: Field) -> SluiceError {
+    private static func malformed(_ field: Field) -> SluiceError {
         SluiceError(.malformedData, "PostgreSQL sent a value of column '\(field.name)' that is not a \(field.type)")
     }
 
-    private func infinite(_ field: Field) -> SluiceError {
+    private static func infinite(_ field: Field) -> SluiceError {
         SluiceError(.malformedData, "column '\(field.name)' holds 'infinity', which a \(field.type) cannot hold",
                     hint: "filter such rows out in a `query`, or map them to a value there")
     }
