@@ -67,6 +67,7 @@ import Testing
         #expect(DatabaseErrors.code(forSQLState: "08006").kind == .transient)
         #expect(DatabaseErrors.code(forSQLState: "53300") == .connectionRefused)
         #expect(DatabaseErrors.code(forSQLState: "40P01").kind == .transient)
+        #expect(DatabaseErrors.code(forSQLState: "55P03") == .timeout)
         #expect(DatabaseErrors.code(forSQLState: "42P01") == .inputNotFound)
         #expect(DatabaseErrors.code(forSQLState: "42601") == .invalidValue)
         #expect(DatabaseErrors.code(forSQLState: "22003") == .malformedData)

@@ -12,13 +12,13 @@ extension SluiceError.Code {
 public enum DatabaseErrors {
     /// The code for a SQLSTATE: connection losses and server shutdowns are transient
     /// (`connection-reset`), too many connections too (`connection-refused`), a cancelled
-    /// statement is a `timeout`; a missing table is `input-not-found`, other syntax and
+    /// statement or a lock wait that ran out is a `timeout`; a missing table is `input-not-found`, other syntax and
     /// name errors are mistakes in the pipeline (`invalid-value`), bad data is
     /// `malformed-data`, the rest `database-error`.
     public static func code(forSQLState state: String) -> SluiceError.Code {
         switch state {
         case "53300", "08004": return .connectionRefused
-        case "57014": return .timeout
+        case "57014", "55P03": return .timeout
         case "57P01", "57P02", "57P03", "40001", "40P01": return .connectionReset
         case "42P01", "42S02": return .inputNotFound
         case "28000", "28P01": return .authenticationFailed

@@ -35,6 +35,9 @@ public enum PostgresLoader: DatabaseLoader {
         }
         do {
             try await run("BEGIN", on: connection)
+            // Never wait forever for another transaction's lock (another load of the same table in
+            // this very run would otherwise wait for a commit that cannot come): fail, transiently.
+            try await run("SET LOCAL lock_timeout = '60s'", on: connection)
             var binds = PostgresBindings()
             binds.append(target)
             let exists = try await PostgresConnector.rows("SELECT to_regclass($1) IS NOT NULL", on: connection,
