@@ -183,4 +183,30 @@ import Testing
         let bad = await #expect(throws: SluiceError.self) { try await db.source(.query("SELEC 1")).schema() }
         #expect(bad?.code == .invalidValue, "\(String(describing: bad))")
     }
+
+    @Test(arguments: TestedSystem.allCases)
+    func dateAndTimestampColumnsPartitionLikeNumbers(system: TestedSystem) async throws {
+        let db = try await system.connect()
+        defer { Task { await db.close() } }
+        let table = TestServers.tableName("\(system)_dated")
+        let schema = Schema([Field("id", .int32), Field("day", .date), Field("at", .timestamp)])
+        let firstDay = Temporal.days(year: 2024, month: 12, day: 1)
+        var rows: [[ScalarValue]] = (0..<200).map { index in
+            let day = Int32(firstDay + index)
+            return [.int32(Int32(index)), .date(day), .timestamp(Int64(day) * 86_400_000_000 + Int64(index) * 1_000_001)]
+        }
+        rows.append([.int32(1_000), .null, .null])
+        _ = try await TestData.load(db.sink(table, .errorIfExists), schema, rows, batchRows: 50)
+        let byDay = TableReadRequest.Partitioning(
+            column: "day", lowerBound: Int64(Temporal.days(year: 2025, month: 1, day: 1)),
+            upperBound: Int64(Temporal.days(year: 2025, month: 3, day: 1)), numPartitions: 6, boundType: .date)
+        #expect(TestData.sortedByID(try await TestData.rows(of: db.source(.table(table), partitioning: byDay))) == rows)
+        let start = Int64(Temporal.days(year: 2025, month: 2, day: 1)) * 86_400_000_000
+        let byTime = TableReadRequest.Partitioning(column: "at", lowerBound: start, upperBound: start + 20 * 86_400_000_000,
+                                                   numPartitions: 5, boundType: .timestamp)
+        #expect(TestData.sortedByID(try await TestData.rows(of: db.source(.table(table), partitioning: byTime))) == rows)
+        let unknown = TableReadRequest.Partitioning(column: "nope", lowerBound: 0, upperBound: 9, numPartitions: 2)
+        let error = await #expect(throws: SluiceError.self) { try await db.source(.table(table), partitioning: unknown).scan() }
+        #expect(error?.code == .unknownColumn)
+    }
 }

@@ -39,6 +39,17 @@ import Testing
                     .first?.message.contains("larger than upperBound") == true)
     }
 
+    @Test func boundsMayBeDatesOrTimestampsButNotAMixture() async {
+        #expect(await errors(#"{"table": "t", "partitionColumn": "day", "numPartitions": 4, "lowerBound": "2025-01-01", "upperBound": "2025-12-31"}"#).isEmpty)
+        #expect(await errors(#"{"table": "t", "partitionColumn": "at", "numPartitions": 4, "lowerBound": "2025-01-01 00:00:00", "upperBound": "2025-01-02T00:00:00Z"}"#).isEmpty)
+        #expect(await errors(#"{"table": "t", "partitionColumn": "at", "numPartitions": 4, "lowerBound": 1, "upperBound": "2025-01-02"}"#)
+                    .first?.message.contains("both") == true)
+        #expect(await errors(#"{"table": "t", "partitionColumn": "at", "numPartitions": 4, "lowerBound": "soon", "upperBound": "later"}"#)
+                    .first?.message.contains("must be an integer, a date") == true)
+        #expect(await errors(#"{"table": "t", "partitionColumn": "at", "numPartitions": 4, "lowerBound": "2025-02-01", "upperBound": "2025-01-01"}"#)
+                    .first?.message.contains("larger than upperBound") == true)
+    }
+
     @Test func upsertNeedsMergeKeysAndMergeKeysNeedUpsert() async {
         #expect(await errors(#"{"table": "t", "mode": "upsert"}"#, method: "toPostgres", type: "load").first?.message
                     .contains("needs mergeKeys") == true)

@@ -13,14 +13,15 @@ public protocol DatabaseReader: Sendable {
     /// Whether a query nested as a derived table keeps its `ORDER BY` (MySQL drops it, so an
     /// unpartitioned query runs there as written).
     static var nestedQueriesKeepOrder: Bool { get }
-    /// The marker of the n-th (1-based) query parameter (`$1`, `?`).
-    static func placeholder(_ position: Int) -> String
+    /// The marker of the n-th (1-based) query parameter (`$1`, `?`); a date or timestamp bound
+    /// compared with a column of SQL type `sqlType` where the system needs to be told its type.
+    static func placeholder(_ position: Int, comparedWith sqlType: String?) -> String
     /// The columns `relation` returns, without reading its rows; a type the engine cannot
     /// hold is an error naming the column.
     static func describe(_ relation: TableReadRequest.Relation, credentials: DatabaseCredentials,
                          origin: ConfigOrigin?) async throws -> [DatabaseColumn]
     /// Runs `sql` with `bounds` as its parameters on a new connection and sends its rows in
     /// batches of `fetchSize` rows of `schema`, stopping when `send` returns false.
-    static func read(_ sql: String, bounds: [Int64], schema: Schema, fetchSize: Int, credentials: DatabaseCredentials,
+    static func read(_ sql: String, bounds: [ScalarValue], schema: Schema, fetchSize: Int, credentials: DatabaseCredentials,
                      origin: ConfigOrigin?, send: ParallelRangeReader.Send) async throws
 }

@@ -53,18 +53,33 @@ public struct DatabaseSource<Reader: DatabaseReader>: Source {
         let credentials = try endpoint.credentials(defaultPort: Reader.defaultPort)
         let ranges = request.ranges
         let select = chosen.map(\.selectExpression).joined(separator: ", ")
-        let partitionColumn = request.partitioning.map { SQLIdentifier.quote($0.column, Reader.dialect) }
+        let partitioning = request.partitioning
+        let partitionColumn = partitioning.map { SQLIdentifier.quote($0.column, Reader.dialect) }
+        let boundSQLType = try partitionBoundSQLType(columns: all)
         let schema = Schema(chosen.map(\.field))
         let fetchSize = request.fetchSize
         let origin = endpoint.origin
         return ParallelRangeReader.stream(schema: schema, rangeCount: ranges.count, concurrency: request.maxConnections) { index, send in
-            let (condition, bounds) = partitionColumn.map { ranges[index].condition(column: $0, placeholder: Reader.placeholder) }
-                ?? ("", [])
+            let (condition, bounds) = partitionColumn.map {
+                ranges[index].condition(column: $0) { Reader.placeholder($0, comparedWith: boundSQLType) }
+            } ?? ("", [])
             let sql = verbatim ? base
                 : "SELECT \(select) FROM (\(base)) AS sluice_source" + (condition.isEmpty ? "" : " WHERE \(condition)")
-            try await Reader.read(sql, bounds: bounds, schema: schema, fetchSize: fetchSize, credentials: credentials,
+            try await Reader.read(sql, bounds: bounds.map { partitioning!.value(of: $0) }, schema: schema, fetchSize: fetchSize, credentials: credentials,
                                   origin: origin, send: send)
         }
+    }
+
+    /// The SQL type a date or timestamp bound is compared in: the partition column's own (nil
+    /// for integer bounds); an error when the partition column is not among `columns`.
+    private func partitionBoundSQLType(columns: [DatabaseColumn]) throws(SluiceError) -> String? {
+        guard let partitioning = request.partitioning else { return nil }
+        guard let column = columns.first(where: { $0.field.name.lowercased() == partitioning.column.lowercased() }) else {
+            throw SluiceError(.unknownColumn, "partitionColumn '\(partitioning.column)' is not a column of \(request.summary)",
+                              location: endpoint.origin?.location, jsonPath: endpoint.origin?.jsonPath,
+                              hint: "columns: \(columns.map(\.field.name).joined(separator: ", "))")
+        }
+        return partitioning.boundType == .integer ? nil : column.sqlType
     }
 
     /// The columns, learned once per source.

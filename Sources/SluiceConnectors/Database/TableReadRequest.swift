@@ -1,4 +1,5 @@
 import Foundation
+import SluiceEngine
 import SluiceSpec
 
 /// What a database source reads: a table or a query, optionally split into ranges of a
@@ -12,16 +13,35 @@ public struct TableReadRequest: Sendable, Hashable {
 
     /// How a read is split (Spark JDBC's `partitionColumn`, `lowerBound`, `upperBound`, `numPartitions`).
     public struct Partitioning: Sendable, Hashable {
+        /// What the bounds are: numbers, or dates and timestamps counted in days and
+        /// microseconds since 1970-01-01 (UTC), as Spark splits date and timestamp columns.
+        public enum BoundType: Sendable, Hashable {
+            case integer
+            case date
+            case timestamp
+        }
+
         public var column: String
         public var lowerBound: Int64
         public var upperBound: Int64
         public var numPartitions: Int
+        public var boundType: BoundType
 
-        public init(column: String, lowerBound: Int64, upperBound: Int64, numPartitions: Int) {
+        public init(column: String, lowerBound: Int64, upperBound: Int64, numPartitions: Int, boundType: BoundType = .integer) {
             self.column = column
             self.lowerBound = lowerBound
             self.upperBound = upperBound
             self.numPartitions = numPartitions
+            self.boundType = boundType
+        }
+
+        /// A range bound as the value sent to the server.
+        public func value(of bound: Int64) -> ScalarValue {
+            switch boundType {
+            case .integer: .int64(bound)
+            case .date: .date(Int32(clamping: bound))
+            case .timestamp: .timestamp(bound)
+            }
         }
 
         /// The ranges read, one query each.

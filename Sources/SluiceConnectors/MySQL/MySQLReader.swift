@@ -14,9 +14,10 @@ public enum MySQLReader: DatabaseReader {
     public static let dialect = SQLIdentifier.Dialect.mysql
     public static let nestedQueriesKeepOrder = false
 
-    public static func placeholder(_ position: Int) -> String { "?" }
+    /// Dates and timestamps are bound as `MYSQL_TIME` values, which carry their type.
+    public static func placeholder(_ position: Int, comparedWith sqlType: String?) -> String { "?" }
 
-    public static func read(_ sql: String, bounds: [Int64], schema: Schema, fetchSize: Int, credentials: DatabaseCredentials,
+    public static func read(_ sql: String, bounds: [ScalarValue], schema: Schema, fetchSize: Int, credentials: DatabaseCredentials,
                             origin: ConfigOrigin?, send: ParallelRangeReader.Send) async throws {
         let connection = try await MySQLConnection.connect(credentials, origin: origin)
         let action = "reading from MySQL"
@@ -24,7 +25,7 @@ public enum MySQLReader: DatabaseReader {
             let reader = try await connection.run { connection throws(SluiceError) -> MySQLResultReader in
                 let statement = try MySQLStatement.prepare(sql, on: connection, action: action)
                 statement.useCursor(prefetch: fetchSize)
-                try statement.execute(bounds.map { .int64($0) })
+                try statement.execute(bounds)
                 return try MySQLResultReader(statement: statement, schema: schema)
             }
             while let batch = try await connection.run({ _ throws(SluiceError) in try reader.next(limit: fetchSize) }) {

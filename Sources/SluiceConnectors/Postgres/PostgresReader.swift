@@ -15,12 +15,23 @@ public enum PostgresReader: DatabaseReader {
     public static let dialect = SQLIdentifier.Dialect.postgres
     public static let nestedQueriesKeepOrder = true
 
-    public static func placeholder(_ position: Int) -> String { "$\(position)" }
+    /// Dates and timestamps are sent as text and cast to the column's type, so a timestamp
+    /// without time zone compares in UTC as it is read.
+    public static func placeholder(_ position: Int, comparedWith sqlType: String?) -> String {
+        sqlType.map { "CAST($\(position) AS \($0))" } ?? "$\(position)"
+    }
 
-    public static func read(_ sql: String, bounds: [Int64], schema: Schema, fetchSize: Int, credentials: DatabaseCredentials,
+    public static func read(_ sql: String, bounds: [ScalarValue], schema: Schema, fetchSize: Int, credentials: DatabaseCredentials,
                             origin: ConfigOrigin?, send: ParallelRangeReader.Send) async throws {
         var binds = PostgresBindings()
-        for bound in bounds { binds.append(bound) }
+        for bound in bounds {
+            switch bound {
+            case .date(let days): binds.append(Temporal.formatDate(days))
+            case .timestamp(let micros): binds.append(Temporal.formatTimestamp(micros))
+            case .int64(let number): binds.append(number)
+            default: binds.appendNull()
+            }
+        }
         let connection = try await PostgresConnector.connect(credentials, origin: origin)
         do {
             let rows = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: PostgresConnector.logger)

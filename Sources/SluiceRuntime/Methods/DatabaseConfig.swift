@@ -1,3 +1,4 @@
+import Foundation
 import SluiceConnectors
 import SluiceEngine
 import SluiceSpec
@@ -40,9 +41,9 @@ enum DatabaseConfig {
     static let readKeys: [ConfigKey] = [
         ConfigKey("table", .string, "The table to read (`orders`, `sales.orders`); give `table` or `query`."),
         ConfigKey("query", .string, "A SELECT query to read instead of a table."),
-        ConfigKey("partitionColumn", .string, "A numeric column whose ranges are read in parallel, one connection each."),
-        ConfigKey("lowerBound", .integer, "With partitionColumn: the low end of the stride; rows below it are still read (by the first range)."),
-        ConfigKey("upperBound", .integer, "With partitionColumn: the high end of the stride; rows above it are still read (by the last range)."),
+        ConfigKey("partitionColumn", .string, "A numeric, date or timestamp column whose ranges are read in parallel, one connection each."),
+        ConfigKey("lowerBound", .scalar, "With partitionColumn: the low end of the stride, a number or a date or timestamp (`\"2025-01-01\"`); rows below it are still read (by the first range)."),
+        ConfigKey("upperBound", .scalar, "With partitionColumn: the high end of the stride; rows above it are still read (by the last range)."),
         ConfigKey("numPartitions", .integer, "With partitionColumn: how many ranges to read."),
         ConfigKey("fetchSize", .integer, default: "10000", "Rows fetched per round trip, and per batch."),
     ]
@@ -71,13 +72,19 @@ enum DatabaseConfig {
         var partitioning: TableReadRequest.Partitioning?
         let partitionKeys = ["lowerBound", "upperBound", "numPartitions"]
         if let column = try config.string("partitionColumn") {
-            guard let lower = try config.int("lowerBound"), let upper = try config.int("upperBound"),
+            guard let lower = try bound(config, "lowerBound"), let upper = try bound(config, "upperBound"),
                   let count = try config.int("numPartitions") else {
                 throw config.error("partitionColumn", "partitionColumn needs lowerBound, upperBound and numPartitions too")
             }
-            guard lower <= upper else { throw config.error("lowerBound", "lowerBound (\(lower)) is larger than upperBound (\(upper))") }
+            guard lower.type == upper.type else {
+                throw config.error("upperBound", "lowerBound and upperBound must both be numbers, both dates or both timestamps")
+            }
+            guard lower.value <= upper.value else {
+                throw config.error("lowerBound", "lowerBound (\(try config.value("lowerBound")?.stringValue ?? "\(lower.value)")) is larger than upperBound")
+            }
             guard count >= 1 else { throw config.error("numPartitions", "numPartitions must be 1 or more") }
-            partitioning = .init(column: column, lowerBound: Int64(lower), upperBound: Int64(upper), numPartitions: count)
+            partitioning = .init(column: column, lowerBound: lower.value, upperBound: upper.value, numPartitions: count,
+                                 boundType: lower.type)
         } else if let key = partitionKeys.filter({ $0 != "numPartitions" }).first(where: config.has) {
             throw config.error(key, "'\(key)' needs partitionColumn", hint: "add \"partitionColumn\": \"<numeric column>\"")
         }
@@ -85,6 +92,19 @@ enum DatabaseConfig {
         guard fetchSize >= 1 else { throw config.error("fetchSize", "fetchSize must be 1 or more") }
         return TableReadRequest(relation: relation, partitioning: partitioning, fetchSize: fetchSize,
                                 maxConnections: try pool(config, defaultPath: defaultPath)["maxPoolSize"] ?? 8)
+    }
+
+    /// A partition bound: an integer, or a date (`2025-01-01`) or timestamp (`2025-01-01 12:00:00`,
+    /// UTC unless it names a zone) counted in days or microseconds since 1970-01-01.
+    private static func bound(_ config: ConfigReader, _ key: String) throws -> (value: Int64, type: TableReadRequest.Partitioning.BoundType)? {
+        guard let node = try config.value(key) else { return nil }
+        if let number = try? node.int(at: config.path(of: key)) { return (Int64(number), .integer) }
+        if let text = node.stringValue {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if trimmed.count == 10, let days = Temporal.parseDate(trimmed) { return (Int64(days), .date) }
+            if let micros = Temporal.parseTimestamp(trimmed) { return (micros, .timestamp) }
+        }
+        throw config.error(key, "'\(key)' must be an integer, a date (`2025-01-01`) or a timestamp (`2025-01-01 12:00:00`)")
     }
 
     /// The write described by `config`.

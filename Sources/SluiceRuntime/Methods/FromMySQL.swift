@@ -9,7 +9,7 @@ enum FromMySQL {
             name: "fromMySQL",
             type: .extract,
             inputs: .none,
-            summary: "Read a MySQL or MariaDB table or query, optionally in parallel ranges of a numeric column.",
+            summary: "Read a MySQL or MariaDB table or query, optionally in parallel ranges of a numeric, date or timestamp column.",
             details: """
                 Reads `table` (every column) or the result of `query`, through a read-only server cursor that \
                 fetches `fetchSize` rows per round trip. Connection settings come from `credentialPath` \

@@ -9,7 +9,7 @@ enum FromPostgres {
             name: "fromPostgres",
             type: .extract,
             inputs: .none,
-            summary: "Read a PostgreSQL table or query, optionally in parallel ranges of a numeric column.",
+            summary: "Read a PostgreSQL table or query, optionally in parallel ranges of a numeric, date or timestamp column.",
             details: """
                 Reads `table` (every column) or the result of `query`. Connection settings never appear in the \
                 pipeline: `credentialPath` names them, and they are read from the environment or a `.env` file \
@@ -20,7 +20,8 @@ enum FromPostgres {
                 JDBC source splits it: `numPartitions` ranges of equal stride between the bounds, each read by its \
                 own query and connection, up to `maxPoolSize` at once. The first range also reads the rows below \
                 `lowerBound` and those whose partition column is NULL, the last the rows above `upperBound`, so \
-                the bounds never filter rows. Range bounds are sent as query parameters.
+                the bounds never filter rows. Range bounds are sent as query parameters. A date or timestamp \
+                column takes date (`"2025-01-01"`) or timestamp (`"2025-01-01 06:00:00"`) bounds.
 
                 Types: smallint and integer → int; bigint → bigint; real, double precision and numeric → double \
                 (numeric is read as double until Sluice has a decimal type: digits beyond 15–17 are rounded); \

@@ -17,6 +17,8 @@ public struct ConfigKey: Sendable, Hashable {
         case stringOrMap = "string or string map"
         /// Any JSON object; the method checks its members.
         case object
+        /// A number, or a string the method reads (a date, a timestamp, a number).
+        case scalar = "number or string"
     }
 
     public var name: String

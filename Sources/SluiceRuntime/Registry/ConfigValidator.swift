@@ -51,6 +51,8 @@ public enum ConfigValidator {
             case .stringMap: _ = try value.stringMap(at: path)
             case .stringOrMap:
                 if value.stringValue == nil { _ = try value.stringMap(at: path) }
+            case .scalar:
+                if value.stringValue == nil { _ = try value.double(at: path) }
             case .object:
                 if value.members == nil { throw value.wrongType("an object", at: path) }
             }
