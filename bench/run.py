@@ -5,6 +5,8 @@ and prints each tool's median time and Sluice's ratio to the fastest peer.
 W1: orders CSV -> filter (status = 'completed' AND amount > 50) + two derived columns -> CSV
 W2: orders CSV -> group by category, status with sum/avg/max/count -> CSV
 W3: join orders with customers, filter active, group by region -> CSV
+W4: orders CSV -> Parquet (snappy)
+W5: orders Parquet -> group by category, status with sum/avg/max/count -> CSV
 
 Usage: bench/run.py [--data bench/data] [--runs 3] [--sluice .build/release/sluice]
 """
@@ -136,11 +138,69 @@ def polars_w1(data, out):
     return run
 
 
+def sluice_w4(binary, data, out, state):
+    return sluice_pipeline(binary, "w4", [
+        {"type": "extract", "method": "fromFile", "config": {"path": f"{data}/orders.csv", "format": "csv"}},
+        {"type": "load", "method": "toFile",
+         "config": {"path": f"{out}/sluice_w4", "format": "parquet", "compression": "snappy", "mode": "overwrite"}},
+    ], out, state)
+
+
+def duckdb_w4(data, out):
+    def run():
+        con = duckdb.connect()
+        con.execute(f"COPY (SELECT * FROM read_csv('{data}/orders.csv', header = true)) TO '{out}/duckdb_w4.parquet' "
+                    "(FORMAT PARQUET, COMPRESSION SNAPPY)")
+        con.close()
+    return run
+
+
+def polars_w4(data, out):
+    def run():
+        pl.scan_csv(f"{data}/orders.csv", try_parse_dates=True).sink_parquet(f"{out}/polars_w4.parquet", compression="snappy")
+    return run
+
+
+def orders_parquet(data):
+    """The orders as one Parquet file (written once by DuckDB), the input of W5."""
+    path = f"{data}/orders.parquet"
+    if not os.path.exists(path):
+        duckdb.sql(f"COPY (SELECT * FROM read_csv('{data}/orders.csv', header = true)) TO '{path}' "
+                   "(FORMAT PARQUET, COMPRESSION SNAPPY)")
+    return path
+
+
+def sluice_w5(binary, data, out, state):
+    return sluice_pipeline(binary, "w5", [
+        {"type": "extract", "method": "fromFile", "config": {"path": orders_parquet(data), "format": "parquet"}},
+        {"type": "transform", "method": "aggregateData",
+         "config": {"groupBy": ["category", "status"], "aggregations": {"amount": ["sum", "avg", "max"], "orders": "count(*)"}}},
+        csv_load(out, "w5"),
+    ], out, state)
+
+
+def duckdb_w5(data, out):
+    return duckdb_copy(f"""SELECT category, status, sum(amount) AS amount_sum, avg(amount) AS amount_avg,
+                         max(amount) AS amount_max, count(*) AS orders
+                  FROM read_parquet('{orders_parquet(data)}') GROUP BY category, status""", f"{out}/duckdb_w5.csv")
+
+
+def polars_w5(data, out):
+    def run():
+        (pl.scan_parquet(orders_parquet(data))
+         .group_by("category", "status")
+         .agg(pl.col("amount").sum().alias("amount_sum"), pl.col("amount").mean().alias("amount_avg"),
+              pl.col("amount").max().alias("amount_max"), pl.len().alias("orders"))
+         .sink_csv(f"{out}/polars_w5.csv"))
+    return run
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", default="bench/data")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sluice", default=".build/release/sluice")
+    parser.add_argument("--only", nargs="*", default=None, help="workload ids to run (W1 ... W5)")
     args = parser.parse_args()
     data = os.path.abspath(args.data)
     out = tempfile.mkdtemp(prefix="sluice-bench-")
@@ -162,7 +222,19 @@ def main():
                 "duckdb": duckdb_w3(data, out),
                 "polars": polars_w3(data, out),
             },
+            "W4 csv->parquet": {
+                "sluice": sluice_w4(os.path.abspath(args.sluice), data, out, state),
+                "duckdb": duckdb_w4(data, out),
+                "polars": polars_w4(data, out),
+            },
+            "W5 parquet group": {
+                "sluice": sluice_w5(os.path.abspath(args.sluice), data, out, state),
+                "duckdb": duckdb_w5(data, out),
+                "polars": polars_w5(data, out),
+            },
         }
+        if args.only:
+            workloads = {name: tools for name, tools in workloads.items() if name.split()[0] in args.only}
         print(f"{'workload':<18} {'sluice':>9} {'duckdb':>9} {'polars':>9}  sluice / fastest peer")
         for name, tools in workloads.items():
             times = {tool: timed(run, args.runs) for tool, run in tools.items()}

@@ -29,6 +29,10 @@ enum LZ4 {
         _ data: ArraySlice<UInt8>, uncompressedSize: Int, codec: CompressionCodec
     ) throws(SluiceError) -> [UInt8] {
         if uncompressedSize == 0 { return [] }
+        // LZ4 expands at most about 255 times: a larger claimed size is corrupt, not worth allocating.
+        guard uncompressedSize > 0, uncompressedSize <= data.count * 255 + 64 else {
+            throw CompressionFailure.error(codec, "a claimed size of \(uncompressedSize) bytes for \(data.count) compressed bytes")
+        }
         var output = [UInt8](repeating: 0, count: uncompressedSize)
         let read = data.withUnsafeBytes { input in
             output.withUnsafeMutableBytes { out in

@@ -23,7 +23,8 @@ enum Snappy {
         let sized = data.withUnsafeBytes { input in
             snappy_uncompressed_length(input.baseAddress?.assumingMemoryBound(to: CChar.self), input.count, &length)
         }
-        guard sized == SNAPPY_OK else { throw CompressionFailure.error(.snappy, "bad length header") }
+        // A corrupt header could claim gigabytes; Snappy output is never more than about 64 times its input.
+        guard sized == SNAPPY_OK, length <= data.count * 64 + 1024 else { throw CompressionFailure.error(.snappy, "bad length header") }
         var output = [UInt8](repeating: 0, count: length)
         let status = data.withUnsafeBytes { input in
             output.withUnsafeMutableBytes { out in

@@ -17,7 +17,8 @@ enum StreamDriver {
         step: (UnsafeRawBufferPointer, UnsafeMutableRawBufferPointer) throws(SluiceError) -> Step
     ) throws(SluiceError) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(max(sizeHint, 64))
+        // The hint comes from the container and may be corrupt: reserve no more than 64 MB up front.
+        output.reserveCapacity(min(max(sizeHint, 64), 64 << 20))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var position = 0
         var finished = false

@@ -25,7 +25,7 @@ enum Zstd {
         guard let stream = ZSTD_createDStream() else { throw CompressionFailure.error(.zstd, "out of memory") }
         defer { ZSTD_freeDStream(stream) }
         var output: [UInt8] = []
-        output.reserveCapacity(sizeHint ?? data.count * 4)
+        output.reserveCapacity(min(sizeHint ?? data.count * 4, 64 << 20))
         var chunk = [UInt8](repeating: 0, count: max(ZSTD_DStreamOutSize(), 1 << 16))
         var failure: String?
         data.withUnsafeBytes { input in

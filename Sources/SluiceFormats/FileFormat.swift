@@ -16,8 +16,14 @@ public protocol FileFormat: Sendable {
     func inferSchema(of data: Data, file: String, columns: Set<String>?) throws -> Schema
     /// The rows of `data` (whose full schema is `schema`) with only the fields in `columns`, in file order.
     func read(_ data: Data, file: String, schema: Schema, columns: Set<String>?) -> RecordBatchStream
+    /// As `read(_:file:schema:columns:)`, leaving out parts of the file (Parquet row groups)
+    /// that cannot hold a row satisfying `predicates`.
+    func read(_ data: Data, file: String, schema: Schema, columns: Set<String>?, predicates: [ScanPredicate]) -> RecordBatchStream
     /// A writer producing this format's bytes for batches of `schema`.
     func makeWriter(schema: Schema) -> any FormatWriter
+    /// Whether the files of a dataset take the first file's schema (self-describing formats,
+    /// as Spark reads Parquet without `mergeSchema`) rather than one inferred over every file.
+    var schemaFromFirstFile: Bool { get }
     /// Whether a writer's `encode` depends only on its configuration and the batch, so copies
     /// of one writer may encode different batches at once and the results be concatenated.
     var encodesBatchesIndependently: Bool { get }
@@ -25,10 +31,16 @@ public protocol FileFormat: Sendable {
 
 extension FileFormat {
     public var encodesBatchesIndependently: Bool { false }
+    public var schemaFromFirstFile: Bool { false }
 
     /// The default infers every column.
     public func inferSchema(of data: Data, file: String, columns: Set<String>?) throws -> Schema {
         try inferSchema(of: data, file: file)
+    }
+
+    /// The default skips nothing.
+    public func read(_ data: Data, file: String, schema: Schema, columns: Set<String>?, predicates: [ScanPredicate]) -> RecordBatchStream {
+        read(data, file: file, schema: schema, columns: columns)
     }
 
     /// The default reads everything and drops the other columns.
@@ -43,8 +55,20 @@ extension FileFormat {
 }
 
 /// Turns batches into a format's bytes: `header`, then `encode` per batch, then `footer`.
+///
+/// A writer may hold encoded data back (Parquet keeps a row group until it is full):
+/// `bufferedBytes` says how much, and `flush` hands it out early to bound memory.
 public protocol FormatWriter {
     mutating func header() -> [UInt8]
     mutating func encode(_ batch: RecordBatch) throws -> [UInt8]
-    mutating func footer() -> [UInt8]
+    mutating func footer() throws -> [UInt8]
+    /// Bytes encoded but not yet handed out.
+    var bufferedBytes: Int { get }
+    /// Hands out what is buffered (closing a Parquet row group early).
+    mutating func flush() throws -> [UInt8]
+}
+
+extension FormatWriter {
+    public var bufferedBytes: Int { 0 }
+    public mutating func flush() throws -> [UInt8] { [] }
 }

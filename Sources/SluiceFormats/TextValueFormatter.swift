@@ -2,16 +2,16 @@ import SluiceEngine
 
 /// Renders non-string values as text the same way in every text format, so that what
 /// Sluice writes, Sluice (and Spark, DuckDB, pandas) reads back unchanged.
-enum TextValueFormatter {
+public enum TextValueFormatter {
     /// Shortest round-trip decimal; `NaN`, `Infinity`, `-Infinity` for the specials.
-    static func double(_ value: Double) -> String {
+    public static func double(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
         return value.description
     }
 
     /// The text of a non-null value (strings as they are).
-    static func text(_ value: ScalarValue) -> String {
+    public static func text(_ value: ScalarValue) -> String {
         switch value {
         case .null: return ""
         case .boolean(let v): return v ? "true" : "false"

@@ -17,7 +17,7 @@ import Testing
     func write(_ options: CSVOptions = CSVOptions()) throws -> String {
         var writer = CSVFormat(options: options).makeWriter(schema: Self.schema)
         let batch = JSONLinesFormatTests.batch(Self.schema, Self.rows)
-        return String(decoding: writer.header() + (try writer.encode(batch)) + writer.footer(), as: UTF8.self)
+        return String(decoding: writer.header() + (try writer.encode(batch)) + (try writer.footer()), as: UTF8.self)
     }
 
     @Test func quotesOnlyWhatNeedsQuotingAndKeepsNullsApartFromEmptyStrings() throws {

@@ -74,7 +74,7 @@ import Testing
         ]
         let batch = Self.batch(schema, rows)
         var writer = JSONLinesFormat().makeWriter(schema: schema)
-        let text = String(decoding: writer.header() + (try writer.encode(batch)) + writer.footer(), as: UTF8.self)
+        let text = String(decoding: writer.header() + (try writer.encode(batch)) + (try writer.footer()), as: UTF8.self)
         let lines = text.split(separator: "\n")
         #expect(lines[0] == #"{"b":true,"i":-1,"l":9000000000,"d":0.1,"s":"q\"\n\u0001é","day":"1969-12-31","ts":"1970-01-01T00:00:01.5Z"}"#)
         #expect(lines[1] == #"{"d":"Infinity","s":""}"#)

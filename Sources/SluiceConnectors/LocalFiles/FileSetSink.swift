@@ -14,18 +14,24 @@ public struct FileSetSink: Sink {
     public let path: String
     public let format: any FileFormat
     public let mode: WriteMode
-    /// Rows per part file; 0 writes one file.
+    /// Rows per part file; 0 for no limit.
     public let maxRecordsPerFile: Int
+    /// Hive partition columns: rows go to `name=value/` directories, without those columns.
+    public let partitionBy: [String]
+    /// A part file is closed once it reaches about this many bytes (nil: one file per partition).
+    public let targetFileBytes: Int?
     /// Names the staging directory, so concurrent runs do not collide.
     public let runId: String
     public let origin: ConfigOrigin?
 
     public init(path: String, format: any FileFormat, mode: WriteMode, maxRecordsPerFile: Int = 0,
-                runId: String, origin: ConfigOrigin? = nil) {
+                partitionBy: [String] = [], targetFileBytes: Int? = nil, runId: String, origin: ConfigOrigin? = nil) {
         self.path = path
         self.format = format
         self.mode = mode
         self.maxRecordsPerFile = maxRecordsPerFile
+        self.partitionBy = partitionBy
+        self.targetFileBytes = targetFileBytes
         self.runId = runId
         self.origin = origin
     }
@@ -75,12 +81,20 @@ public struct FileSetSink: Sink {
         return (parent as NSString).appendingPathComponent(".\(url.lastPathComponent).staging-\(runId)")
     }
 
-    /// Hard-links the existing data files into the staging directory; returns the next free part number.
+    /// Hard-links the existing data files (partition directories included) into the staging
+    /// directory; returns the next free part number.
     private func linkExisting(_ names: [String], from target: String, into staging: String) throws -> Int {
         var next = 0
         for name in names where name != "_SUCCESS" {
             let source = (target as NSString).appendingPathComponent(name)
             let destination = (staging as NSString).appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue {
+                try FileManager.default.createDirectory(atPath: destination, withIntermediateDirectories: true)
+                let children = try FileManager.default.contentsOfDirectory(atPath: source)
+                next = max(next, try linkExisting(children, from: source, into: destination))
+                continue
+            }
             do {
                 try FileManager.default.linkItem(atPath: source, toPath: destination)
             } catch {
@@ -92,48 +106,17 @@ public struct FileSetSink: Sink {
     }
 
     private func writeParts(_ input: RecordBatchStream, into staging: String, firstPart: Int) async throws -> Int {
-        if maxRecordsPerFile == 0, format.encodesBatchesIndependently {
+        if maxRecordsPerFile == 0, partitionBy.isEmpty, targetFileBytes == nil, format.encodesBatchesIndependently {
             return try await writeOnePart(input, into: staging, part: firstPart)
         }
-        var part = firstPart
-        var writer = format.makeWriter(schema: input.schema)
-        var output: FileOutput?
-        var rowsInFile = 0
-        var rows = 0
-        func openPart() throws -> FileOutput {
-            let name = PartFileName.make(part, extension: format.fileExtension)
-            part += 1
-            let file = try FileOutput(creating: (staging as NSString).appendingPathComponent(name))
-            try file.write(writer.header())
-            rowsInFile = 0
-            return file
-        }
-        for try await batch in input {
-            var offset = 0
-            while offset < batch.rowCount {
-                if output == nil { output = try openPart() }
-                let room = maxRecordsPerFile > 0 ? maxRecordsPerFile - rowsInFile : batch.rowCount - offset
-                let take = min(room, batch.rowCount - offset)
-                let slice = take == batch.rowCount ? batch : batch.slice(offset, take)
-                try output!.write(try writer.encode(slice))
-                offset += take
-                rowsInFile += take
-                rows += take
-                if maxRecordsPerFile > 0, rowsInFile >= maxRecordsPerFile {
-                    try output!.write(writer.footer())
-                    try output!.close()
-                    output = nil
-                    writer = format.makeWriter(schema: input.schema)
-                }
-            }
-        }
-        // An empty dataset still writes one part file, so the schema (the CSV header) survives.
-        if output == nil, rows == 0 { output = try openPart() }
-        if let output {
-            try output.write(writer.footer())
-            try output.close()
-        }
-        return rows
+        var layout = PartFileWriter.Layout()
+        layout.partitionBy = partitionBy
+        layout.maxRecordsPerFile = maxRecordsPerFile
+        layout.targetFileBytes = targetFileBytes ?? Int.max
+        let writer = try PartFileWriter(staging: staging, format: format, schema: input.schema, layout: layout, firstPart: firstPart)
+        for try await batch in input { try writer.write(batch) }
+        try writer.finish()
+        return writer.rows
     }
 }
 

@@ -11,6 +11,35 @@ public struct StringStorage: Sendable, Hashable {
         bytes = []
     }
 
+    /// Storage over prepared buffers: `offsets` starts at 0, never decreases, and ends at `bytes.count`.
+    public init(offsets: [Int], bytes: [UInt8]) {
+        precondition(offsets.first == 0 && offsets.last == bytes.count, "offsets do not frame the bytes")
+        self.offsets = offsets
+        self.bytes = bytes
+    }
+
+    /// Appends every value of `other`, in order.
+    public mutating func append(contentsOf other: StringStorage) {
+        let base = bytes.count
+        bytes.append(contentsOf: other.bytes)
+        for index in 1..<other.offsets.count { offsets.append(base + other.offsets[index]) }
+    }
+
+    /// Values `range` as new storage, copied in bulk (offsets rebased to start at 0).
+    public func slice(_ range: Range<Int>) -> StringStorage {
+        let base = offsets[range.lowerBound]
+        let end = offsets[range.upperBound]
+        let rebased = offsets[range.lowerBound...range.upperBound].map { $0 - base }
+        return StringStorage(offsets: rebased, bytes: Array(bytes[base..<end]))
+    }
+
+    /// Reserves room for `count` more values holding `byteCount` more bytes. Call it once up
+    /// front: reserving exact sizes repeatedly defeats the arrays' geometric growth.
+    public mutating func reserve(values count: Int, bytes byteCount: Int) {
+        offsets.reserveCapacity(offsets.count + count)
+        bytes.reserveCapacity(bytes.count + byteCount)
+    }
+
     /// The number of values.
     public var count: Int { offsets.count - 1 }
 

@@ -7,7 +7,7 @@ public struct LocalEngine: Sendable {
     ///
     /// Rows and time are recorded per step in `metrics`.
     public func stage(_ plan: LogicalPlan, metrics: StepMetrics) async throws -> any StagedWrite {
-        guard case .write(let node) = ColumnPruning.apply(plan) else {
+        guard case .write(let node) = ColumnPruning.apply(PredicatePushdown.apply(plan)) else {
             throw SluiceError(.internalError, "only a write can be run; got '\(plan.label)'")
         }
         let start = DispatchTime.now().uptimeNanoseconds
@@ -33,7 +33,7 @@ public struct LocalEngine: Sendable {
         switch plan {
         case .scan(let node):
             // Sources parse on their own task, ahead of the operators that consume them.
-            return try await node.source.scan(columns: node.columns).metered(step: node.origin.stepIndex, into: metrics).prefetched()
+            return try await node.source.scan(columns: node.columns, predicates: node.predicates).metered(step: node.origin.stepIndex, into: metrics).prefetched()
         case .filter(let node):
             return try await unary(node.input, node.origin, metrics) { try FilterOperator.apply(node, to: $0) }
         case .project(let node):

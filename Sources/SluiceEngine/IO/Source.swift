@@ -12,10 +12,17 @@ public protocol Source: Sendable {
     /// The data with at least `columns` (lower-cased names; nil for all). A source that can
     /// skip reading the other columns does; the default reads everything.
     func scan(columns: Set<String>?) async throws -> RecordBatchStream
+    /// The data with at least `columns`, where the source may leave out rows that cannot
+    /// satisfy `predicates` (whole files or row groups; the plan still filters what comes).
+    func scan(columns: Set<String>?, predicates: [ScanPredicate]) async throws -> RecordBatchStream
 }
 
 extension Source {
     public func scan(columns: Set<String>?) async throws -> RecordBatchStream {
         try await scan()
+    }
+
+    public func scan(columns: Set<String>?, predicates: [ScanPredicate]) async throws -> RecordBatchStream {
+        try await scan(columns: columns)
     }
 }

@@ -143,6 +143,9 @@ public struct ScanNode: Sendable {
     public var origin: PlanOrigin
     /// The columns the plan needs (lower-cased), set by `ColumnPruning`; nil reads them all.
     public var columns: Set<String>?
+    /// Conditions from filters above, set by `PredicatePushdown`: the source may skip data
+    /// that cannot satisfy them (the filters still run).
+    public var predicates: [ScanPredicate] = []
 
     public init(source: any Source, origin: PlanOrigin, columns: Set<String>? = nil) {
         self.source = source

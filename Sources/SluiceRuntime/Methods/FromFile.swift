@@ -2,13 +2,13 @@ import SluiceConnectors
 import SluiceEngine
 import SluiceSpec
 
-/// `fromFile`: reads local files (a file, a directory or a glob) in CSV or JSON Lines.
+/// `fromFile`: reads local files (a file, a directory or a glob) in CSV, JSON Lines or Parquet.
 enum FromFile {
     static let descriptor = MethodDescriptor(
         name: "fromFile",
         type: .extract,
         inputs: .none,
-        summary: "Read local CSV or JSON Lines files (a file, a directory or a glob).",
+        summary: "Read local CSV, JSON Lines or Parquet files (a file, a directory or a glob).",
         details: """
             `path` names one file, a directory (every file below it, skipping names that start with `.` or `_`), \
             or a glob (`data/2025-*.csv`). Files are read in sorted order as one dataset; their schemas must have \
@@ -19,6 +19,12 @@ enum FromFile {
             int, bigint, double, date (`yyyy-MM-dd`), timestamp, else string. `schema` gives the types \
             explicitly instead, as Spark DDL (`"id INT, amount DOUBLE"`) or an object (`{"id": "int"}`). \
             JSON: one object per line; nested values are kept as JSON text.
+
+            Parquet: the files' own schema and types; only the columns later steps use are decoded, row groups \
+            in parallel. Every codec (snappy, gzip, zstd, lz4, uncompressed) and encoding of the format is read. \
+            Integers of 8 and 16 bits read as int, unsigned 32-bit as bigint, float as double, timestamps of any \
+            unit as timestamp (microseconds), binary as string, nested columns (struct, list, map) as JSON text. \
+            Decimal and time columns are not read yet: a step that uses one fails with an error naming it.
 
             A malformed record fails the run with the file, line and column (`mode` `FAILFAST`); \
             `PERMISSIVE` turns unparsable values into nulls and `DROPMALFORMED` skips the record.
@@ -45,11 +51,14 @@ enum FromFile {
               }
             }
             """,
-        build: { context in
-            let config = context.config
-            let format = try TextFormatConfig.format(from: config, reading: true)
-            let source = FileSetSource(path: try config.required("path"), format: format, origin: context.origin(of: "path"))
-            return StepPlan(output: .scan(ScanNode(source: source, origin: context.origin)))
-        }
+        build: { context in try plan(context) }
     )
+
+    /// The plan of a file source step.
+    static func plan(_ context: MethodContext) throws -> StepPlan {
+        let config = context.config
+        let format = try TextFormatConfig.format(from: config, reading: true)
+        let source = FileSetSource(path: try config.required("path"), format: format, origin: context.origin(of: "path"))
+        return StepPlan(output: .scan(ScanNode(source: source, origin: context.origin)))
+    }
 }

@@ -5,7 +5,12 @@ import SluiceSpec
 /// The format keys `fromFile` and `toFile` share, and how they become a `FileFormat`.
 enum TextFormatConfig {
     /// The values of `format`.
-    static let formats = ["csv", "json"]
+    static let formats = ["csv", "json", "parquet"]
+
+    /// The `compression` key of sinks.
+    static let compressionKey = ConfigKey(
+        "compression", .string, default: "\"snappy\"", allowed: ParquetCompression.allCases.map(\.rawValue) + ["uncompressed", "lz4_raw"],
+        "Parquet: the page compression codec.")
 
     /// Keys that only apply to CSV.
     static let csvKeys: [ConfigKey] = [
@@ -22,6 +27,10 @@ enum TextFormatConfig {
     static func format(from config: ConfigReader, reading: Bool) throws -> any FileFormat {
         let name = try config.required("format").lowercased()
         let csvOnly = csvKeys.map(\.name) + (reading ? ["inferSchema"] : [])
+        if name != "parquet", config.has("compression") {
+            throw config.error("compression", "'compression' applies to Parquet only, but the format is \(name)",
+                               hint: "remove 'compression' or set \"format\": \"parquet\"")
+        }
         switch name {
         case "csv":
             var options = CSVOptions()
@@ -47,6 +56,21 @@ enum TextFormatConfig {
                 options.parseMode = try parseMode(config)
             }
             return JSONLinesFormat(options: options)
+        case "parquet":
+            let textOnly = csvOnly + (reading ? ["schema", "mode"] : [])
+            if let key = textOnly.first(where: config.has) {
+                throw config.error(key, "'\(key)' applies to CSV or JSON, but the format is parquet",
+                                   hint: "Parquet files carry their own schema and types; remove '\(key)'")
+            }
+            var options = ParquetWriteOptions()
+            if let text = try config.string("compression") {
+                guard let compression = ParquetCompression(name: text) else {
+                    throw config.error("compression", "unknown Parquet compression '\(text)'",
+                                       hint: "one of: none, snappy, gzip, zstd, lz4")
+                }
+                options.compression = compression
+            }
+            return ParquetFormat(options: options)
         default:
             throw config.error("format", "unknown format '\(name)'", hint: NameSuggester.hint(for: name, in: formats))
         }

@@ -9,6 +9,8 @@ public struct ConfigKey: Sendable, Hashable {
         case boolean
         case integer
         case number
+        /// A size in bytes: a number, or a string with a unit (`"256MB"`).
+        case byteSize = "byte size"
         /// An array of strings, or one string.
         case stringList = "string list"
         /// An object whose values are strings, numbers or booleans.

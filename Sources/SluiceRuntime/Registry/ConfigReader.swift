@@ -42,6 +42,10 @@ public struct ConfigReader: Sendable {
         try value(key)?.int(at: path(of: key))
     }
 
+    public func byteSize(_ key: String) throws(SluiceError) -> Int? {
+        try value(key)?.byteSize(at: path(of: key))
+    }
+
     public func double(_ key: String) throws(SluiceError) -> Double? {
         try value(key)?.double(at: path(of: key))
     }

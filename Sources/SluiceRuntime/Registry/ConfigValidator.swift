@@ -47,6 +47,7 @@ public enum ConfigValidator {
             case .boolean: _ = try value.bool(at: path)
             case .integer: _ = try value.int(at: path)
             case .number: _ = try value.double(at: path)
+            case .byteSize: _ = try value.byteSize(at: path)
             case .stringList: _ = try value.stringArray(at: path)
             case .stringMap: _ = try value.stringMap(at: path)
             case .stringOrMap:

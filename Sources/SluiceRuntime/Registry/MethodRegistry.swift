@@ -15,6 +15,8 @@ public struct MethodRegistry: Sendable {
         FromFile.descriptor,
         FromPostgres.descriptor,
         FromMySQL.descriptor,
+        FromS3.descriptor,
+        FromDeltaLake.descriptor,
         FilterRows.descriptor,
         EnrichData.descriptor,
         SelectColumns.descriptor,
@@ -32,6 +34,8 @@ public struct MethodRegistry: Sendable {
         ToFile.descriptor,
         ToPostgres.descriptor,
         ToMySQL.descriptor,
+        ToS3.descriptor,
+        ToDeltaLake.descriptor,
     ])
 
     /// The method named `name` (exact, case-sensitive as in pipeline files).
@@ -66,7 +70,7 @@ public struct MethodRegistry: Sendable {
 enum PlannedMethods {
     static let names: [String: StepType] = {
         var names: [String: StepType] = [:]
-        for name in ["fromS3", "fromKafka", "fromAvro", "fromDeltaLake", "fromParquet"] {
+        for name in ["fromKafka", "fromAvro", "fromParquet"] {
             names[name] = .extract
         }
         for name in ["repartition", "repartitionByColumns", "coalesce", "toAvroSchema",
@@ -77,7 +81,7 @@ enum PlannedMethods {
                      "validateBusinessRules"] {
             names[name] = .validate
         }
-        for name in ["toS3", "toKafka", "toAvro", "toDeltaLake", "deltaMaintenance"] {
+        for name in ["toKafka", "toAvro", "deltaMaintenance"] {
             names[name] = .load
         }
         return names

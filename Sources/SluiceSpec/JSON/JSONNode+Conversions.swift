@@ -31,6 +31,23 @@ extension JSONNode {
         throw wrongType("an integer", at: path)
     }
 
+    /// A size in bytes: an integer, or a string with a unit (`"256MB"`, `"1 GB"`, `"512k"`;
+    /// units are powers of 1024, as Spark reads sizes).
+    public func byteSize(at path: JSONPath) throws(SluiceError) -> Int {
+        if let bytes = try? int(at: path), bytes >= 0 { return bytes }
+        if case .string(let text) = value {
+            let compact = text.replacingOccurrences(of: " ", with: "").lowercased()
+            let digits = compact.prefix { $0.isNumber || $0 == "." }
+            let kilo = 1024.0, mega = kilo * kilo, giga = mega * kilo
+            let units: [String: Double] = ["": 1, "b": 1, "k": kilo, "kb": kilo, "m": mega, "mb": mega,
+                                           "g": giga, "gb": giga, "t": giga * kilo, "tb": giga * kilo]
+            if let number = Double(digits), let unit = units[String(compact.dropFirst(digits.count))], number >= 0 {
+                return Int(number * unit)
+            }
+        }
+        throw wrongType("a size in bytes (a number, or a string such as \"256MB\")", at: path)
+    }
+
     /// A number, or a string holding one.
     public func double(at path: JSONPath) throws(SluiceError) -> Double {
         switch value {

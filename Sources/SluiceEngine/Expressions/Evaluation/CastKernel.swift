@@ -1,7 +1,8 @@
 /// Casts a column: numeric widenings in tight loops, everything else value by value
 /// through `CastRules`.
-enum CastKernel {
-    static func cast(_ column: Column, to type: DataType) -> Column {
+public enum CastKernel {
+    /// `column` as `type`, with Spark's cast semantics (a value that does not convert becomes null).
+    public static func cast(_ column: Column, to type: DataType) -> Column {
         if column.dataType == type { return column }
         switch (column.storage, type) {
         case (.int32(let v), .int64) where column.dataType == .int32:

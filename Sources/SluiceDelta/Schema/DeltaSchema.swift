@@ -1,0 +1,89 @@
+import SluiceEngine
+import SluiceSpec
+
+/// A table schema as Delta writes it (`schemaString`, Spark's StructType JSON), with the engine
+/// type of each column.
+public struct DeltaSchema: Sendable, Equatable {
+    /// One top-level column.
+    public struct Column: Sendable, Equatable {
+        public var name: String
+        /// The Delta type: a primitive name (`long`, `decimal(10,2)`) or a nested type's JSON.
+        public var deltaType: String
+        public var nullable: Bool
+        /// The field's `metadata` object as JSON text (kept so rewrites preserve it).
+        public var metadata: String
+    }
+
+    public var columns: [Column]
+
+    public init(columns: [Column]) {
+        self.columns = columns
+    }
+
+    /// Parses `schemaString`.
+    public init(schemaString: String, table: String) throws(SluiceError) {
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(schemaString, file: "\(table) schema")
+        } catch {
+            throw SluiceError(.malformedData, "Delta table '\(table)' has an unreadable schema: \(error.message)")
+        }
+        guard let fields = root["fields"]?.elements else {
+            throw SluiceError(.malformedData, "Delta table '\(table)' has a schema without fields")
+        }
+        columns = try fields.map { (field) throws(SluiceError) -> Column in
+            guard let name = field["name"]?.stringValue, let type = field["type"] else {
+                throw SluiceError(.malformedData, "Delta table '\(table)' has a schema field without a name or type")
+            }
+            let nullable: Bool
+            if case .bool(let flag)? = field["nullable"]?.value { nullable = flag } else { nullable = true }
+            return Column(name: name, deltaType: type.stringValue ?? type.jsonText, nullable: nullable,
+                          metadata: field["metadata"]?.jsonText ?? "{}")
+        }
+    }
+
+    /// The schema of an engine dataset (every column nullable, as Spark writes them).
+    public init(_ schema: Schema) {
+        columns = schema.fields.map { field in
+            Column(name: field.name, deltaType: Self.deltaType(of: field.type), nullable: true, metadata: "{}")
+        }
+    }
+
+    /// `schemaString` for the log.
+    public var schemaString: String {
+        let fields = columns.map { column in
+            let type = column.deltaType.hasPrefix("{") ? column.deltaType : JSONNode.quote(column.deltaType)
+            return "{\"name\":\(JSONNode.quote(column.name)),\"type\":\(type),\"nullable\":\(column.nullable),\"metadata\":\(column.metadata)}"
+        }
+        return "{\"type\":\"struct\",\"fields\":[" + fields.joined(separator: ",") + "]}"
+    }
+
+    /// The engine schema: nested columns as strings of JSON text, as the Parquet reader gives them.
+    public var engineSchema: Schema {
+        Schema(columns.map { Field($0.name, Self.engineType(of: $0.deltaType), nullable: $0.nullable) })
+    }
+
+    static func deltaType(of type: DataType) -> String {
+        switch type {
+        case .boolean: "boolean"
+        case .int32: "integer"
+        case .int64: "long"
+        case .float64: "double"
+        case .string: "string"
+        case .date: "date"
+        case .timestamp: "timestamp"
+        }
+    }
+
+    static func engineType(of deltaType: String) -> DataType {
+        switch deltaType {
+        case "boolean": .boolean
+        case "byte", "short", "integer": .int32
+        case "long": .int64
+        case "float", "double": .float64
+        case "date": .date
+        case "timestamp", "timestamp_ntz": .timestamp
+        default: .string
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// Reads values packed LSB-first at a fixed bit width, as the RLE/bit-packed hybrid and
+/// DELTA_BINARY_PACKED store them.
+enum BitUnpacking {
+    /// Unpacks `count` values of `bitWidth` bits (≤ 64) starting at `bytes`; bits past the end of
+    /// `bytes` read as zero (writers may truncate the last group's padding).
+    @inline(__always)
+    static func unpack(
+        _ bytes: UnsafeRawBufferPointer, bitWidth: Int, count: Int, into output: (Int, UInt64) -> Void
+    ) {
+        if bitWidth == 0 {
+            for index in 0..<count { output(index, 0) }
+            return
+        }
+        let mask: UInt64 = bitWidth == 64 ? ~0 : (1 << UInt64(bitWidth)) - 1
+        var bitOffset = 0
+        for index in 0..<count {
+            let byteOffset = bitOffset >> 3
+            let shift = UInt64(bitOffset & 7)
+            var value = load(bytes, at: byteOffset) >> shift
+            if shift + UInt64(bitWidth) > 64 {
+                value |= UInt64(byteAt(bytes, byteOffset + 8)) << (64 - shift)
+            }
+            output(index, value & mask)
+            bitOffset += bitWidth
+        }
+    }
+
+    /// Eight little-endian bytes at `offset`, zero-filled past the end.
+    @inline(__always)
+    static func load(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> UInt64 {
+        if offset + 8 <= bytes.count {
+            return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        }
+        var value: UInt64 = 0
+        var index = 0
+        while offset + index < bytes.count && index < 8 {
+            value |= UInt64(bytes[offset + index]) << UInt64(index * 8)
+            index += 1
+        }
+        return value
+    }
+
+    @inline(__always)
+    private static func byteAt(_ bytes: UnsafeRawBufferPointer, _ offset: Int) -> UInt8 {
+        offset < bytes.count ? bytes[offset] : 0
+    }
+
+    /// The number of bits needed to store `value`.
+    static func bitWidth(of value: UInt64) -> Int { value == 0 ? 0 : 64 - value.leadingZeroBitCount }
+}

@@ -1,0 +1,57 @@
+import SluiceSpec
+
+/// Decodes the RLE/bit-packed hybrid encoding of definition levels and dictionary indices.
+struct RLEHybridDecoder {
+    private var cursor: ByteCursor
+    private let bitWidth: Int
+    private let valueBytes: Int
+
+    init(_ cursor: ByteCursor, bitWidth: Int) {
+        self.cursor = cursor
+        self.bitWidth = bitWidth
+        valueBytes = (bitWidth + 7) / 8
+    }
+
+    /// Fills `output` with the next `output.count` values.
+    mutating func decode(into output: UnsafeMutableBufferPointer<Int32>) throws(SluiceError) {
+        guard bitWidth <= 32 else { throw cursor.corrupt("a bit width of \(bitWidth) is over 32") }
+        var filled = 0
+        while filled < output.count {
+            let header = try cursor.readVarint()
+            if header & 1 == 0 {
+                let run = Int(clamping: header >> 1)
+                guard run > 0 else { throw cursor.corrupt("an empty run") }
+                let raw = try cursor.take(valueBytes, "a run's value")
+                var value: UInt32 = 0
+                for index in 0..<valueBytes { value |= UInt32(raw[index]) << UInt32(index * 8) }
+                let end = min(output.count, filled + run)
+                let stored = Int32(bitPattern: value)
+                for index in filled..<end { output[index] = stored }
+                filled = end
+            } else {
+                let groups = Int(clamping: header >> 1)
+                guard groups > 0, groups <= cursor.remaining + 1 else { throw cursor.corrupt("a bit-packed run of \(groups) groups") }
+                let values = groups * 8
+                let byteCount = min(groups * bitWidth, cursor.remaining)
+                let packed = try cursor.take(byteCount, "bit-packed values")
+                let wanted = min(values, output.count - filled)
+                let base = filled
+                BitUnpacking.unpack(packed, bitWidth: bitWidth, count: wanted) { index, value in
+                    output[base + index] = Int32(truncatingIfNeeded: value)
+                }
+                filled += wanted
+            }
+        }
+    }
+
+    /// The next `count` values in a new array.
+    mutating func decode(count: Int) throws(SluiceError) -> [Int32] {
+        guard count >= 0 else { throw cursor.corrupt("a negative value count (\(count))") }
+        var values = [Int32](repeating: 0, count: count)
+        let outcome = values.withUnsafeMutableBufferPointer { buffer in
+            Result { () throws(SluiceError) in try decode(into: buffer) }
+        }
+        try outcome.get()
+        return values
+    }
+}

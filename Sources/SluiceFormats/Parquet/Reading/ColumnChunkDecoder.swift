@@ -1,0 +1,127 @@
+import SluiceCompression
+import SluiceEngine
+import SluiceSpec
+
+/// The decoded content of a nested leaf's column chunk: present values and all levels.
+struct NestedLeafData {
+    var values: LeafValues
+    var definition: [Int32] = []
+    var repetition: [Int32] = []
+}
+
+/// Decodes one column chunk (all its pages): a flat column into a dense buffer plus validity,
+/// a nested one into values and levels.
+struct ColumnChunkDecoder {
+    let file: String
+    let leaf: ParquetLeaf
+    let meta: ParquetColumnMetaData
+    let rowCount: Int
+
+    private var physical: ParquetPhysicalType { leaf.element.type! }
+    private var typeLength: Int { Int(leaf.element.typeLength ?? 0) }
+    private var columnName: String { leaf.path.joined(separator: ".") }
+
+    /// The values (one slot per row, placeholders at nulls) and the validity (nil when no nulls).
+    func decode(_ bytes: UnsafeRawBufferPointer) throws(SluiceError) -> (LeafValues, Bitmap?) {
+        if rowCount == 0 { return (LeafValues.empty(physical), nil) }
+        // Capacity grows with what pages really hold; a corrupt row count cannot force a huge allocation.
+        var values = LeafValues.empty(physical, capacity: min(rowCount, 1 << 16))
+        var validity: Bitmap?
+        var rowsRead = 0
+        try forEachPage(bytes, entries: rowCount, keepsLevels: false) { (page) throws(SluiceError) in
+            if let present = page.present {
+                if validity == nil { validity = Bitmap(count: rowsRead, value: true) }
+                for bit in present { validity!.append(bit) }
+                values.appendSpread(page.values, present: present)
+            } else {
+                if validity != nil { for _ in 0..<page.slots { validity!.append(true) } }
+                values.append(page.values)
+            }
+            rowsRead += page.slots
+        }
+        return (values, validity)
+    }
+
+    /// The present values and every level entry of a nested (or repeated) leaf, for record assembly.
+    func decodeNested(_ bytes: UnsafeRawBufferPointer) throws(SluiceError) -> NestedLeafData {
+        var data = NestedLeafData(values: LeafValues.empty(physical))
+        guard meta.numValues > 0 else { return data }
+        try forEachPage(bytes, entries: Int(meta.numValues), keepsLevels: true) { (page) throws(SluiceError) in
+            data.values.append(page.values)
+            data.definition += page.definition ?? [Int32](repeating: Int32(leaf.maxDefinitionLevel), count: page.slots)
+            data.repetition += page.repetition ?? [Int32](repeating: 0, count: page.slots)
+        }
+        guard data.repetition.reduce(0, { $0 + ($1 == 0 ? 1 : 0) }) == rowCount else {
+            throw chunkError("its levels describe a different number of rows than the row group's \(rowCount)")
+        }
+        return data
+    }
+
+    /// Walks the chunk's pages until `entries` level entries (rows, for flat columns) are read,
+    /// decoding dictionary pages on the way.
+    private func forEachPage(
+        _ bytes: UnsafeRawBufferPointer, entries: Int, keepsLevels: Bool,
+        _ body: (PageDecoder.Page) throws(SluiceError) -> Void
+    ) throws(SluiceError) {
+        guard let codec = meta.codec.codec else {
+            throw SluiceError(.unsupported, "'\(file)' column '\(columnName)' is compressed with \(meta.codec.name), which Sluice does not read",
+                              hint: "rewrite the file with snappy, gzip, zstd or lz4 compression")
+        }
+        let start = [meta.dictionaryPageOffset, meta.dataPageOffset].compactMap { $0 }.filter { $0 > 0 }.min() ?? meta.dataPageOffset
+        guard start >= 4, meta.totalCompressedSize >= 0, start + meta.totalCompressedSize <= Int64(bytes.count) else {
+            throw chunkError("its pages (bytes \(start) to \(start + meta.totalCompressedSize)) lie outside the file of \(bytes.count) bytes")
+        }
+        var position = Int(start)
+        let end = Int(start + meta.totalCompressedSize)
+        var dictionary: LeafValues?
+        var read = 0
+        while read < entries {
+            guard position < end else { throw chunkError("its pages hold \(read) of the \(entries) values the metadata promises") }
+            var reader = ThriftCompactReader(UnsafeRawBufferPointer(rebasing: bytes[..<end]), position: position)
+            let header: ParquetPageHeader
+            do { header = try ParquetPageHeader(from: &reader) } catch {
+                throw chunkError("a page header at byte \(position) is corrupt: \(error.message)")
+            }
+            let bodyStart = reader.position
+            let bodyEnd = bodyStart + Int(header.compressedPageSize)
+            guard bodyEnd <= end else { throw chunkError("the page at byte \(position) runs past the column chunk") }
+            let pageBody = UnsafeRawBufferPointer(rebasing: bytes[bodyStart..<bodyEnd])
+            let context = "'\(file)' column '\(columnName)', page at byte \(position)"
+            switch header.type {
+            case .dictionaryPage:
+                let page = header.dictionaryPage ?? .init()
+                guard page.numValues >= 0 else { throw chunkError("a dictionary page of \(page.numValues) values") }
+                let plain = try decompress(pageBody, codec: codec, size: Int(header.uncompressedPageSize), context: context)
+                dictionary = try plain.withUnsafeBytes { raw in
+                    Result { () throws(SluiceError) -> LeafValues in
+                        var cursor = ByteCursor(raw, context: context)
+                        return try PlainDecoder.decode(&cursor, count: Int(page.numValues), physical: physical, typeLength: typeLength)
+                    }
+                }.get()
+            case .dataPage, .dataPageV2:
+                var decoder = PageDecoder(header: header, body: pageBody, codec: codec, leaf: leaf, context: context,
+                                          dictionary: dictionary, maxSlots: entries - read)
+                decoder.keepsLevels = keepsLevels
+                let page = try decoder.decode()
+                try body(page)
+                read += page.slots
+            case .indexPage:
+                break
+            }
+            position = bodyEnd
+        }
+    }
+
+    private func decompress(_ body: UnsafeRawBufferPointer, codec: CompressionCodec, size: Int, context: String) throws(SluiceError) -> [UInt8] {
+        do {
+            return try codec.decompress(Array(body), uncompressedSize: size)
+        } catch {
+            throw SluiceError(.malformedData, "corrupt Parquet data in \(context): \(error.message)", hint: error.hint)
+        }
+    }
+
+    private func chunkError(_ detail: String) -> SluiceError {
+        SluiceError(.malformedData, "'\(file)' column '\(columnName)' is corrupt: \(detail)",
+                    hint: "the file may be truncated or damaged; re-create it from its source")
+    }
+}

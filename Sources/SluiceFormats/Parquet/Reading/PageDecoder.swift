@@ -1,0 +1,165 @@
+import SluiceCompression
+import SluiceEngine
+import SluiceSpec
+
+/// Decodes one data page (version 1 or 2): its repetition and definition levels and its values.
+struct PageDecoder {
+    /// A decoded page: `slots` level entries (rows, for a flat column), which of them hold a
+    /// value (nil when all do), the values in order, and for nested columns the levels.
+    struct Page {
+        var slots: Int
+        var present: [Bool]?
+        var values: LeafValues
+        /// The definition levels, kept for nested columns only.
+        var definition: [Int32]?
+        /// The repetition levels, for repeated columns only.
+        var repetition: [Int32]?
+    }
+
+    let header: ParquetPageHeader
+    let body: UnsafeRawBufferPointer
+    let codec: CompressionCodec
+    let leaf: ParquetLeaf
+    let context: String
+    let dictionary: LeafValues?
+    /// The entries the column chunk still owes: a page claiming more is corrupt.
+    let maxSlots: Int
+    /// Whether to hand out the levels (nested columns need them to rebuild records).
+    var keepsLevels = false
+
+    private var physical: ParquetPhysicalType { leaf.element.type! }
+
+    func decode() throws(SluiceError) -> Page {
+        if header.type == .dataPageV2 {
+            let page = header.dataPageV2 ?? .init()
+            let slots = try checkedSlots(page.numValues)
+            var cursor = ByteCursor(body, context: context)
+            let repetitionBytes = try cursor.take(Int(page.repetitionLevelsByteLength), "repetition levels")
+            let definitionBytes = try cursor.take(Int(page.definitionLevelsByteLength), "definition levels")
+            var levels = try Levels(repetition: leaf.maxRepetitionLevel == 0 ? nil
+                                        : decodeLevels(ByteCursor(repetitionBytes, context: context), maximum: leaf.maxRepetitionLevel, slots: slots),
+                                    definition: leaf.maxDefinitionLevel == 0 ? nil
+                                        : decodeLevels(ByteCursor(definitionBytes, context: context), maximum: leaf.maxDefinitionLevel, slots: slots))
+            let rest = cursor.takeRest()
+            let valueSize = Int(header.uncompressedPageSize) - Int(page.repetitionLevelsByteLength) - Int(page.definitionLevelsByteLength)
+            let compressed = page.isCompressed && codec != .none
+            let plain = compressed ? try decompress(rest, size: valueSize) : Array(rest)
+            return try plain.withUnsafeBytes { raw in
+                Result { () throws(SluiceError) -> Page in
+                    var values = ByteCursor(raw, context: context)
+                    return try makePage(slots, &levels, values: decodeValues(&values, encoding: page.encoding, count: levels.presentCount(slots, maximum: leaf.maxDefinitionLevel)))
+                }
+            }.get()
+        }
+        let page = header.dataPage ?? .init()
+        let slots = try checkedSlots(page.numValues)
+        let plain = codec == .none ? Array(body) : try decompress(body, size: Int(header.uncompressedPageSize))
+        return try plain.withUnsafeBytes { raw in
+            Result { () throws(SluiceError) -> Page in
+                var cursor = ByteCursor(raw, context: context)
+                var levels = Levels()
+                if leaf.maxRepetitionLevel > 0 {
+                    levels.repetition = try decodeLevels(try v1Levels(&cursor, page.repetitionLevelEncoding), maximum: leaf.maxRepetitionLevel, slots: slots)
+                }
+                if leaf.maxDefinitionLevel > 0 {
+                    levels.definition = try decodeLevels(try v1Levels(&cursor, page.definitionLevelEncoding), maximum: leaf.maxDefinitionLevel, slots: slots)
+                }
+                return try makePage(slots, &levels, values: decodeValues(&cursor, encoding: page.encoding, count: levels.presentCount(slots, maximum: leaf.maxDefinitionLevel)))
+            }
+        }.get()
+    }
+
+    /// The levels of one page.
+    private struct Levels {
+        var repetition: [Int32]?
+        var definition: [Int32]?
+        func presentCount(_ slots: Int, maximum: Int) -> Int {
+            definition.map { levels in levels.reduce(0) { $0 + ($1 == Int32(maximum) ? 1 : 0) } } ?? slots
+        }
+    }
+
+    private func makePage(_ slots: Int, _ levels: inout Levels, values: LeafValues) -> Page {
+        let maximum = Int32(leaf.maxDefinitionLevel)
+        let present = levels.definition.flatMap { levels in levels.contains { $0 != maximum } ? levels.map { $0 == maximum } : nil }
+        return Page(slots: slots, present: present, values: values,
+                    definition: keepsLevels ? levels.definition : nil, repetition: keepsLevels ? levels.repetition : nil)
+    }
+
+    /// The RLE-encoded levels of a version 1 page: a 4-byte length, then the runs.
+    private func v1Levels(_ cursor: inout ByteCursor, _ encoding: ParquetEncoding) throws(SluiceError) -> ByteCursor {
+        guard encoding == .rle else {
+            throw SluiceError(.unsupported, "\(context) stores levels as \(encoding), which Sluice does not read")
+        }
+        let length = Int(try cursor.readUInt32())
+        return ByteCursor(try cursor.take(length, "levels"), context: context)
+    }
+
+    /// `slots` levels of at most `maximum`.
+    private func decodeLevels(_ cursor: ByteCursor, maximum: Int, slots: Int) throws(SluiceError) -> [Int32] {
+        var decoder = RLEHybridDecoder(cursor, bitWidth: BitUnpacking.bitWidth(of: UInt64(maximum)))
+        let levels = try decoder.decode(count: slots)
+        if levels.contains(where: { $0 < 0 || $0 > Int32(maximum) }) {
+            throw SluiceError(.malformedData, "corrupt Parquet data in \(context): a level above the column's maximum of \(maximum)")
+        }
+        return levels
+    }
+
+    private func checkedSlots(_ numValues: Int32) throws(SluiceError) -> Int {
+        guard numValues >= 0, Int(numValues) <= maxSlots else {
+            throw SluiceError(.malformedData, "corrupt Parquet data in \(context): a page of \(numValues) values where at most \(maxSlots) rows remain",
+                              hint: "the file may be truncated or damaged; re-create it from its source")
+        }
+        return Int(numValues)
+    }
+
+    private func decodeValues(_ cursor: inout ByteCursor, encoding: ParquetEncoding, count: Int) throws(SluiceError) -> LeafValues {
+        let typeLength = Int(leaf.element.typeLength ?? 0)
+        switch (encoding, physical) {
+        case (.plain, _):
+            return try PlainDecoder.decode(&cursor, count: count, physical: physical, typeLength: typeLength)
+        case (.plainDictionary, _), (.rleDictionary, _):
+            guard let dictionary else { throw cursor.corrupt("a dictionary-encoded page comes before any dictionary page") }
+            let width = Int(try cursor.readByte())
+            var decoder = RLEHybridDecoder(ByteCursor(cursor.takeRest(), context: context), bitWidth: width)
+            let indices = try decoder.decode(count: count)
+            let size = dictionary.count
+            if let bad = indices.first(where: { $0 < 0 || Int($0) >= size }) {
+                throw cursor.corrupt("dictionary index \(bad) is outside the dictionary of \(size) values")
+            }
+            return dictionary.gather(indices)
+        case (.deltaBinaryPacked, .int32):
+            return .int32(try DeltaDecoders.integers(&cursor, count: count).map { Int32(truncatingIfNeeded: $0) })
+        case (.deltaBinaryPacked, .int64):
+            return .int64(try DeltaDecoders.integers(&cursor, count: count))
+        case (.deltaLengthByteArray, .byteArray):
+            return .bytes(try DeltaDecoders.lengthByteArrays(&cursor, count: count))
+        case (.deltaByteArray, .byteArray), (.deltaByteArray, .fixedLenByteArray):
+            return .bytes(try DeltaDecoders.byteArrays(&cursor, count: count))
+        case (.byteStreamSplit, .float), (.byteStreamSplit, .double), (.byteStreamSplit, .int32),
+             (.byteStreamSplit, .int64), (.byteStreamSplit, .fixedLenByteArray):
+            let width = physical == .fixedLenByteArray ? typeLength : (physical == .float || physical == .int32 ? 4 : 8)
+            let joined = try DeltaDecoders.byteStreamSplit(&cursor, count: count, width: width)
+            return try joined.withUnsafeBytes { raw in
+                Result { () throws(SluiceError) -> LeafValues in
+                    var plain = ByteCursor(raw, context: context)
+                    return try PlainDecoder.decode(&plain, count: count, physical: physical, typeLength: typeLength)
+                }
+            }.get()
+        case (.rle, .boolean):
+            let length = Int(try cursor.readUInt32())
+            var decoder = RLEHybridDecoder(ByteCursor(try cursor.take(length, "boolean runs"), context: context), bitWidth: 1)
+            return .boolean(try decoder.decode(count: count).map { $0 != 0 })
+        default:
+            throw SluiceError(.unsupported, "\(context) uses the \(encoding) encoding for \(physical) values, which the format does not allow",
+                              hint: "the file may have been written by a faulty writer")
+        }
+    }
+
+    private func decompress(_ bytes: UnsafeRawBufferPointer, size: Int) throws(SluiceError) -> [UInt8] {
+        do {
+            return try codec.decompress(Array(bytes), uncompressedSize: size)
+        } catch {
+            throw SluiceError(.malformedData, "corrupt Parquet data in \(context): \(error.message)", hint: error.hint)
+        }
+    }
+}

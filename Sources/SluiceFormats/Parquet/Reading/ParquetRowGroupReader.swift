@@ -1,0 +1,79 @@
+import Foundation
+import SluiceEngine
+import SluiceSpec
+
+/// Decodes row groups of one file into record batches of the requested columns.
+struct ParquetRowGroupReader: Sendable {
+    /// What one output column is read from: a leaf of this file, or nulls when the file lacks it.
+    enum Source: Sendable {
+        case leaf(index: Int, field: ParquetTopField, type: DataType, conversion: ParquetTypeMapping.Conversion)
+        /// A nested field, by its index among the top-level fields.
+        case nested(fieldIndex: Int)
+        case missing
+    }
+
+    let data: Data
+    let file: String
+    let footer: ParquetFooter
+    /// The output schema: the requested fields in the order of the dataset's schema.
+    let output: Schema
+    let sources: [Source]
+
+    /// Batches of at most this many rows.
+    static let batchRows = RecordBatch.preferredRowCount
+
+    /// Row group `index` as batches.
+    func read(group index: Int) throws(SluiceError) -> [RecordBatch] {
+        let group = footer.metadata.rowGroups[index]
+        let rows = Int(group.numRows)
+        var columns: [Column] = []
+        for (position, source) in sources.enumerated() {
+            let target = output.fields[position].type
+            switch source {
+            case .missing:
+                columns.append(Column.nulls(target, count: rows))
+            case .nested(let fieldIndex):
+                var column = try nestedColumn(fieldIndex, group: group, rows: rows)
+                if column.dataType != target { column = CastKernel.cast(column, to: target) }
+                columns.append(column)
+            case .leaf(let leafIndex, let field, let type, let conversion):
+                let leaf = footer.schema.leaves[leafIndex]
+                let decoder = ColumnChunkDecoder(file: file, leaf: leaf, meta: group.columns[leafIndex].metaData!, rowCount: rows)
+                let outcome = data.withUnsafeBytes { bytes in
+                    Result { () throws(SluiceError) -> (LeafValues, Bitmap?) in try decoder.decode(bytes) }
+                }
+                let (values, validity) = try outcome.get()
+                var column = try LeafColumnConversion.column(values, validity: validity, type: type, conversion: conversion,
+                                                             name: field.name, file: file)
+                if column.dataType != target { column = CastKernel.cast(column, to: target) }
+                columns.append(column)
+            }
+        }
+        let whole = RecordBatch(schema: output, columns: columns)
+        guard rows > Self.batchRows else { return rows == 0 ? [] : [whole] }
+        return stride(from: 0, to: rows, by: Self.batchRows).map { whole.slice($0, min(Self.batchRows, rows - $0)) }
+    }
+
+    /// A nested field of one row group as a string column of JSON text.
+    private func nestedColumn(_ fieldIndex: Int, group: ParquetRowGroup, rows: Int) throws(SluiceError) -> Column {
+        let field = footer.schema.fields[fieldIndex]
+        var leaves: [Int: (ParquetLeaf, NestedLeafData)] = [:]
+        for leafIndex in field.leaves {
+            let leaf = footer.schema.leaves[leafIndex]
+            let decoder = ColumnChunkDecoder(file: file, leaf: leaf, meta: group.columns[leafIndex].metaData!, rowCount: rows)
+            let outcome = data.withUnsafeBytes { bytes in
+                Result { () throws(SluiceError) -> NestedLeafData in try decoder.decodeNested(bytes) }
+            }
+            leaves[leafIndex] = (leaf, try outcome.get())
+        }
+        guard fieldIndex < footer.trees.count else {
+            throw SluiceError(.malformedData, "'\(file)' has a schema tree that does not match its columns")
+        }
+        var assembler = NestedAssembler(tree: footer.trees[fieldIndex], leaves: leaves, file: file)
+        var builder = ColumnBuilder(type: .string, capacity: rows)
+        for row in try assembler.rows(rows) {
+            if let row { builder.append(row) } else { builder.appendNull() }
+        }
+        return builder.finish()
+    }
+}

@@ -1,0 +1,84 @@
+import SluiceEngine
+import SluiceSpec
+
+/// How a Parquet column becomes an engine column: the engine type and the conversion of
+/// the decoded physical values.
+enum ParquetTypeMapping {
+    /// The conversions between decoded values and engine storage.
+    enum Conversion: Sendable {
+        case identity
+        case floatToDouble
+        case uint32ToInt64
+        case uint64ToInt64
+        case int32ToInt64
+        /// Scales a timestamp to microseconds by multiplying (millis) or dividing (nanos).
+        case timestampMillis, timestampNanos
+        case float16ToDouble
+        case uuidText
+        /// A nested field (struct, list, map, repeated), rebuilt from its leaves as JSON text.
+        case nestedJSON
+    }
+
+    /// The engine type and conversion for `leaf`, or why the engine cannot hold it.
+    static func mapping(for field: ParquetTopField, leaf: ParquetLeaf) -> Result<(DataType, Conversion), SluiceError> {
+        let element = leaf.element
+        let name = field.name
+        // Nested values are read as JSON text, as JSON Lines keeps them, until the engine has nested types.
+        guard field.isFlat else { return .success((.string, .nestedJSON)) }
+        let logical = element.logicalType ?? legacyLogicalType(element)
+        switch (element.type!, logical) {
+        case (_, .decimal(let precision, let scale)?):
+            return .failure(unsupported(name, "decimal(\(precision),\(scale))"))
+        case (.boolean, _): return .success((.boolean, .identity))
+        case (.int32, .date?): return .success((.date, .identity))
+        case (.int32, .integer(let width, false)?) where width < 32: return .success((.int32, .identity))
+        case (.int32, .integer(32, false)?): return .success((.int64, .uint32ToInt64))
+        case (.int32, .time?): return .failure(unsupported(name, "time"))
+        case (.int32, _): return .success((.int32, .identity))
+        case (.int64, .timestamp(_, .millis)?): return .success((.timestamp, .timestampMillis))
+        case (.int64, .timestamp(_, .micros)?): return .success((.timestamp, .identity))
+        case (.int64, .timestamp(_, .nanos)?): return .success((.timestamp, .timestampNanos))
+        case (.int64, .integer(64, false)?): return .success((.int64, .uint64ToInt64))
+        case (.int64, .time?): return .failure(unsupported(name, "time"))
+        case (.int64, _): return .success((.int64, .identity))
+        case (.int96, _): return .success((.timestamp, .identity))
+        case (.float, _): return .success((.float64, .floatToDouble))
+        case (.double, _): return .success((.float64, .identity))
+        case (.fixedLenByteArray, .uuid?): return .success((.string, .uuidText))
+        case (.fixedLenByteArray, .float16?): return .success((.float64, .float16ToDouble))
+        case (.byteArray, _), (.fixedLenByteArray, _):
+            // Strings, enums and JSON are UTF-8; unannotated binary is carried as its bytes
+            // (Spark's binaryAsString), since the engine has no binary type yet.
+            return .success((.string, .identity))
+        }
+    }
+
+    /// The logical type implied by a legacy `ConvertedType`, for files that set only that.
+    static func legacyLogicalType(_ element: ParquetSchemaElement) -> ParquetLogicalType? {
+        switch element.convertedType {
+        case .utf8?: .string
+        case .enumeration?: .enumeration
+        case .json?: .json
+        case .date?: .date
+        case .decimal?: .decimal(precision: element.precision ?? 0, scale: element.scale ?? 0)
+        case .timeMillis?: .time(adjustedToUTC: true, unit: .millis)
+        case .timeMicros?: .time(adjustedToUTC: true, unit: .micros)
+        case .timestampMillis?: .timestamp(adjustedToUTC: true, unit: .millis)
+        case .timestampMicros?: .timestamp(adjustedToUTC: true, unit: .micros)
+        case .uint8?: .integer(bitWidth: 8, signed: false)
+        case .uint16?: .integer(bitWidth: 16, signed: false)
+        case .uint32?: .integer(bitWidth: 32, signed: false)
+        case .uint64?: .integer(bitWidth: 64, signed: false)
+        case .int8?: .integer(bitWidth: 8, signed: true)
+        case .int16?: .integer(bitWidth: 16, signed: true)
+        case .int32?: .integer(bitWidth: 32, signed: true)
+        case .int64?: .integer(bitWidth: 64, signed: true)
+        default: nil
+        }
+    }
+
+    private static func unsupported(_ name: String, _ type: String) -> SluiceError {
+        SluiceError(.unsupported, "column '\(name)' is \(type), which this version of Sluice cannot read from Parquet",
+                    hint: "select the other columns (later steps that do not use '\(name)' let the scan skip it)")
+    }
+}

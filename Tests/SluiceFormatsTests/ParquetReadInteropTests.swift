@@ -1,0 +1,91 @@
+import Foundation
+import SluiceEngine
+@testable import SluiceFormats
+import SluiceSpec
+import Testing
+
+/// Files written by pyarrow and DuckDB, read by Sluice and compared value by value.
+@Suite struct ParquetReadInteropTests {
+    /// The fixtures, written once per test run.
+    static let fixtures: Result<URL, any Error> = Result {
+        let directory = try InteropFixtures.temporaryDirectory("parquet-fixtures")
+        _ = try InteropFixtures.python("parquet_interop.py", ["write", directory.path])
+        return directory
+    }
+
+    static var names: [String] {
+        let codecs = ["none", "snappy", "gzip", "zstd", "lz4"]
+        var names = codecs.flatMap { codec in ["v1-dict", "v1-plain", "v2-dict", "v2-plain"].map { "pyarrow-\(codec)-\($0)" } }
+        names += ["pyarrow-encodings-v1", "pyarrow-encodings-v2", "pyarrow-int96", "pyarrow-empty", "duckdb"]
+        return names
+    }
+
+    @Test(arguments: names)
+    func readsFileWrittenByReferenceWriter(name: String) async throws {
+        let directory = try Self.fixtures.get()
+        let file = directory.appendingPathComponent("\(name).parquet").path
+        let expectedJSON = try Data(contentsOf: directory.appendingPathComponent("\(name).expected.json"))
+        let expected = try JSONSerialization.jsonObject(with: expectedJSON) as! [String: Any]
+        let columns = expected["columns"] as! [String]
+        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+        let format = ParquetFormat()
+        let schema = try format.inferSchema(of: data, file: file)
+        #expect(schema.names == columns)
+        let batches = try await format.read(data, file: file, schema: schema).collect()
+        let rows = batches.flatMap { batch in (0..<batch.rowCount).map { batch.row($0).map(InteropFixtures.canonical) } }
+        InteropFixtures.compare(expected: expected["rows"] as! [[Any]], actual: rows, columns: columns, label: name)
+    }
+
+    @Test func mapsReferenceTypesToEngineTypes() throws {
+        let file = try Self.fixtures.get().appendingPathComponent("pyarrow-snappy-v1-dict.parquet").path
+        let schema = try ParquetFormat().inferSchema(of: try Data(contentsOf: URL(fileURLWithPath: file)), file: file)
+        let types = Dictionary(uniqueKeysWithValues: schema.fields.map { ($0.name, $0.type) })
+        #expect(types == [
+            "b": .boolean, "i8": .int32, "i16": .int32, "i32": .int32, "i64": .int64, "u8": .int32, "u16": .int32,
+            "u32": .int64, "u64": .int64, "f32": .float64, "f64": .float64, "s": .string, "ls": .string, "bin": .string,
+            "d": .date, "ts_ms": .timestamp, "ts_us": .timestamp, "ts_ns": .timestamp, "ts_local": .timestamp,
+            "all_null": .int32,
+        ])
+    }
+
+    @Test func readsOnlyRequestedColumns() async throws {
+        let file = try Self.fixtures.get().appendingPathComponent("pyarrow-zstd-v2-dict.parquet").path
+        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+        let format = ParquetFormat()
+        let schema = try format.inferSchema(of: data, file: file, columns: ["s", "i64"])
+        let batches = try await format.read(data, file: file, schema: schema, columns: ["s", "i64"]).collect()
+        #expect(batches.first?.schema.names == ["i64", "s"])
+        #expect(batches.reduce(0) { $0 + $1.rowCount } == 3000)
+        #expect(batches[0].row(1) == [.int64(1_000_000_007 - (1 << 40)), .string("value-1-é")])
+        #expect(batches[0].row(0) == [.null, .null])
+    }
+
+    @Test(arguments: ["pyarrow-nested-v1", "pyarrow-nested-v2"])
+    func readsNestedColumnsAsJSONText(name: String) async throws {
+        let directory = try Self.fixtures.get()
+        let file = directory.appendingPathComponent("\(name).parquet").path
+        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("\(name).expected.json"))) as! [String: Any]
+        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+        let schema = try ParquetFormat().inferSchema(of: data, file: file)
+        #expect(schema.fields.map(\.type) == [.int64, .string, .string, .string, .string, .string, .string])
+        let batches = try await ParquetFormat().read(data, file: file, schema: schema).collect()
+        let rows = batches.flatMap { batch in (0..<batch.rowCount).map { batch.row($0) } }
+        let wanted = expected["rows"] as! [[Any]]
+        #expect(rows.count == wanted.count)
+        var mismatches = 0
+        for (row, (got, want)) in zip(rows, wanted).enumerated() where mismatches < 5 {
+            for column in 1..<got.count {
+                let actual: Any
+                switch got[column] {
+                case .null: actual = NSNull()
+                case .string(let text): actual = try JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)
+                default: actual = "unexpected \(got[column])"
+                }
+                if !InteropFixtures.sameJSON(want[column], actual) {
+                    Issue.record("\(name) row \(row) column \(schema.names[column]): expected \(want[column]), got \(got[column])")
+                    mismatches += 1
+                }
+            }
+        }
+    }
+}
