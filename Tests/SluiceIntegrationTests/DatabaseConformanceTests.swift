@@ -209,4 +209,44 @@ import Testing
         let error = await #expect(throws: SluiceError.self) { try await db.source(.table(table), partitioning: unknown).scan() }
         #expect(error?.code == .unknownColumn)
     }
+
+    @Test(arguments: TestedSystem.allCases)
+    func filtersAreSentToTheServerAndLoseNoRow(system: TestedSystem) async throws {
+        let db = try await system.connect()
+        defer { Task { await db.close() } }
+        let table = TestServers.tableName("\(system)_pushdown")
+        let schema = Schema([Field("id", .int64), Field("label", .string), Field("day", .date), Field("at", .timestamp),
+                             Field("ratio", .float64)])
+        let firstDay = Temporal.days(year: 2025, month: 1, day: 1)
+        var rows: [[ScalarValue]] = (0..<500).map { index in
+            let day = Int32(firstDay + index % 50)
+            return [.int64(Int64(index)), .string("label \(index % 7)"), .date(day),
+                    .timestamp(Int64(day) * 86_400_000_000 + 3_600_000_000), .float64(Double(index) / 8)]
+        }
+        rows.append([.null, .null, .null, .null, .null])
+        _ = try await TestData.load(db.sink(table, .errorIfExists, batchSize: 100), schema, rows, batchRows: 64)
+        let source = db.source(.table(table), partitioning: .init(column: "id", lowerBound: 0, upperBound: 500, numPartitions: 3))
+        func read(_ predicates: [ScanPredicate]) async throws -> [[ScalarValue]] {
+            var read: [[ScalarValue]] = []
+            for try await batch in try await source.scan(columns: nil, predicates: predicates) {
+                for index in 0..<batch.rowCount { read.append(batch.row(index)) }
+            }
+            return TestData.sortedByID(read)
+        }
+        func expected(_ keep: ([ScalarValue]) -> Bool) -> [[ScalarValue]] { TestData.sortedByID(rows.filter(keep)) }
+
+        let numbers = try await read([ScanPredicate(column: "ID", test: .greaterOrEqual(.int32(100))),
+                                      ScanPredicate(column: "ratio", test: .less(.float64(20)))])
+        #expect(numbers == expected { if case .int64(let id) = $0[0] { id >= 100 && id < 160 } else { false } })
+        let labels = try await read([ScanPredicate(column: "label", test: .oneOf([.string("label 3"), .string("label 5")]))])
+        #expect(labels == expected { $0[1] == .string("label 3") || $0[1] == .string("label 5") })
+        let days = try await read([ScanPredicate(column: "day", test: .equal(.string("2025-01-10"))),
+                                   ScanPredicate(column: "at", test: .greater(.date(Int32(firstDay + 5))))])
+        #expect(days == expected { $0[2] == .date(Int32(firstDay + 9)) })
+        #expect(days.count == 10)
+        let nulls = try await read([ScanPredicate(column: "label", test: .isNull)])
+        #expect(nulls.count == 1 && nulls[0][0] == .null)
+        // Comparisons that are not sent (text ordering, which collations decide) leave every row to the plan's filter.
+        #expect(try await read([ScanPredicate(column: "label", test: .greater(.string("label 5")))]).count == rows.count)
+    }
 }

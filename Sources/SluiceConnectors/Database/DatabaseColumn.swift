@@ -2,18 +2,29 @@ import Foundation
 import SluiceEngine
 
 /// One column of a database read: its field in the dataset, the server's name for its type
-/// (for messages), and the expression that selects it in the type the reader decodes.
+/// (for messages and casts), and the expression whose value the engine receives.
 public struct DatabaseColumn: Sendable, Hashable {
     public var field: Field
     /// The type as the server names it (`character varying(20)`, `decimal(10,2)`).
     public var sqlType: String
-    /// The select-list expression (`"amount"::float8`).
-    public var selectExpression: String
+    /// The column as the reader decodes it (`"amount"::float8`); pushed-down conditions
+    /// compare this, so the server sees the values the engine would.
+    public var valueExpression: String
+    /// Whether the server compares this column's text as the engine does or more loosely
+    /// (equality only; a case-insensitive collation matches more rows, never fewer).
+    public var comparesAsText: Bool
 
-    public init(field: Field, sqlType: String, selectExpression: String) {
+    public init(field: Field, sqlType: String, valueExpression: String, comparesAsText: Bool) {
         self.field = field
         self.sqlType = sqlType
-        self.selectExpression = selectExpression
+        self.valueExpression = valueExpression
+        self.comparesAsText = comparesAsText
+    }
+
+    /// The select-list entry: the value, named as the column.
+    public func selectExpression(_ dialect: SQLIdentifier.Dialect) -> String {
+        let name = SQLIdentifier.quote(field.name, dialect)
+        return valueExpression == name ? name : "\(valueExpression) AS \(name)"
     }
 }
 

@@ -20,7 +20,7 @@ public protocol DatabaseReader: Sendable {
     /// hold is an error naming the column.
     static func describe(_ relation: TableReadRequest.Relation, credentials: DatabaseCredentials,
                          origin: ConfigOrigin?) async throws -> [DatabaseColumn]
-    /// Runs `sql` with `bounds` as its parameters on a new connection and sends its rows in
+    /// Runs `sql` with `bounds` (range bounds and pushed-down literals) as its parameters on a new connection and sends its rows in
     /// batches of `fetchSize` rows of `schema`, stopping when `send` returns false.
     static func read(_ sql: String, bounds: [ScalarValue], schema: Schema, fetchSize: Int, credentials: DatabaseCredentials,
                      origin: ConfigOrigin?, send: ParallelRangeReader.Send) async throws

@@ -38,6 +38,12 @@ public struct DatabaseSource<Reader: DatabaseReader>: Source {
     }
 
     public func scan(columns wanted: Set<String>?) async throws -> RecordBatchStream {
+        try await scan(columns: wanted, predicates: [])
+    }
+
+    /// Reads `wanted` columns (nil: all), sending the filter conditions the server can decide
+    /// (`SQLPredicate`) in the `WHERE` clause; the plan's filter still checks every row.
+    public func scan(columns wanted: Set<String>?, predicates: [ScanPredicate]) async throws -> RecordBatchStream {
         let all = try await columns()
         let base = try request.baseQuery(Reader.dialect)
         var chosen = wanted.map { names in all.filter { names.contains($0.field.name.lowercased()) } } ?? all
@@ -50,9 +56,10 @@ public struct DatabaseSource<Reader: DatabaseReader>: Source {
         } else {
             verbatim = false
         }
+        let pushed = verbatim ? [] : SQLPredicate.pushable(predicates, columns: all)
         let credentials = try endpoint.credentials(defaultPort: Reader.defaultPort)
         let ranges = request.ranges
-        let select = chosen.map(\.selectExpression).joined(separator: ", ")
+        let select = chosen.map { $0.selectExpression(Reader.dialect) }.joined(separator: ", ")
         let partitioning = request.partitioning
         let partitionColumn = partitioning.map { SQLIdentifier.quote($0.column, Reader.dialect) }
         let boundSQLType = try partitionBoundSQLType(columns: all)
@@ -60,12 +67,26 @@ public struct DatabaseSource<Reader: DatabaseReader>: Source {
         let fetchSize = request.fetchSize
         let origin = endpoint.origin
         return ParallelRangeReader.stream(schema: schema, rangeCount: ranges.count, concurrency: request.maxConnections) { index, send in
-            let (condition, bounds) = partitionColumn.map {
-                ranges[index].condition(column: $0) { Reader.placeholder($0, comparedWith: boundSQLType) }
-            } ?? ("", [])
+            var conditions: [String] = []
+            var values: [ScalarValue] = []
+            if let partitionColumn, let partitioning {
+                let (range, bounds) = ranges[index].condition(column: partitionColumn) {
+                    Reader.placeholder($0, comparedWith: boundSQLType)
+                }
+                if !range.isEmpty { conditions.append("(\(range))") }
+                values = bounds.map { partitioning.value(of: $0) }
+            }
+            for predicate in pushed {
+                conditions.append(predicate.sql { value in
+                    values.append(value)
+                    let temporal = predicate.column.field.type == .date || predicate.column.field.type == .timestamp
+                    return Reader.placeholder(values.count, comparedWith: temporal ? predicate.column.sqlType : nil)
+                })
+            }
             let sql = verbatim ? base
-                : "SELECT \(select) FROM (\(base)) AS sluice_source" + (condition.isEmpty ? "" : " WHERE \(condition)")
-            try await Reader.read(sql, bounds: bounds.map { partitioning!.value(of: $0) }, schema: schema, fetchSize: fetchSize, credentials: credentials,
+                : "SELECT \(select) FROM (\(base)) AS sluice_source"
+                    + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+            try await Reader.read(sql, bounds: values, schema: schema, fetchSize: fetchSize, credentials: credentials,
                                   origin: origin, send: send)
         }
     }

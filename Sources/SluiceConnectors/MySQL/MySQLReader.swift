@@ -53,7 +53,9 @@ public enum MySQLReader: DatabaseReader {
                     guard let type = MySQLTypes.dataType(of: field) else {
                         throw MySQLTypes.unsupported(column: name, sqlType: sqlType, origin: origin)
                     }
-                    return DatabaseColumn(field: Field(name, type), sqlType: sqlType, selectExpression: SQLIdentifier.quote(name, .mysql))
+                    // JSON may compare as a document rather than text; other text types compare as text.
+                    return DatabaseColumn(field: Field(name, type), sqlType: sqlType, valueExpression: SQLIdentifier.quote(name, .mysql),
+                                          comparesAsText: type == .string && ["char", "varchar", "text"].contains(sqlType))
                 }
             }
             await connection.close()

@@ -29,6 +29,8 @@ public enum PostgresReader: DatabaseReader {
             case .date(let days): binds.append(Temporal.formatDate(days))
             case .timestamp(let micros): binds.append(Temporal.formatTimestamp(micros))
             case .int64(let number): binds.append(number)
+            case .float64(let number): binds.append(number)
+            case .string(let text): binds.append(text)
             default: binds.appendNull()
             }
         }
@@ -100,8 +102,9 @@ public enum PostgresReader: DatabaseReader {
                 throw PostgresTypes.unsupported(column: name, sqlType: sqlType, origin: origin)
             }
             let quoted = SQLIdentifier.quote(name, .postgres)
+            // Every string column is compared as the text the engine reads (`::text`).
             return DatabaseColumn(field: Field(name, type), sqlType: sqlType,
-                                  selectExpression: cast.map { "\(quoted)::\($0) AS \(quoted)" } ?? quoted)
+                                  valueExpression: cast.map { "\(quoted)::\($0)" } ?? quoted, comparesAsText: type == .string)
         }
     }
 }

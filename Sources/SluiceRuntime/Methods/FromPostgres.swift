@@ -28,7 +28,8 @@ enum FromPostgres {
                 text, varchar, char, uuid, json, jsonb and enums → string; date → date; timestamp and timestamptz \
                 → timestamp (a timestamp without time zone is taken as UTC); boolean → boolean. Other types \
                 (bytea, arrays, intervals, ...) are an error naming the column: cast them in a `query`. Only the \
-                columns later steps use are fetched.
+                columns later steps use are fetched, and simple conditions of a filter right after the read \
+                (comparisons with literals, IN lists, IS NULL) are sent to the server.
                 """,
             keys: [DatabaseConfig.credentialKey("postgres")] + DatabaseConfig.readKeys + DatabaseConfig.poolKeys,
             example: """
