@@ -16,37 +16,57 @@ struct MySQLRowWriter {
         self.action = action
     }
 
-    /// Inserts every row of `input`; returns how many.
+    /// Inserts every row of `input`; returns how many. The statement for a full batch is
+    /// prepared once and run for every full batch; the last, shorter one gets its own.
     func write(_ input: RecordBatchStream, on connection: MySQLConnection) async throws -> Int {
         var pending: [ScalarValue] = []
         var rows = 0
-        for try await batch in input {
-            for row in 0..<batch.rowCount {
-                pending.append(contentsOf: batch.row(row))
-                if pending.count == batchSize * columns.count {
-                    try await insert(pending, on: connection)
-                    rows += batchSize
-                    pending.removeAll(keepingCapacity: true)
+        var full: MySQLStatement?
+        do {
+            for try await batch in input {
+                for row in 0..<batch.rowCount {
+                    pending.append(contentsOf: batch.row(row))
+                    if pending.count == batchSize * columns.count {
+                        full = try await insert(pending, reusing: full, on: connection)
+                        rows += batchSize
+                        pending.removeAll(keepingCapacity: true)
+                    }
                 }
             }
+            if !pending.isEmpty {
+                _ = try await insert(pending, reusing: nil, on: connection)
+                rows += pending.count / max(1, columns.count)
+            }
+        } catch {
+            if let full { _ = try? await connection.run { _ in full.close() } }
+            throw error
         }
-        if !pending.isEmpty {
-            try await insert(pending, on: connection)
-            rows += pending.count / max(1, columns.count)
-        }
+        if let full { _ = try? await connection.run { _ in full.close() } }
         return rows
     }
 
-    private func insert(_ values: [ScalarValue], on connection: MySQLConnection) async throws {
+    /// Runs one INSERT of `values`, on `statement` when given (a full batch), else on a new
+    /// statement; returns the statement to reuse for full batches.
+    private func insert(_ values: [ScalarValue], reusing statement: MySQLStatement?,
+                        on connection: MySQLConnection) async throws -> MySQLStatement? {
         let rowCount = values.count / max(1, columns.count)
         let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         let list = columns.map { SQLIdentifier.quote($0, .mysql) }.joined(separator: ", ")
         let sql = "INSERT INTO \(table) (\(list)) VALUES " + Array(repeating: row, count: rowCount).joined(separator: ", ")
         let action = self.action
-        try await connection.run { connection throws(SluiceError) in
-            let statement = try MySQLStatement.prepare(sql, on: connection, action: action)
-            defer { statement.close() }
-            try statement.execute(values)
+        let isFull = rowCount == batchSize
+        return try await connection.run { connection throws(SluiceError) -> MySQLStatement? in
+            let prepared: MySQLStatement
+            if let statement { prepared = statement } else { prepared = try MySQLStatement.prepare(sql, on: connection, action: action) }
+            do throws(SluiceError) {
+                try prepared.execute(values)
+            } catch {
+                if statement == nil { prepared.close() }
+                throw error
+            }
+            if isFull { return prepared }
+            prepared.close()
+            return nil
         }
     }
 }
