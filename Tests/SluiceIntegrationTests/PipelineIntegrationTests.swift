@@ -89,4 +89,30 @@ import Testing
         #expect(result.stderr.contains("SLUICE_POSTGRES_USER"), "\(result.stderr)")
         #expect(!result.stderr.contains("hunter2"), "the secret is never echoed")
     }
+
+    @Test func aLimitStopsAPartitionedReadEarlyAndExplainNeedsNoServer() async throws {
+        let pg = try await DatabaseAdmin.postgres()
+        defer { Task { await pg.close() } }
+        let table = TestServers.tableName("e2e_many")
+        try await pg.execute("CREATE TABLE \(table) AS SELECT g::bigint AS id, repeat('x', 100) AS pad FROM generate_series(1, 300000) g")
+        let scratch = try SluiceProcess()
+        defer { scratch.remove() }
+        try scratch.write("limit.json", """
+            {"name": "limit", "steps": [
+              {"type": "extract", "method": "fromPostgres",
+               "config": {"credentialPath": "pgtest", "table": "\(table)", "partitionColumn": "id", "lowerBound": 1,
+                          "upperBound": 300000, "numPartitions": 8, "fetchSize": 1000}},
+              {"type": "transform", "method": "limitRows", "config": {"limit": 5}},
+              {"type": "load", "method": "toFile", "config": {"path": "out/few", "format": "csv"}}
+            ]}
+            """)
+        let started = Date()
+        let result = try scratch.run("run", "limit.json", environment: TestServers.environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try scratch.read("out/few/part-00000.csv").split(separator: "\n").count == 1 + 5)
+        #expect(Date().timeIntervalSince(started) < 30)
+        let explain = try scratch.run("explain", "limit.json", environment: ["SLUICE_PGTEST_USER": ""])
+        #expect(explain.status == 0, "\(explain.stderr)")
+        #expect(explain.stdout.contains("postgres table \(table) (credentials pgtest) in 8 ranges of id"), "\(explain.stdout)")
+    }
 }
