@@ -141,17 +141,45 @@ import Testing
         #expect(try await db.tableCount(like: "%\(aborted)") == 0)
     }
 
-    @Test(arguments: TestedSystem.allCases)
-    func aServerThatIsNotListeningIsATransientError(system: TestedSystem) async throws {
+    /// A source of `relation` on `system` with one setting of the test environment changed.
+    private func source(_ system: TestedSystem, _ relation: TableReadRequest.Relation, setting suffix: String, to value: String) -> any Source {
         var environment = TestServers.environment
         let path = system == .postgres ? TestServers.postgresPath : TestServers.mysqlPath
-        environment[DatabaseCredentials.environmentPrefix(for: path) + "PORT"] = "1"
-        let request = TableReadRequest(relation: .table("t"))
-        let source: any Source = system == .postgres
+        environment[DatabaseCredentials.environmentPrefix(for: path) + suffix] = value
+        let request = TableReadRequest(relation: relation)
+        return system == .postgres
             ? PostgresSource(request: request, credentialPath: path, environment: environment)
             : MySQLSource(request: request, credentialPath: path, environment: environment)
-        let error = await #expect(throws: SluiceError.self) { try await source.schema() }
+    }
+
+    @Test(arguments: TestedSystem.allCases)
+    func aServerThatIsNotListeningIsATransientError(system: TestedSystem) async throws {
+        let error = await #expect(throws: SluiceError.self) {
+            try await source(system, .table("t"), setting: "PORT", to: "1").schema()
+        }
         #expect(error?.isTransient == true, "\(String(describing: error))")
+    }
+
+    @Test(arguments: TestedSystem.allCases)
+    func connectionsAreEncryptedAsSSLModeSays(system: TestedSystem) async throws {
+        let db = try await system.connect()  // fails clearly when the server is not running
+        await db.close()
+        let query: TableReadRequest.Relation = system == .postgres
+            ? .query("SELECT ssl::text AS encrypted FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+            : .query("SELECT CAST(VARIABLE_VALUE <> '' AS CHAR) AS encrypted FROM information_schema.SESSION_STATUS WHERE VARIABLE_NAME = 'Ssl_cipher'")
+        let yes: ScalarValue = system == .postgres ? .string("true") : .string("1")
+        let no: ScalarValue = system == .postgres ? .string("false") : .string("0")
+        for (mode, encrypted) in [("require", yes), ("prefer", yes), ("disable", no)] {
+            let rows = try await TestData.rows(of: source(system, query, setting: "SSLMODE", to: mode))
+            #expect(rows == [[encrypted]], "SSLMODE=\(mode)")
+        }
+        // The test servers' certificates are self-signed: checking them must fail, and say so.
+        let untrusted = await #expect(throws: SluiceError.self) {
+            try await source(system, query, setting: "SSLMODE", to: "verify-full").schema()
+        }
+        #expect(untrusted?.code == .tlsFailed, "\(String(describing: untrusted))")
+        let typo = await #expect(throws: SluiceError.self) { try await source(system, query, setting: "SSLMODE", to: "on").schema() }
+        #expect(typo?.message.contains("SSLMODE must be one of") == true)
     }
 
     @Test(arguments: TestedSystem.allCases)

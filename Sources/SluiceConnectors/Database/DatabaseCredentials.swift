@@ -5,7 +5,8 @@ import SluiceSpec
 ///
 /// Connection settings never live in pipeline files. A step names a `credentialPath`
 /// (`"warehouse"`), and the settings come from environment variables under the prefix it
-/// derives (`SLUICE_WAREHOUSE_`): `HOST`, `PORT`, `DATABASE`, `USER`, `PASSWORD`. Variables
+/// derives (`SLUICE_WAREHOUSE_`): `HOST`, `PORT`, `DATABASE`, `USER`, `PASSWORD`, and
+/// `SSLMODE` (`disable`, `prefer` (the default), `require`, `verify-ca`, `verify-full`). Variables
 /// missing from the environment are looked up in a `.env` file in the current directory,
 /// so a developer's settings stay out of the repository.
 public struct DatabaseCredentials: Sendable, Hashable {
@@ -14,13 +15,29 @@ public struct DatabaseCredentials: Sendable, Hashable {
     public var database: String
     public var user: String
     public var password: String?
+    public var tls: TLSMode
 
-    public init(host: String, port: Int, database: String, user: String, password: String?) {
+    /// Whether and how a connection is encrypted, as libpq's `sslmode` names it.
+    public enum TLSMode: String, Sendable, Hashable, CaseIterable {
+        /// Never encrypt.
+        case disable
+        /// Encrypt when the server offers it, without checking its certificate.
+        case prefer
+        /// Always encrypt, without checking the server's certificate.
+        case require
+        /// Always encrypt; the certificate must be signed by a trusted authority.
+        case verifyCA = "verify-ca"
+        /// Always encrypt; the certificate must be trusted and name the host.
+        case verifyFull = "verify-full"
+    }
+
+    public init(host: String, port: Int, database: String, user: String, password: String?, tls: TLSMode = .prefer) {
         self.host = host
         self.port = port
         self.database = database
         self.user = user
         self.password = password
+        self.tls = tls
     }
 
     /// The variable prefix of a credential path: `SLUICE_`, the path upper-cased with every
@@ -64,8 +81,16 @@ public struct DatabaseCredentials: Sendable, Hashable {
             }
             port = value
         }
+        var tls = TLSMode.prefer
+        if let text = setting("SSLMODE") {
+            guard let mode = TLSMode(rawValue: text.lowercased()) else {
+                throw SluiceError(.invalidValue, "\(prefix)SSLMODE must be one of \(TLSMode.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'",
+                                  location: origin?.location, jsonPath: origin?.jsonPath)
+            }
+            tls = mode
+        }
         return DatabaseCredentials(host: setting("HOST") ?? "localhost", port: port, database: setting("DATABASE")!,
-                                   user: setting("USER")!, password: setting("PASSWORD"))
+                                   user: setting("USER")!, password: setting("PASSWORD"), tls: tls)
     }
 
     /// `user@host:port/database`, for plans, logs and errors (never the password).

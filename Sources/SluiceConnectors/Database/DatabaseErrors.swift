@@ -6,6 +6,9 @@ extension SluiceError.Code {
     public static let databaseError = SluiceError.Code("database-error", kind: .failure)
     /// The server rejected the user name or password.
     public static let authenticationFailed = SluiceError.Code("authentication-failed", kind: .failure)
+    /// An encrypted connection could not be set up: the server offers none, or its
+    /// certificate is not trusted (`SSLMODE`).
+    public static let tlsFailed = SluiceError.Code("tls-failed", kind: .failure)
 }
 
 /// Turns a database server's error into a `SluiceError`, keeping its SQLSTATE and message.

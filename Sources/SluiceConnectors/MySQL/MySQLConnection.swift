@@ -26,18 +26,14 @@ final class MySQLConnection: @unchecked Sendable {
     static func connect(_ credentials: DatabaseCredentials, origin: ConfigOrigin?) async throws -> MySQLConnection {
         let action = "connecting to MySQL at \(credentials.summary)"
         let connection = try await onNewThread { () throws(SluiceError) -> MySQLConnection in
-            guard let handle = mysql_init(nil) else {
-                throw SluiceError(.internalError, "\(action): out of memory")
+            guard credentials.tls == .prefer else { return try open(credentials, tls: credentials.tls, action: action, origin: origin) }
+            // `prefer`: encrypted when the server can, else in the clear.
+            do throws(SluiceError) {
+                return try open(credentials, tls: .prefer, action: action, origin: origin)
+            } catch {
+                guard error.code == .tlsFailed else { throw error }
+                return try open(credentials, tls: .disable, action: action, origin: origin)
             }
-            var timeout: UInt32 = 10
-            mysql_options(handle, MYSQL_OPT_CONNECT_TIMEOUT, &timeout)
-            guard mysql_real_connect(handle, credentials.host, credentials.user, credentials.password, credentials.database,
-                                     UInt32(credentials.port), nil, 0) != nil else {
-                let error = MySQLConnection.error(of: handle, action: action, origin: origin)
-                mysql_close(handle)
-                throw error
-            }
-            return MySQLConnection(handle: handle, origin: origin)
         }
         do {
             try await connection.run { connection throws(SluiceError) in
@@ -51,6 +47,38 @@ final class MySQLConnection: @unchecked Sendable {
             throw error
         }
         return connection
+    }
+
+    /// Opens a connection (blocking), encrypted as `tls` says: `prefer` asks for TLS (the caller
+    /// retries in the clear if that fails), `require` insists on it without checking the
+    /// certificate, the verifying modes check it against the system's authorities (libmariadb
+    /// checks the host name too). A connection that should be encrypted but is not is refused.
+    private static func open(_ credentials: DatabaseCredentials, tls: DatabaseCredentials.TLSMode, action: String,
+                             origin: ConfigOrigin?) throws(SluiceError) -> MySQLConnection {
+        guard let handle = mysql_init(nil) else {
+            throw SluiceError(.internalError, "\(action): out of memory")
+        }
+        var timeout: UInt32 = 10
+        mysql_options(handle, MYSQL_OPT_CONNECT_TIMEOUT, &timeout)
+        if tls != .disable {
+            var enforce: my_bool = 1
+            var verify: my_bool = tls == .verifyFull || tls == .verifyCA ? 1 : 0
+            mysql_options(handle, MYSQL_OPT_SSL_ENFORCE, &enforce)
+            mysql_options(handle, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify)
+        }
+        guard mysql_real_connect(handle, credentials.host, credentials.user, credentials.password, credentials.database,
+                                 UInt32(credentials.port), nil, 0) != nil else {
+            let error = MySQLConnection.error(of: handle, action: action, origin: origin)
+            mysql_close(handle)
+            throw error
+        }
+        if tls != .disable, tls != .prefer, mysql_get_ssl_cipher(handle) == nil {
+            mysql_close(handle)
+            throw SluiceError(.tlsFailed, "\(action): the server does not offer encrypted connections (SSLMODE \(tls.rawValue))",
+                              location: origin?.location, jsonPath: origin?.jsonPath,
+                              hint: "set …_SSLMODE to prefer or disable, or enable TLS on the server")
+        }
+        return MySQLConnection(handle: handle, origin: origin)
     }
 
     /// Runs `body` on the connection's queue.
@@ -116,6 +144,7 @@ final class MySQLConnection: @unchecked Sendable {
         case 2006, 2013, 2055, 1213: code = .connectionReset
         case 1205: code = .timeout
         case 1045, 1044: code = .authenticationFailed
+        case 2026: code = .tlsFailed
         case 1146: code = .inputNotFound
         default: code = DatabaseErrors.code(forSQLState: state)
         }

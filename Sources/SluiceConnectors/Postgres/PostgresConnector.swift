@@ -10,17 +10,31 @@ enum PostgresConnector {
     /// postgres-nio logs below Sluice's own logging; its lines are not for users.
     static let logger = Logger(label: "sluice.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    /// A new connection (TLS off: the server is expected on a trusted network or a tunnel).
+    /// A new connection, encrypted as `credentials.tls` says.
     static func connect(_ credentials: DatabaseCredentials, origin: ConfigOrigin?) async throws -> PostgresConnection {
-        let configuration = PostgresConnection.Configuration(
-            host: credentials.host, port: credentials.port, username: credentials.user,
-            password: credentials.password, database: credentials.database, tls: .disable)
+        let action = "connecting to PostgreSQL at \(credentials.summary)"
         do {
+            let configuration = PostgresConnection.Configuration(
+                host: credentials.host, port: credentials.port, username: credentials.user,
+                password: credentials.password, database: credentials.database, tls: try tls(credentials.tls))
             return try await PostgresConnection.connect(configuration: configuration, id: .random(in: 1...Int.max),
                                                         logger: logger)
         } catch {
-            throw sluiceError(error, action: "connecting to PostgreSQL at \(credentials.summary)", origin: origin)
+            throw sluiceError(error, action: action, origin: origin)
         }
+    }
+
+    /// postgres-nio's TLS setting for a mode; the verifying modes trust the system's authorities.
+    private static func tls(_ mode: DatabaseCredentials.TLSMode) throws -> PostgresConnection.Configuration.TLS {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch mode {
+        case .disable: return .disable
+        case .prefer, .require: configuration.certificateVerification = .none
+        case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+        case .verifyFull: configuration.certificateVerification = .fullVerification
+        }
+        let context = try NIOSSLContext(configuration: configuration)
+        return mode == .prefer ? .prefer(context) : .require(context)
     }
 
     /// Runs `sql` and drops its result.
@@ -59,6 +73,14 @@ enum PostgresConnector {
             return DatabaseErrors.serverError(
                 system: "PostgreSQL", state: info?[.sqlState] ?? "XX000", message: info?[.message] ?? "\(error)",
                 detail: info?[.detail] ?? info?[.hint], action: action, origin: origin)
+        case .sslUnsupported:
+            return SluiceError(.tlsFailed, "\(action): the server does not offer encrypted connections",
+                               location: origin?.location, jsonPath: origin?.jsonPath,
+                               hint: "set …_SSLMODE to prefer or disable, or enable ssl on the server")
+        case .connectionError where error.underlying is NIOSSLError || error.underlying is BoringSSLError:
+            return SluiceError(.tlsFailed, "\(action): the encrypted connection failed (\(error.underlying!))",
+                               location: origin?.location, jsonPath: origin?.jsonPath,
+                               hint: "verify-ca and verify-full trust the system's certificate authorities; use require to encrypt without checking")
         case .connectionError:
             let underlying = error.underlying.map { "\($0)" } ?? "\(error)"
             return SluiceError(.connectionRefused, "\(action): cannot connect (\(underlying))",

@@ -27,7 +27,7 @@ enum DatabaseConfig {
 
     static func credentialKey(_ defaultPath: String) -> ConfigKey {
         ConfigKey("credentialPath", .string, default: "\"\(defaultPath)\"",
-                  "Names the connection settings: `warehouse` reads SLUICE_WAREHOUSE_HOST, _PORT, _DATABASE, _USER, _PASSWORD from the environment or `.env`.")
+                  "Names the connection settings: `warehouse` reads SLUICE_WAREHOUSE_HOST, _PORT, _DATABASE, _USER, _PASSWORD and _SSLMODE from the environment or `.env`.")
     }
 
     static let poolKeys: [ConfigKey] = [

@@ -13,7 +13,7 @@ enum FromMySQL {
             details: """
                 Reads `table` (every column) or the result of `query`, through a read-only server cursor that \
                 fetches `fetchSize` rows per round trip. Connection settings come from `credentialPath` \
-                (default `mysql`: `SLUICE_MYSQL_HOST`, `_PORT`, `_DATABASE`, `_USER`, `_PASSWORD`, from the \
+                (default `mysql`: `SLUICE_MYSQL_HOST`, `_PORT`, `_DATABASE`, `_USER`, `_PASSWORD`, `_SSLMODE`, from the \
                 environment or a `.env` file; see docs/connections.md), never from the pipeline file. \
                 Partitioned reads (`partitionColumn`, `lowerBound`, `upperBound`, `numPartitions`) split as in \
                 `fromPostgres`: no row is lost or read twice whatever the bounds, NULLs go to the first range.

@@ -13,7 +13,7 @@ enum FromPostgres {
             details: """
                 Reads `table` (every column) or the result of `query`. Connection settings never appear in the \
                 pipeline: `credentialPath` names them, and they are read from the environment or a `.env` file \
-                (`credentialPath` `warehouse` → `SLUICE_WAREHOUSE_HOST`, `_PORT`, `_DATABASE`, `_USER`, `_PASSWORD`; \
+                (`credentialPath` `warehouse` → `SLUICE_WAREHOUSE_HOST`, `_PORT`, `_DATABASE`, `_USER`, `_PASSWORD`, `_SSLMODE`; \
                 see docs/connections.md). Writing `password`, `user`, `host` or `url` in the config is an error.
 
                 With `partitionColumn`, `lowerBound`, `upperBound` and `numPartitions` the read is split as Spark's \
