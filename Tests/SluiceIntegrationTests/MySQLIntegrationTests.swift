@@ -52,4 +52,17 @@ import Testing
             #expect(error?.message.contains("'\(column)'") == true && error?.message.contains(name) == true, "\(String(describing: error))")
         }
     }
+
+    @Test func anUnsignedBigintAboveTheSignedRangeIsAnErrorNotAWrongValue() async throws {
+        let db = try await DatabaseAdmin.mysql()
+        defer { Task { await db.close() } }
+        let table = TestServers.tableName("my_unsigned")
+        try await db.execute("CREATE TABLE \(table) (id INT, big BIGINT UNSIGNED)")
+        try await db.execute("INSERT INTO \(table) VALUES (1, 9223372036854775807)")
+        #expect(try await TestData.rows(of: db.source(.table(table))) == [[.int32(1), .int64(.max)]])
+        try await db.execute("INSERT INTO \(table) VALUES (2, 18446744073709551615)")
+        let error = await #expect(throws: SluiceError.self) { try await TestData.rows(of: db.source(.table(table))) }
+        #expect(error?.code == .malformedData)
+        #expect(error?.message.contains("'big'") == true, "\(String(describing: error))")
+    }
 }

@@ -88,8 +88,17 @@ final class MySQLResultReader: @unchecked Sendable {
         let buffer = buffers[index]
         switch schema.fields[index].type {
         case .boolean: builder.append(buffer.load(as: Int8.self) != 0)
-        case .int32: builder.append(buffer.load(as: Int32.self))
-        case .int64: builder.append(buffer.load(as: Int64.self))
+        case .int32, .int64:
+            // libmariadb flags an integer that does not fit the bound type (BIGINT UNSIGNED above 2^63-1).
+            guard errors[index] == 0 else {
+                throw SluiceError(.malformedData, "a value of column '\(schema.fields[index].name)' does not fit a \(schema.fields[index].type)",
+                                  hint: "read it through a `query` that converts it (`CAST(col AS CHAR)` or `CAST(col AS DOUBLE)`)")
+            }
+            if schema.fields[index].type == .int32 {
+                builder.append(buffer.load(as: Int32.self))
+            } else {
+                builder.append(buffer.load(as: Int64.self))
+            }
         case .float64: builder.append(buffer.load(as: Double.self))
         case .date:
             guard let days = MySQLTime.days(buffer.load(as: MYSQL_TIME.self)) else { builder.appendNull(); return }

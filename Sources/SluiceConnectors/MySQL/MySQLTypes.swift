@@ -5,8 +5,8 @@ import SluiceSpec
 /// How MySQL and MariaDB column types map onto the engine's types.
 ///
 /// TINYINT(1) and BOOLEAN → boolean; other TINYINT, SMALLINT, MEDIUMINT, YEAR and signed
-/// INT → int32; unsigned INT and BIGINT → int64 (unsigned BIGINT values above 2^63-1 do
-/// not fit); FLOAT, DOUBLE and DECIMAL → float64 (DECIMAL is interim, until the engine has a
+/// INT → int32; unsigned INT and BIGINT → int64 (an unsigned BIGINT value above 2^63-1 is
+/// an error when read); FLOAT, DOUBLE and DECIMAL → float64 (DECIMAL is interim, until the engine has a
 /// decimal type); CHAR, VARCHAR, TEXT, ENUM, SET and JSON → string; DATE → date; DATETIME
 /// and TIMESTAMP → timestamp (read in UTC). BINARY, VARBINARY, BLOB, BIT, TIME and spatial
 /// types are errors naming the column.
