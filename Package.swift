@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         .target(name: "CFileSystem"),
@@ -22,6 +23,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CBzip2", providers: [.apt(["libbz2-dev"])]),
         .systemLibrary(name: "CLZMA", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
+        .systemLibrary(name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
         .target(
             name: "SluiceCompression",
             dependencies: ["SluiceSpec", "CSnappy", "CZstd", "CLZ4", "CZlib", "CBzip2", "CLZMA"]
@@ -32,7 +34,11 @@ let package = Package(
         .target(name: "SluiceDelta", dependencies: ["SluiceEngine", "SluiceFormats"]),
         .target(
             name: "SluiceConnectors",
-            dependencies: ["SluiceEngine", "SluiceFormats", "SluiceDelta", "SluiceSpec", "CFileSystem"]
+            dependencies: [
+                "SluiceEngine", "SluiceFormats", "SluiceDelta", "SluiceSpec", "CFileSystem", "CMariaDB",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(name: "SluiceSpark", dependencies: ["SluiceEngine", "SluiceSpec"]),
         .target(
@@ -59,5 +65,9 @@ let package = Package(
         .testTarget(name: "SluiceConnectorsTests", dependencies: ["SluiceConnectors"]),
         .testTarget(name: "SluiceRuntimeTests", dependencies: ["SluiceRuntime"]),
         .testTarget(name: "SluiceCLITests", dependencies: ["sluice"]),
+        .testTarget(
+            name: "SluiceIntegrationTests",
+            dependencies: ["SluiceConnectors", "SluiceRuntime", "sluice", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
     ]
 )

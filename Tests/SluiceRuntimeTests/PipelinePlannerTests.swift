@@ -97,7 +97,7 @@ import Testing
 
     @Test func methodsOfTheOriginalFormatNotYetAvailableAreNamedAsSuch() async {
         let errors = await errors("""
-            {"name": "p", "steps": [{"type": "extract", "method": "fromPostgres", "config": {"table": "t"}}]}
+            {"name": "p", "steps": [{"type": "extract", "method": "fromKafka", "config": {"topic": "t"}}]}
             """)
         #expect(errors.map(\.code) == [.unsupported])
         #expect(errors.first?.message.contains("not available in this version") == true)

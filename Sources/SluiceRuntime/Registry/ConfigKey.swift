@@ -21,6 +21,8 @@ public struct ConfigKey: Sendable, Hashable {
         case stringOrObject = "string or object"
         /// Any JSON object; the method checks its members.
         case object
+        /// A number, or a string the method reads (a date, a timestamp, a number).
+        case scalar = "number or string"
     }
 
     public var name: String

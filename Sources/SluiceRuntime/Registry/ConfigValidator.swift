@@ -11,6 +11,12 @@ public enum ConfigValidator {
         let members = config.members ?? []
         let names = method.keys.map(\.name)
         for member in members where method.key(member.key) == nil {
+            if let hint = method.misplacedKeys[member.key] {
+                problems.append(SluiceError(
+                    .invalidValue, "'\(member.key)' must not be written in a pipeline file",
+                    location: member.keyLocation, jsonPath: path.appending(member.key).description, hint: hint))
+                continue
+            }
             problems.append(SluiceError(
                 .unknownKey, "'\(method.name)' has no config key '\(member.key)'",
                 location: member.keyLocation, jsonPath: path.appending(member.key).description,
@@ -48,6 +54,8 @@ public enum ConfigValidator {
                 if value.stringValue == nil { _ = try value.stringMap(at: path) }
             case .stringOrObject:
                 if value.stringValue == nil, value.members == nil { throw value.wrongType("a string or an object", at: path) }
+            case .scalar:
+                if value.stringValue == nil { _ = try value.double(at: path) }
             case .object:
                 if value.members == nil { throw value.wrongType("an object", at: path) }
             }

@@ -27,6 +27,9 @@ public struct MethodDescriptor: Sendable {
     public var keys: [ConfigKey]
     /// A complete step using the method, as JSON, for the docs.
     public var example: String
+    /// Keys that must never be written in this method's config (credentials), each with the
+    /// hint that says where the setting belongs instead.
+    public var misplacedKeys: [String: String] = [:]
     /// Builds the step's plan from its validated configuration.
     public var build: @Sendable (MethodContext) throws -> StepPlan
 

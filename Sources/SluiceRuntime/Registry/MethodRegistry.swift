@@ -14,6 +14,8 @@ public struct MethodRegistry: Sendable {
     public static let standard = MethodRegistry([
         FromFile.descriptor,
         FromAvro.descriptor,
+        FromPostgres.descriptor,
+        FromMySQL.descriptor,
         FromS3.descriptor,
         FromDeltaLake.descriptor,
         FilterRows.descriptor,
@@ -34,6 +36,8 @@ public struct MethodRegistry: Sendable {
         EvolveAvroSchema.descriptor,
         ToFile.descriptor,
         ToAvro.descriptor,
+        ToPostgres.descriptor,
+        ToMySQL.descriptor,
         ToS3.descriptor,
         ToDeltaLake.descriptor,
         DeltaMaintenance.descriptor,
@@ -71,7 +75,7 @@ public struct MethodRegistry: Sendable {
 enum PlannedMethods {
     static let names: [String: StepType] = {
         var names: [String: StepType] = [:]
-        for name in ["fromPostgres", "fromMySQL", "fromKafka", "fromParquet"] {
+        for name in ["fromKafka", "fromParquet"] {
             names[name] = .extract
         }
         for name in ["repartition", "repartitionByColumns", "coalesce"] {
@@ -81,7 +85,7 @@ enum PlannedMethods {
                      "validateBusinessRules"] {
             names[name] = .validate
         }
-        for name in ["toPostgres", "toMySQL", "toKafka"] {
+        for name in ["toKafka"] {
             names[name] = .load
         }
         return names

@@ -1,0 +1,81 @@
+import CMariaDB
+import SluiceEngine
+import SluiceSpec
+
+/// How MySQL and MariaDB column types map onto the engine's types.
+///
+/// TINYINT(1) and BOOLEAN → boolean; other TINYINT, SMALLINT, MEDIUMINT, YEAR and signed
+/// INT → int32; unsigned INT and BIGINT → int64 (an unsigned BIGINT value above 2^63-1 is
+/// an error when read); FLOAT, DOUBLE and DECIMAL → float64 (DECIMAL is interim, until the engine has a
+/// decimal type); CHAR, VARCHAR, TEXT, ENUM, SET and JSON → string; DATE → date; DATETIME
+/// and TIMESTAMP → timestamp (read in UTC). BINARY, VARBINARY, BLOB, BIT, TIME and spatial
+/// types are errors naming the column.
+enum MySQLTypes {
+    /// The charset number libmariadb reports for binary strings.
+    private static let binaryCharset: UInt32 = 63
+
+    /// The engine type of a result column, or nil when the engine cannot hold it.
+    static func dataType(of field: MYSQL_FIELD) -> DataType? {
+        let unsigned = field.flags & UInt32(UNSIGNED_FLAG) != 0
+        switch field.type {
+        case MYSQL_TYPE_TINY: return field.length == 1 ? .boolean : .int32
+        case MYSQL_TYPE_SHORT, MYSQL_TYPE_INT24, MYSQL_TYPE_YEAR: return .int32
+        case MYSQL_TYPE_LONG: return unsigned ? .int64 : .int32
+        case MYSQL_TYPE_LONGLONG: return .int64
+        case MYSQL_TYPE_FLOAT, MYSQL_TYPE_DOUBLE, MYSQL_TYPE_DECIMAL, MYSQL_TYPE_NEWDECIMAL: return .float64
+        case MYSQL_TYPE_VARCHAR, MYSQL_TYPE_VAR_STRING, MYSQL_TYPE_STRING, MYSQL_TYPE_ENUM, MYSQL_TYPE_SET, MYSQL_TYPE_JSON,
+             MYSQL_TYPE_TINY_BLOB, MYSQL_TYPE_MEDIUM_BLOB, MYSQL_TYPE_LONG_BLOB, MYSQL_TYPE_BLOB:
+            return field.charsetnr == binaryCharset ? nil : .string
+        case MYSQL_TYPE_DATE, MYSQL_TYPE_NEWDATE: return .date
+        case MYSQL_TYPE_DATETIME, MYSQL_TYPE_TIMESTAMP: return .timestamp
+        default: return nil
+        }
+    }
+
+    /// The type's name for messages.
+    static func name(of field: MYSQL_FIELD) -> String {
+        let binary = field.charsetnr == binaryCharset
+        switch field.type {
+        case MYSQL_TYPE_TINY: return "tinyint"
+        case MYSQL_TYPE_SHORT: return "smallint"
+        case MYSQL_TYPE_INT24: return "mediumint"
+        case MYSQL_TYPE_LONG: return "int"
+        case MYSQL_TYPE_LONGLONG: return "bigint"
+        case MYSQL_TYPE_YEAR: return "year"
+        case MYSQL_TYPE_FLOAT: return "float"
+        case MYSQL_TYPE_DOUBLE: return "double"
+        case MYSQL_TYPE_DECIMAL, MYSQL_TYPE_NEWDECIMAL: return "decimal"
+        case MYSQL_TYPE_VARCHAR, MYSQL_TYPE_VAR_STRING: return binary ? "varbinary" : "varchar"
+        case MYSQL_TYPE_STRING: return binary ? "binary" : "char"
+        case MYSQL_TYPE_TINY_BLOB, MYSQL_TYPE_MEDIUM_BLOB, MYSQL_TYPE_LONG_BLOB, MYSQL_TYPE_BLOB: return binary ? "blob" : "text"
+        case MYSQL_TYPE_BIT: return "bit"
+        case MYSQL_TYPE_TIME: return "time"
+        case MYSQL_TYPE_GEOMETRY: return "geometry"
+        case MYSQL_TYPE_NULL: return "null"
+        default: return "type \(field.type.rawValue)"
+        }
+    }
+
+    /// The column type `CREATE TABLE` gives a field of `type`.
+    static func columnType(_ type: DataType) -> String {
+        switch type {
+        case .boolean: "BOOLEAN"
+        case .int32: "INT"
+        case .int64: "BIGINT"
+        case .float64: "DOUBLE"
+        case .string: "LONGTEXT"
+        case .date: "DATE"
+        case .timestamp: "DATETIME(6)"
+        }
+    }
+
+    /// The error for a column the engine cannot hold.
+    static func unsupported(column: String, sqlType: String, origin: ConfigOrigin?) -> SluiceError {
+        SluiceError(
+            .unsupported, "column '\(column)' has the MySQL type \(sqlType), which Sluice cannot read yet",
+            location: origin?.location, jsonPath: origin?.jsonPath,
+            hint: "read it through a `query` that converts it (`SELECT CAST(\(column) AS CHAR) ...`) or leaves it out; "
+                + "readable types: tinyint(1)/boolean, integers, float, double, decimal, char, varchar, text, enum, set, "
+                + "json, date, datetime, timestamp")
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Logging
+import PostgresNIO
+import SluiceSpec
+
+/// Opens PostgreSQL connections and turns postgres-nio's errors into `SluiceError`s.
+enum PostgresConnector {
+    /// The port used when `…_PORT` is not set.
+    static let defaultPort = 5432
+    /// postgres-nio logs below Sluice's own logging; its lines are not for users.
+    static let logger = Logger(label: "sluice.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// A new connection, encrypted as `credentials.tls` says.
+    static func connect(_ credentials: DatabaseCredentials, origin: ConfigOrigin?) async throws -> PostgresConnection {
+        let action = "connecting to PostgreSQL at \(credentials.summary)"
+        do {
+            let configuration = PostgresConnection.Configuration(
+                host: credentials.host, port: credentials.port, username: credentials.user,
+                password: credentials.password, database: credentials.database, tls: try tls(credentials.tls))
+            return try await PostgresConnection.connect(configuration: configuration, id: .random(in: 1...Int.max),
+                                                        logger: logger)
+        } catch {
+            throw sluiceError(error, action: action, origin: origin)
+        }
+    }
+
+    /// postgres-nio's TLS setting for a mode; the verifying modes trust the system's authorities.
+    private static func tls(_ mode: DatabaseCredentials.TLSMode) throws -> PostgresConnection.Configuration.TLS {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch mode {
+        case .disable: return .disable
+        case .prefer, .require: configuration.certificateVerification = .none
+        case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+        case .verifyFull: configuration.certificateVerification = .fullVerification
+        }
+        let context = try NIOSSLContext(configuration: configuration)
+        return mode == .prefer ? .prefer(context) : .require(context)
+    }
+
+    /// Runs `sql` and drops its result.
+    static func execute(_ sql: String, on connection: PostgresConnection, action: String,
+                        origin: ConfigOrigin?, binds: PostgresBindings = PostgresBindings()) async throws {
+        do {
+            _ = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).collect()
+        } catch {
+            throw sluiceError(error, action: action, origin: origin)
+        }
+    }
+
+    /// The rows of `sql`, all in memory (for catalog look-ups).
+    static func rows(_ sql: String, on connection: PostgresConnection, action: String, origin: ConfigOrigin?,
+                     binds: PostgresBindings = PostgresBindings()) async throws -> [PostgresRow] {
+        do {
+            return try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).collect()
+        } catch {
+            throw sluiceError(error, action: action, origin: origin)
+        }
+    }
+
+    /// A `SluiceError` for anything postgres-nio threw while doing `action`.
+    static func sluiceError(_ error: any Error, action: String, origin: ConfigOrigin?) -> SluiceError {
+        if let error = error as? SluiceError { return error }
+        if error is CancellationError {
+            return SluiceError(.timeout, "\(action): cancelled", location: origin?.location, jsonPath: origin?.jsonPath)
+        }
+        guard let error = error as? PSQLError else {
+            return SluiceError(.connectionRefused, "\(action): \(error)", location: origin?.location, jsonPath: origin?.jsonPath,
+                               hint: "is the server running and reachable? check the …_HOST and …_PORT settings")
+        }
+        switch error.code {
+        case .server:
+            let info = error.serverInfo
+            return DatabaseErrors.serverError(
+                system: "PostgreSQL", state: info?[.sqlState] ?? "XX000", message: info?[.message] ?? "\(error)",
+                detail: info?[.detail] ?? info?[.hint], action: action, origin: origin)
+        case .sslUnsupported:
+            return SluiceError(.tlsFailed, "\(action): the server does not offer encrypted connections",
+                               location: origin?.location, jsonPath: origin?.jsonPath,
+                               hint: "set …_SSLMODE to prefer or disable, or enable ssl on the server")
+        case .connectionError where error.underlying is NIOSSLError || error.underlying is BoringSSLError:
+            return SluiceError(.tlsFailed, "\(action): the encrypted connection failed (\(error.underlying!))",
+                               location: origin?.location, jsonPath: origin?.jsonPath,
+                               hint: "verify-ca and verify-full trust the system's certificate authorities; use require to encrypt without checking")
+        case .connectionError:
+            let underlying = error.underlying.map { "\($0)" } ?? "\(error)"
+            return SluiceError(.connectionRefused, "\(action): cannot connect (\(underlying))",
+                               location: origin?.location, jsonPath: origin?.jsonPath,
+                               hint: "is the server running and reachable? check the …_HOST and …_PORT settings")
+        case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
+            return SluiceError(.connectionReset, "\(action): the connection was closed (\(error.code))",
+                               location: origin?.location, jsonPath: origin?.jsonPath)
+        case .authMechanismRequiresPassword, .unsupportedAuthMechanism, .saslError:
+            return SluiceError(.authenticationFailed, "\(action): authentication failed (\(error.code))",
+                               location: origin?.location, jsonPath: origin?.jsonPath,
+                               hint: "check the …_USER and …_PASSWORD settings")
+        default:
+            return SluiceError(.databaseError, "\(action): \(error.code)", location: origin?.location, jsonPath: origin?.jsonPath)
+        }
+    }
+}

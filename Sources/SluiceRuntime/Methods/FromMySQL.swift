@@ -1,0 +1,45 @@
+import SluiceConnectors
+import SluiceEngine
+import SluiceSpec
+
+/// `fromMySQL`: reads a MySQL or MariaDB table or query, optionally in parallel ranges.
+enum FromMySQL {
+    static let descriptor: MethodDescriptor = {
+        var descriptor = MethodDescriptor(
+            name: "fromMySQL",
+            type: .extract,
+            inputs: .none,
+            summary: "Read a MySQL or MariaDB table or query, optionally in parallel ranges of a numeric, date or timestamp column.",
+            details: """
+                Reads `table` (every column) or the result of `query`, through a read-only server cursor that \
+                fetches `fetchSize` rows per round trip. Connection settings come from `credentialPath` \
+                (default `mysql`: `SLUICE_MYSQL_HOST`, `_PORT`, `_DATABASE`, `_USER`, `_PASSWORD`, `_SSLMODE`, from the \
+                environment or a `.env` file; see docs/connections.md), never from the pipeline file. \
+                Partitioned reads (`partitionColumn`, `lowerBound`, `upperBound`, `numPartitions`) split as in \
+                `fromPostgres`: no row is lost or read twice whatever the bounds, NULLs go to the first range.
+
+                Types: TINYINT(1)/BOOLEAN → boolean; other integers → int, except unsigned INT and BIGINT → \
+                bigint; FLOAT, DOUBLE and DECIMAL → double (DECIMAL is read as double until Sluice has a decimal \
+                type); CHAR, VARCHAR, TEXT, ENUM, SET and JSON → string; DATE → date; DATETIME and TIMESTAMP → \
+                timestamp (the session runs in UTC). BINARY, BLOB, BIT, TIME and spatial columns are an error \
+                naming the column: convert them in a `query`.
+                """,
+            keys: [DatabaseConfig.credentialKey("mysql")] + DatabaseConfig.readKeys + DatabaseConfig.poolKeys,
+            example: """
+                {
+                  "type": "extract",
+                  "method": "fromMySQL",
+                  "config": {
+                    "credentialPath": "shop",
+                    "query": "SELECT * FROM orders WHERE status = 'completed'",
+                    "fetchSize": 5000,
+                    "registerAs": "orders"
+                  }
+                }
+                """,
+            build: { try DatabaseConfig.scanPlan($0, MySQLReader.self, defaultPath: "mysql") }
+        )
+        descriptor.misplacedKeys = DatabaseConfig.misplacedKeys(defaultPath: "mysql")
+        return descriptor
+    }()
+}

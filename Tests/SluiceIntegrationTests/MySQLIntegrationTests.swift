@@ -1,0 +1,68 @@
+import Foundation
+@testable import SluiceConnectors
+import SluiceEngine
+import SluiceSpec
+import Testing
+
+@Suite struct MySQLIntegrationTests {
+    @Test func everyReadableTypeMapsToItsEngineTypeWithItsValues() async throws {
+        let admin = try await DatabaseAdmin.mysql()
+        defer { Task { await admin.close() } }
+        let table = TestServers.tableName("my_types")
+        try await admin.execute("""
+            CREATE TABLE \(table) (f BOOLEAN, ti TINYINT, si SMALLINT, mi MEDIUMINT, i INT, ui INT UNSIGNED, b BIGINT,
+              fl FLOAT, d DOUBLE, n DECIMAL(12,3), c CHAR(4), v VARCHAR(10), t TEXT, lt LONGTEXT, e ENUM('sad','happy'),
+              st SET('x','y'), j JSON, y YEAR, dt DATE, ts DATETIME(6), tz TIMESTAMP(3) NULL)
+            """)
+        let long = String(repeating: "abc", count: 400)
+        try await admin.execute("""
+            INSERT INTO \(table) VALUES (TRUE, -128, -32768, 8388607, -2147483648, 4294967295, 9223372036854775807,
+              1.5, 0.1, 12345.678, 'ab', 'var', 'tekst ü', '\(long)', 'happy', 'x,y', '{"a": [1, 2]}', 2024,
+              '2024-02-29', '2024-02-29 23:59:59.999999', '2024-03-01 00:00:00.125')
+            """)
+        try await admin.execute("INSERT INTO \(table) (f) VALUES (NULL)")
+        let source = admin.source(.table(table))
+        let schema = try await source.schema()
+        #expect(schema.fields.map(\.type) == [.boolean, .int32, .int32, .int32, .int32, .int64, .int64, .float64, .float64,
+                                              .float64, .string, .string, .string, .string, .string, .string, .string,
+                                              .int32, .date, .timestamp, .timestamp])
+        let rows = try await TestData.rows(of: source)
+        #expect(rows.count == 2)
+        let leapDay = Int64(Temporal.days(year: 2024, month: 2, day: 29))
+        let expected: [ScalarValue] = [
+            .boolean(true), .int32(-128), .int32(-32768), .int32(8_388_607), .int32(.min), .int64(4_294_967_295),
+            .int64(.max), .float64(1.5), .float64(0.1), .float64(12345.678), .string("ab"), .string("var"),
+            .string("tekst ü"), .string(long), .string("happy"), .string("x,y"), .string("{\"a\": [1, 2]}"), .int32(2024),
+            .date(Int32(leapDay)), .timestamp(leapDay * 86_400_000_000 + 86_399_999_999),
+            .timestamp((leapDay + 1) * 86_400_000_000 + 125_000),
+        ]
+        #expect(rows[0] == expected)
+        #expect(rows[1].allSatisfy { $0 == .null })
+    }
+
+    @Test func typesTheEngineCannotHoldAreErrorsNamingTheColumn() async throws {
+        let admin = try await DatabaseAdmin.mysql()
+        defer { Task { await admin.close() } }
+        for (column, sqlType, name) in [("payload", "BLOB", "blob"), ("bits", "BIT(8)", "bit"), ("span", "TIME", "time"),
+                                        ("raw", "VARBINARY(8)", "varbinary")] {
+            let table = TestServers.tableName("my_unsupported")
+            try await admin.execute("CREATE TABLE \(table) (id INT, \(column) \(sqlType))")
+            let error = await #expect(throws: SluiceError.self) { try await admin.source(.table(table)).schema() }
+            #expect(error?.code == .unsupported)
+            #expect(error?.message.contains("'\(column)'") == true && error?.message.contains(name) == true, "\(String(describing: error))")
+        }
+    }
+
+    @Test func anUnsignedBigintAboveTheSignedRangeIsAnErrorNotAWrongValue() async throws {
+        let db = try await DatabaseAdmin.mysql()
+        defer { Task { await db.close() } }
+        let table = TestServers.tableName("my_unsigned")
+        try await db.execute("CREATE TABLE \(table) (id INT, big BIGINT UNSIGNED)")
+        try await db.execute("INSERT INTO \(table) VALUES (1, 9223372036854775807)")
+        #expect(try await TestData.rows(of: db.source(.table(table))) == [[.int32(1), .int64(.max)]])
+        try await db.execute("INSERT INTO \(table) VALUES (2, 18446744073709551615)")
+        let error = await #expect(throws: SluiceError.self) { try await TestData.rows(of: db.source(.table(table))) }
+        #expect(error?.code == .malformedData)
+        #expect(error?.message.contains("'big'") == true, "\(String(describing: error))")
+    }
+}
