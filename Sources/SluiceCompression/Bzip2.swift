@@ -30,7 +30,7 @@ enum Bzip2 {
             throw CompressionFailure.error(.bzip2, "libbz2 did not start")
         }
         defer { BZ2_bzDecompressEnd(&stream) }
-        return try StreamDriver.run(data, codec: .bzip2, sizeHint: sizeHint ?? data.count * 4) { (input, output) throws(SluiceError) -> StreamDriver.Step in
+        return try StreamDriver.run(data, codec: .bzip2, sizeHint: sizeHint ?? data.count * 4, limit: sizeHint) { (input, output) throws(SluiceError) -> StreamDriver.Step in
             stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: CChar.self))
             stream.avail_in = UInt32(input.count)
             stream.next_out = output.baseAddress!.assumingMemoryBound(to: CChar.self)

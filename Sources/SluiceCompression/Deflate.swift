@@ -45,7 +45,7 @@ enum Deflate {
         let status = inflateInit2_(&stream, framing.windowBits, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
         guard status == Z_OK else { throw CompressionFailure.error(framing.codec, "zlib did not start (\(status))") }
         defer { inflateEnd(&stream) }
-        return try StreamDriver.run(data, codec: framing.codec, sizeHint: sizeHint ?? data.count * 4) { (input, output) throws(SluiceError) -> StreamDriver.Step in
+        return try StreamDriver.run(data, codec: framing.codec, sizeHint: sizeHint ?? data.count * 4, limit: sizeHint) { (input, output) throws(SluiceError) -> StreamDriver.Step in
             attach(&stream, input, output)
             let result = inflate(&stream, Z_NO_FLUSH)
             guard result == Z_OK || result == Z_STREAM_END || result == Z_BUF_ERROR else {

@@ -14,6 +14,7 @@ enum StreamDriver {
         _ input: [UInt8],
         codec: CompressionCodec,
         sizeHint: Int,
+        limit: Int? = nil,
         step: (UnsafeRawBufferPointer, UnsafeMutableRawBufferPointer) throws(SluiceError) -> Step
     ) throws(SluiceError) -> [UInt8] {
         var output: [UInt8] = []
@@ -30,6 +31,11 @@ enum StreamDriver {
             }
             let result = try outcome.get()
             output.append(contentsOf: chunk[..<result.produced])
+            // A container that states the decompressed size bounds the output: a corrupt stream
+            // cannot make it grow without end.
+            if let limit, output.count > limit {
+                throw CompressionFailure.error(codec, "decompressed past the \(limit) bytes the container states")
+            }
             position += result.consumed
             finished = result.finished
             if !finished && result.consumed == 0 && result.produced == 0 {

@@ -12,7 +12,7 @@ enum XZ {
             throw CompressionFailure.error(.xz, "liblzma did not start")
         }
         defer { lzma_end(&stream) }
-        return try code(&stream, data, sizeHint: data.count / 2, action: LZMA_FINISH)
+        return try code(&stream, data, sizeHint: data.count / 2, limit: nil, action: LZMA_FINISH)
     }
 
     static func decompress(_ data: [UInt8], sizeHint: Int?) throws(SluiceError) -> [UInt8] {
@@ -21,13 +21,13 @@ enum XZ {
             throw CompressionFailure.error(.xz, "liblzma did not start")
         }
         defer { lzma_end(&stream) }
-        return try code(&stream, data, sizeHint: sizeHint ?? data.count * 4, action: LZMA_FINISH)
+        return try code(&stream, data, sizeHint: sizeHint ?? data.count * 4, limit: sizeHint, action: LZMA_FINISH)
     }
 
     private static func code(
-        _ stream: inout lzma_stream, _ data: [UInt8], sizeHint: Int, action: lzma_action
+        _ stream: inout lzma_stream, _ data: [UInt8], sizeHint: Int, limit: Int?, action: lzma_action
     ) throws(SluiceError) -> [UInt8] {
-        try StreamDriver.run(data, codec: .xz, sizeHint: sizeHint) { (input, output) throws(SluiceError) -> StreamDriver.Step in
+        try StreamDriver.run(data, codec: .xz, sizeHint: sizeHint, limit: limit) { (input, output) throws(SluiceError) -> StreamDriver.Step in
             stream.next_in = input.baseAddress?.assumingMemoryBound(to: UInt8.self)
             stream.avail_in = input.count
             stream.next_out = output.baseAddress!.assumingMemoryBound(to: UInt8.self)

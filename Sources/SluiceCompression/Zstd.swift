@@ -42,6 +42,10 @@ enum Zstd {
                     return
                 }
                 output.append(contentsOf: chunk[..<produced])
+                if let sizeHint, output.count > sizeHint {
+                    failure = "decompressed past the \(sizeHint) bytes the container states"
+                    return
+                }
                 lastResult = result
                 if produced == 0 && inBuffer.pos == inBuffer.size && result != 0 {
                     failure = "the stream ends in the middle of a frame"

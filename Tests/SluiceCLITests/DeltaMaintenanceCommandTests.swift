@@ -184,3 +184,30 @@ extension DeltaCommandTests {
         #expect(((try Self.python("read", sluice.path("lake/t")) as! [String: Any])["rows"] as! [[Any]]).count == 200)
     }
 }
+
+extension DeltaCommandTests {
+    @Test func vacuumCountsRetentionFromWhenAFileWasRemoved() throws {
+        let sluice = try SluiceProcess()
+        defer { sluice.remove() }
+        try sluice.write("in.csv", Self.csv(from: 0, count: 10, part: "a"))
+        func write(_ mode: String) throws {
+            try sluice.write("w.json", """
+                {"name": "w", "steps": [
+                  {"type": "extract", "method": "fromFile", "config": {"path": "in.csv", "format": "csv"}},
+                  {"type": "load", "method": "toDeltaLake", "config": {"path": "lake/t", "mode": "\(mode)"}}]}
+                """)
+            #expect(try sluice.run("run", "w.json").status == 0)
+        }
+        try write("append")
+        // The first file was written 30 days ago, and is replaced now.
+        let old = try #require(DeltaRecoveryCommandTests.dataFiles(sluice.path("lake/t")).first)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-30 * 86_400)],
+                                              ofItemAtPath: sluice.path("lake/t/" + old))
+        try write("overwrite")
+        let kept = try sluice.run("delta", "vacuum", sluice.path("lake/t"))
+        #expect(kept.stdout == "0 files deleted\n", "removed minutes ago: version 0 still needs it")
+        #expect(((try Self.python("read", sluice.path("lake/t"), "0") as! [String: Any])["rows"] as! [[Any]]).count == 10)
+        let forced = try sluice.run("delta", "vacuum", sluice.path("lake/t"), "--retain-hours", "0", "--force")
+        #expect(forced.stdout == "deleted \(old)\n1 files deleted\n")
+    }
+}

@@ -31,19 +31,23 @@ struct DeltaDataWriter {
             try writer.finish()
             return try actions(for: writer.written)
         } catch {
-            for file in writer.written { try? FileManager.default.removeItem(atPath: (table as NSString).appendingPathComponent(file.relativePath)) }
+            writer.abort()
             throw error
         }
     }
 
     private func actions(for files: [PartFileWriter.WrittenFile]) throws -> [DeltaAddFile] {
-        let partitionTypes = Dictionary(uniqueKeysWithValues: partitionColumns.map { name in
-            (name.lowercased(), schema.fields[schema.index(of: name)!].type)
-        })
+        var partitionTypes: [String: DataType] = [:]
+        for name in partitionColumns {
+            guard let index = schema.index(of: name) else {
+                throw SluiceError(.malformedData, "Delta table '\(table)' is partitioned by '\(name)', which its schema lacks")
+            }
+            partitionTypes[name.lowercased()] = schema.fields[index].type
+        }
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         return try files.map { file in
             let local = (table as NSString).appendingPathComponent(file.relativePath)
-            let data = try Data(contentsOf: URL(fileURLWithPath: local), options: .alwaysMapped)
+            let data = try LocalFileReader.map(local)
             let statistics = DeltaFileStatistics(summary: try ParquetFileSummary(data, file: local))
             var values: [String: String?] = [:]
             for (name, value) in HivePartitioning.values(inRelativePath: file.relativePath) {

@@ -50,7 +50,7 @@ final class DeltaFileCursor: @unchecked Sendable {
         let local = DeltaPaths.file(file.path, table: table)
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: local), options: .alwaysMapped)
+            data = try LocalFileReader.map(local)
         } catch {
             throw SluiceError(.inputNotFound, "Delta table '\(table)' lists '\(file.path)', which cannot be read: \(error.localizedDescription)",
                               hint: "the file may have been vacuumed or deleted by hand; read an older or newer version")

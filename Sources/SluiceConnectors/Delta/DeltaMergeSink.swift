@@ -34,6 +34,7 @@ public struct DeltaMergeSink: Sink {
         }
         let snapshot = try await log.snapshot()
         try snapshot.protocolVersion.checkWritable(table: path)
+        try DeltaTableRules.checkRemovals(snapshot, operation: "merge")
         let plan = try DeltaWritePlan(input: input.schema, snapshot: snapshot, partitionBy: options.partitionBy,
                                       mergeSchema: options.mergeSchema, overwriteSchema: false, table: path)
         let keyColumns = try keys.map { name -> Int in
@@ -80,13 +81,13 @@ public struct DeltaMergeSink: Sink {
     }
 
     /// The keys of the incoming rows; a repeated key is an error.
-    private func keySet(_ batches: [RecordBatch], _ columns: [Int]) throws -> Set<String> {
-        var seen: Set<String> = []
+    private func keySet(_ batches: [RecordBatch], _ columns: [Int]) throws -> Set<[ScalarValue]> {
+        var seen: Set<[ScalarValue]> = []
         for batch in batches {
             for row in 0..<batch.rowCount {
                 guard let key = Self.key(batch, row, columns) else { continue }
                 guard seen.insert(key).inserted else {
-                    throw SluiceError(.malformedData, "the rows merged into Delta table '\(path)' hold the keys (\(key)) more than once",
+                    throw SluiceError(.malformedData, "the rows merged into Delta table '\(path)' hold the keys (\(key.map(\.description).joined(separator: ", "))) more than once",
                                       location: origin?.location, jsonPath: origin?.jsonPath,
                                       hint: "deduplicate the dataset on \(keys.joined(separator: ", ")) before the merge")
                 }
@@ -95,14 +96,14 @@ public struct DeltaMergeSink: Sink {
         return seen
     }
 
-    /// The key of a row as text, or nil when a key column is null (such rows never match).
-    static func key(_ batch: RecordBatch, _ row: Int, _ columns: [Int]) -> String? {
-        var parts: [String] = []
+    /// The key of a row, or nil when a key column is null (such rows never match).
+    static func key(_ batch: RecordBatch, _ row: Int, _ columns: [Int]) -> [ScalarValue]? {
+        var key: [ScalarValue] = []
         for column in columns {
             let value = batch.columns[column].value(at: row)
             if case .null = value { return nil }
-            parts.append("\(value)")
+            key.append(value)
         }
-        return parts.joined(separator: ", ")
+        return key
     }
 }

@@ -17,6 +17,8 @@ public enum DeltaOptimize {
         public var version: Int64?
     }
 
+    /// Compacts (or Z-orders) the newest version of `table` and commits the result; files it
+    /// wrote are deleted again if anything fails before the commit.
     public static func run(table: String, targetFileBytes: Int = 256 * 1024 * 1024, zOrderBy: [String] = [],
                            parquet: ParquetWriteOptions = ParquetWriteOptions()) async throws -> Result {
         let log = DeltaLog(table: table)
@@ -43,23 +45,29 @@ public enum DeltaOptimize {
         var added: [DeltaAddFile] = []
         let writer = DeltaDataWriter(table: log.table, schema: schema, partitionColumns: snapshot.metadata.partitionColumns,
                                      parquet: parquet, targetFileBytes: targetFileBytes, dataChange: false)
-        for key in groups.keys.sorted() {
-            let files = groups[key]!
-            let chosen = zColumns.isEmpty ? files.filter { $0.size < Int64(targetFileBytes) * 3 / 4 } : files
-            guard chosen.count >= (zColumns.isEmpty ? 2 : 1) else { continue }
-            let cursor = DeltaFileCursor(table: log.table, files: chosen, layout: layout, output: schema, predicates: [])
-            added += try await writer.write { output in
-                if zColumns.isEmpty {
-                    while let batch = try await cursor.next() { try output.write(batch) }
-                    return
+        do {
+            for key in groups.keys.sorted() {
+                let files = groups[key]!
+                let chosen = zColumns.isEmpty ? files.filter { $0.size < Int64(targetFileBytes) * 3 / 4 } : files
+                guard chosen.count >= (zColumns.isEmpty ? 2 : 1) else { continue }
+                let cursor = DeltaFileCursor(table: log.table, files: chosen, layout: layout, output: schema, predicates: [])
+                added += try await writer.write { output in
+                    if zColumns.isEmpty {
+                        while let batch = try await cursor.next() { try output.write(batch) }
+                        return
+                    }
+                    var batches: [RecordBatch] = []
+                    while let batch = try await cursor.next() { batches.append(batch) }
+                    guard !batches.isEmpty else { return }
+                    let all = RecordBatch.concatenate(batches, schema: schema)
+                    try output.write(all.take(ZOrder.permutation(all, columns: zColumns)))
                 }
-                var batches: [RecordBatch] = []
-                while let batch = try await cursor.next() { batches.append(batch) }
-                guard !batches.isEmpty else { return }
-                let all = RecordBatch.concatenate(batches, schema: schema)
-                try output.write(all.take(ZOrder.permutation(all, columns: zColumns)))
+                removed += chosen
             }
-            removed += chosen
+        } catch {
+            // Files written for earlier partitions are not in any commit yet.
+            for file in added { try? FileManager.default.removeItem(atPath: DeltaPaths.file(file.path, table: log.table)) }
+            throw error
         }
         guard !removed.isEmpty else { return Result(filesRemoved: 0, filesAdded: 0, version: nil) }
         let now = Int64(Date().timeIntervalSince1970 * 1000)

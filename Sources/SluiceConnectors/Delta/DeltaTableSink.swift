@@ -55,6 +55,8 @@ public struct DeltaTableSink: Sink {
         let snapshot = exists ? try await log.snapshot() : nil
         if let snapshot {
             try snapshot.protocolVersion.checkWritable(table: path)
+            try DeltaTableRules.checkInvariants(snapshot)
+            if mode == .overwrite { try DeltaTableRules.checkRemovals(snapshot, operation: "overwrite") }
             if mode == .errorIfExists {
                 throw SluiceError(.outputExists, "Delta table '\(path)' already exists (version \(snapshot.version))",
                                   location: origin?.location, jsonPath: origin?.jsonPath,
@@ -121,9 +123,9 @@ public struct DeltaTableSink: Sink {
 
     private func commitInfo(plan: DeltaWritePlan, blindAppend: Bool) -> String {
         let modeName = mode == .overwrite ? "Overwrite" : mode == .append ? "Append" : "ErrorIfExists"
-        let partitionBy = "[" + plan.partitionColumns.map { "\\\"\($0)\\\"" }.joined(separator: ",") + "]"
+        let partitionBy = JSONNode.quote("[" + plan.partitionColumns.map(JSONNode.quote).joined(separator: ",") + "]")
         return "{\"timestamp\":\(Int64(Date().timeIntervalSince1970 * 1000)),\"operation\":\"WRITE\","
-            + "\"operationParameters\":{\"mode\":\"\(modeName)\",\"partitionBy\":\"\(partitionBy)\"},"
+            + "\"operationParameters\":{\"mode\":\"\(modeName)\",\"partitionBy\":\(partitionBy)},"
             + "\"isBlindAppend\":\(blindAppend),\"engineInfo\":\"sluice/0.1.0\",\"txnId\":\(JSONNode.quote(runId))}"
     }
 }
@@ -151,13 +153,11 @@ struct StagedDeltaCommit: StagedWrite {
         // A checkpoint only saves readers work: the commit stands without it.
         try? await DeltaCheckpointWriter.writeIfDue(committer.log, version: version)
         guard let compaction else { return }
-        do {
-            _ = try await DeltaOptimize.run(table: committer.log.table, targetFileBytes: compaction.targetFileBytes,
-                                            parquet: compaction.parquet)
-        } catch let error as SluiceError where error.code.rawValue == "delta-conflict" {
-            // Another writer changed the same files meanwhile: the data is committed, and the
-            // next write compacts.
-        }
+        // The data is committed: a compaction that fails (another writer got in its way, a
+        // full disk) must not fail the run, or a rerun would write the data twice. The next
+        // write, or `sluice delta optimize`, compacts.
+        _ = try? await DeltaOptimize.run(table: committer.log.table, targetFileBytes: compaction.targetFileBytes,
+                                         parquet: compaction.parquet)
     }
 
     func abort() async {

@@ -21,6 +21,11 @@ public enum DeltaVacuum {
         // Both sides as absolute, standardized paths: a live file must never look unused.
         let live = Set(snapshot.files.map { URL(fileURLWithPath: DeltaPaths.file($0.path, table: root)).standardizedFileURL.path })
         let cutoff = now.addingTimeInterval(-retentionHours * 3600)
+        // A removed file's age is the time of its removal, not of its writing: readers of the
+        // versions before the removal may still need it within the retention.
+        let removedAt = Dictionary(snapshot.tombstones.compactMap { tombstone in
+            tombstone.deletionTimestamp.map { (URL(fileURLWithPath: DeltaPaths.file(tombstone.path, table: root)).standardizedFileURL.path, $0) }
+        }, uniquingKeysWith: max)
         var deleted: [String] = []
         guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
         while let relative = walker.nextObject() as? String {
@@ -33,6 +38,7 @@ public enum DeltaVacuum {
             guard (walker.fileAttributes?[.type] as? FileAttributeType) == .typeRegular else { continue }
             let full = URL(fileURLWithPath: (root as NSString).appendingPathComponent(relative)).standardizedFileURL.path
             guard !live.contains(full), let modified = walker.fileAttributes?[.modificationDate] as? Date, modified < cutoff else { continue }
+            if let removal = removedAt[full], Double(removal) / 1000 >= cutoff.timeIntervalSince1970 { continue }
             if !dryRun {
                 do { try FileManager.default.removeItem(atPath: full) } catch {
                     throw SluiceError(.io, "cannot delete '\(full)': \(error.localizedDescription)")

@@ -16,6 +16,7 @@ public enum HivePartitioning {
         return escape(name) + "=" + (text.isEmpty ? nullValue : escape(text))
     }
 
+    /// `text` with the characters Hive escapes written as `%XX`.
     public static func escape(_ text: String) -> String {
         var output: [UInt8] = []
         for byte in text.utf8 {
@@ -28,6 +29,7 @@ public enum HivePartitioning {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// `text` with `%XX` escapes decoded.
     public static func unescape(_ text: String) -> String {
         var output: [UInt8] = []
         let bytes = Array(text.utf8)

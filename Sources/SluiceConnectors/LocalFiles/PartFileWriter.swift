@@ -90,6 +90,17 @@ final class PartFileWriter {
         for directory in open.keys.sorted() { try close(directory) }
     }
 
+    /// Closes and deletes every file this writer made, finished or open (a failed write).
+    func abort() {
+        for (_, file) in open {
+            try? file.output.close()
+            try? FileManager.default.removeItem(atPath: (staging as NSString).appendingPathComponent(file.relativePath))
+        }
+        open.removeAll()
+        for file in written { try? FileManager.default.removeItem(atPath: (staging as NSString).appendingPathComponent(file.relativePath)) }
+        written.removeAll()
+    }
+
     /// The rows of each partition directory, in order of first appearance.
     private func route(_ batch: RecordBatch) -> [(String, [Int])] {
         guard !partitionIndices.isEmpty else { return [("", Array(0..<batch.rowCount))] }

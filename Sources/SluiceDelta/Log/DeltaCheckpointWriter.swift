@@ -93,7 +93,13 @@ public enum DeltaCheckpointWriter {
     /// Writes `data` beside `path` and renames it into place, so readers never see half a file.
     private static func place(_ data: Data, as path: String, in log: DeltaLog) throws(SluiceError) {
         let temporary = (log.logDirectory as NSString).appendingPathComponent(".\(UUID().uuidString).tmp")
-        guard FileManager.default.createFile(atPath: temporary, contents: data), rename(temporary, path) == 0 else {
+        do {
+            try DurableFile.create(temporary, contents: data)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
             try? FileManager.default.removeItem(atPath: temporary)
             throw SluiceError(.io, "cannot write the Delta checkpoint '\(path)'")
         }

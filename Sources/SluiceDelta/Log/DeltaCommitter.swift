@@ -64,9 +64,7 @@ public struct DeltaCommitter: Sendable {
     private func create(version: Int64, contents: String) throws(SluiceError) -> Bool {
         let target = log.commitPath(version)
         let temporary = (log.logDirectory as NSString).appendingPathComponent(".\(DeltaLog.versionName(version)).\(UUID().uuidString).json.tmp")
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(contents.utf8)) else {
-            throw SluiceError(.io, "cannot write to '\(log.logDirectory)'")
-        }
+        try DurableFile.create(temporary, contents: Data(contents.utf8))
         defer { unlink(temporary) }
         if link(temporary, target) == 0 { return true }
         if errno == EEXIST { return false }

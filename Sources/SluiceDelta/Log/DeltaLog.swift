@@ -60,7 +60,7 @@ public struct DeltaLog: Sendable {
         }
         for (version, files) in parts {
             // A multi-part checkpoint counts only when all its parts are there.
-            guard let total = files.first?.1, Set(files.map(\.0)) == Set(1...total) else { continue }
+            guard let total = files.first?.1, total >= 1, Set(files.map(\.0)) == Set(1...total) else { continue }
             listing.checkpoints[version] = files.sorted { $0.0 < $1.0 }.map { (logDirectory as NSString).appendingPathComponent($0.2) }
         }
         listing.commits.sort()

@@ -2,6 +2,7 @@
 /// so sources can skip partitions and row groups that cannot match. The filters stay in the
 /// plan: pushed predicates only decide what is worth reading.
 public enum PredicatePushdown {
+    /// `plan` with every scan under a filter given that filter's simple conditions.
     public static func apply(_ plan: LogicalPlan) -> LogicalPlan {
         plan.rewritingChildren { child in apply(child) }.pushingFilters()
     }

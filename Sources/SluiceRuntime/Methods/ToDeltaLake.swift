@@ -105,6 +105,9 @@ enum ToDeltaLake {
                 throw config.error("overwriteSchema", "overwriteSchema replaces the table's schema and needs \"mode\": \"overwrite\"")
             }
             let input = try context.input
+            if merging, let key = ["txnAppId", "txnVersion", "replaceWhere", "overwriteSchema"].first(where: config.has) {
+                throw config.error(key, "'\(key)' does not apply to mode merge", hint: "remove '\(key)' from the merge step")
+            }
             let path = try config.required("path")
             let sink: any Sink = merging
                 ? DeltaMergeSink(path: path, keys: mergeKeys, options: options, runId: context.runId, origin: context.origin(of: "path"))

@@ -8,9 +8,9 @@ enum ToS3 {
         inputs: .one,
         summary: "Write Parquet, CSV or JSON files in the toS3 shape of the original format (local paths for now).",
         details: """
-            Takes the keys of `toFile` (`path`, `format`, `mode`, `partitionBy`, `compression`, `targetFileSize`) \\
-            in the shape pipeline files of the original application write for S3, and writes the same way: \\
-            staged, then committed atomically when the run succeeds. This version writes local paths; an \\
+            Takes the keys of `toFile` (`path`, `format`, `mode`, `partitionBy`, `compression`, `targetFileSize`) \
+            in the shape pipeline files of the original application write for S3, and writes the same way: \
+            staged, then committed atomically when the run succeeds. This version writes local paths; an \
             `s3://` or `s3a://` address or a `bucket` is refused with an error until object storage arrives.
             """,
         keys: [ObjectStorePaths.bucketKey] + ToFile.descriptor.keys,

@@ -20,11 +20,18 @@ enum PlainDecoder {
         case .double: return .double(try fixed(&cursor, count: count, as: Double.self))
         case .int96:
             let raw = try cursor.take(count * 12, "\(count) INT96 values")
-            return .int64((0..<count).map { index in
+            var values: [Int64] = []
+            values.reserveCapacity(count)
+            for index in 0..<count {
                 let nanos = Int64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 12, as: Int64.self))
                 let day = Int64(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: index * 12 + 8, as: Int32.self)))
-                return (day - unixEpochJulianDay) * 86_400_000_000 + nanos / 1000
-            })
+                // Day numbers come from the file: a corrupt one must not overflow.
+                let (micros, overflow) = (day - unixEpochJulianDay).multipliedReportingOverflow(by: 86_400_000_000)
+                let (value, overflowAgain) = micros.addingReportingOverflow(nanos / 1000)
+                guard !overflow, !overflowAgain else { throw cursor.corrupt("an INT96 timestamp out of range") }
+                values.append(value)
+            }
+            return .int64(values)
         case .byteArray:
             var storage = StringStorage(capacity: count)
             for _ in 0..<count {

@@ -24,7 +24,7 @@ struct RLEHybridDecoder {
                 let raw = try cursor.take(valueBytes, "a run's value")
                 var value: UInt32 = 0
                 for index in 0..<valueBytes { value |= UInt32(raw[index]) << UInt32(index * 8) }
-                let end = min(output.count, filled + run)
+                let end = filled + min(run, output.count - filled)
                 let stored = Int32(bitPattern: value)
                 for index in filled..<end { output[index] = stored }
                 filled = end

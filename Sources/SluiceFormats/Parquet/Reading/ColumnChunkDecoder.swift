@@ -68,8 +68,9 @@ struct ColumnChunkDecoder {
                               hint: "rewrite the file with snappy, gzip, zstd or lz4 compression")
         }
         let start = [meta.dictionaryPageOffset, meta.dataPageOffset].compactMap { $0 }.filter { $0 > 0 }.min() ?? meta.dataPageOffset
-        guard start >= 4, meta.totalCompressedSize >= 0, start + meta.totalCompressedSize <= Int64(bytes.count) else {
-            throw chunkError("its pages (bytes \(start) to \(start + meta.totalCompressedSize)) lie outside the file of \(bytes.count) bytes")
+        guard start >= 4, start <= Int64(bytes.count), meta.totalCompressedSize >= 0,
+              meta.totalCompressedSize <= Int64(bytes.count) - start else {
+            throw chunkError("its pages (\(meta.totalCompressedSize) bytes from byte \(start)) lie outside the file of \(bytes.count) bytes")
         }
         var position = Int(start)
         let end = Int(start + meta.totalCompressedSize)

@@ -19,7 +19,7 @@ enum LeafColumnConversion {
             }
             storage = .int64(v)
         case (.int64(let v), .timestampMillis): storage = .int64(v.map { $0 &* 1000 })
-        case (.int64(let v), .timestampNanos): storage = .int64(v.map { $0 >= 0 ? $0 / 1000 : ($0 - 999) / 1000 })
+        case (.int64(let v), .timestampNanos): storage = .int64(v.map(TimeUnits.microseconds(fromNanoseconds:)))
         case (.int64(let v), _): storage = .int64(v)
         case (.float(let v), _): storage = .float64(v.map(Double.init))
         case (.double(let v), _): storage = .float64(v)
@@ -37,7 +37,8 @@ enum LeafColumnConversion {
         return Column(dataType: type, storage: storage, validity: validity)
     }
 
-    private static func uuidText(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+    /// Sixteen bytes as a UUID's canonical text (`8-4-4-4-12` lower-case hex).
+    static func uuidText(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         let hex = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         for (offset, byte) in bytes.enumerated() {

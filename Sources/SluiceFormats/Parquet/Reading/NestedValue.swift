@@ -90,13 +90,8 @@ enum NestedValue {
             let bytes = v.utf8(at: index)
             switch logical {
             case .decimal(_, let scale)?: return .raw(decimalText(bigEndianSignedText(bytes), scale: Int(scale)))
-            case .uuid?:
-                let hex = bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
-                guard hex.count == 32 else { return .string(hex) }
-                let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
-                    String(hex[hex.index(hex.startIndex, offsetBy: range.lowerBound)..<hex.index(hex.startIndex, offsetBy: range.upperBound)])
-                }
-                return .string(parts.joined(separator: "-"))
+            case .uuid? where bytes.count == 16:
+                return .string(String(decoding: LeafColumnConversion.uuidText(bytes), as: UTF8.self))
             default: return .string(String(decoding: bytes, as: UTF8.self))
             }
         }
@@ -109,6 +104,8 @@ enum NestedValue {
     /// `digits` (an integer's text, maybe negative) with `scale` digits after the point.
     static func decimalText(_ digits: String, scale: Int) -> String {
         guard scale > 0 else { return digits }
+        // Decimals have at most 38 digits (76 in some writers); a larger scale is corrupt metadata.
+        guard scale <= 76 else { return digits + "e-" + String(scale) }
         let negative = digits.hasPrefix("-")
         var magnitude = negative ? String(digits.dropFirst()) : digits
         if magnitude.count <= scale { magnitude = String(repeating: "0", count: scale - magnitude.count + 1) + magnitude }

@@ -50,6 +50,12 @@ struct ParquetFooter: Sendable {
             guard group.columns.count == schema.leaves.count, group.columns.allSatisfy({ $0.metaData != nil }) else {
                 throw SluiceError(.malformedData, "'\(file)' row group \(index) has \(group.columns.count) column chunks for \(schema.leaves.count) columns")
             }
+            // Every row holds at least one value entry in each column: a larger row count is
+            // corrupt, and would size allocations from a number the file made up.
+            let entries = group.columns.compactMap { $0.metaData?.numValues }.max() ?? 0
+            guard group.numRows <= max(entries, 0) || (group.numRows == 0) else {
+                throw SluiceError(.malformedData, "'\(file)' row group \(index) claims \(group.numRows) rows but its columns hold \(entries) values")
+            }
             if let external = group.columns.first(where: { $0.filePath != nil })?.filePath {
                 throw SluiceError(.unsupported, "'\(file)' keeps its column data in another file ('\(external)'), which Sluice does not read")
             }

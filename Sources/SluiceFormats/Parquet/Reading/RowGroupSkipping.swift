@@ -54,7 +54,7 @@ enum RowGroupSkipping {
         case (.int32, .identity): return load(Int32.self).map { type == .date ? .date($0) : .int32($0) }
         case (.int64, .identity): return load(Int64.self).map { type == .timestamp ? .timestamp($0) : .int64($0) }
         case (.int64, .timestampMillis): return load(Int64.self).map { .timestamp($0 &* 1000) }
-        case (.int64, .timestampNanos): return load(Int64.self).map { .timestamp($0 >= 0 ? $0 / 1000 : ($0 - 999) / 1000) }
+        case (.int64, .timestampNanos): return load(Int64.self).map { .timestamp(TimeUnits.microseconds(fromNanoseconds: $0)) }
         case (.float, _): return load(UInt32.self).map { .float64(Double(Float(bitPattern: $0))) }
         case (.double, _): return load(UInt64.self).map { .float64(Double(bitPattern: $0)) }
         case (.byteArray, .identity), (.fixedLenByteArray, .identity):

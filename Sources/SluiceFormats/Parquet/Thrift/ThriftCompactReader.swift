@@ -131,12 +131,18 @@ struct ThriftCompactReader {
         case .binary:
             _ = try readBinary()
         case .list, .set:
+            depth += 1
+            defer { depth -= 1 }
+            guard depth < 64 else { throw corrupt("collections nest too deeply") }
             let (elementType, count) = try readListHeader()
             for _ in 0..<count {
                 // Booleans inside collections take one byte each.
                 if elementType == .booleanTrue || elementType == .booleanFalse { _ = try readByte() } else { try skip(elementType) }
             }
         case .map:
+            depth += 1
+            defer { depth -= 1 }
+            guard depth < 64 else { throw corrupt("collections nest too deeply") }
             let count = try readVarint()
             guard count > 0 else { return }
             let types = try readByte()

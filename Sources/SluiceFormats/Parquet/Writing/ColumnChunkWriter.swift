@@ -43,7 +43,7 @@ struct ColumnChunkWriter {
         statistics.add(column)
         slots += Int64(column.count)
         var body: [UInt8] = []
-        if field.nullable {
+        if element.repetition == .optional {
             var levels = RLEHybridEncoder(bitWidth: 1)
             let bits = (0..<column.count).map { UInt32(column.isNull($0) ? 0 : 1) }
             bits.withUnsafeBufferPointer { levels.encode($0) }

@@ -4,7 +4,9 @@ import SluiceEngine
 enum ParquetPhysicalLayout {
     static func element(for field: Field) -> ParquetSchemaElement {
         var element = ParquetSchemaElement(name: field.name)
-        element.repetition = field.nullable ? .optional : .required
+        // Always OPTIONAL: a column the engine calls non-nullable may still carry nulls (a
+        // missing column filled in, a later file without it), and a REQUIRED column cannot.
+        element.repetition = .optional
         switch field.type {
         case .boolean: element.type = .boolean
         case .int32: element.type = .int32
