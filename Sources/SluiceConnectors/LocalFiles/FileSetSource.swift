@@ -148,17 +148,19 @@ private final class FileCursor: @unchecked Sendable {
                 continue
             }
             guard position < inspection.files.count else { return nil }
-            current = try upcoming ?? open(position)
+            current = try upcoming ?? open(position, ahead: false)
             upcoming = nil
             position += 1
             // Files decode one after another on the pulling task otherwise: start the next one now.
-            if position < inspection.files.count { upcoming = try open(position) }
+            if position < inspection.files.count { upcoming = try open(position, ahead: true) }
         }
     }
 
-    private func open(_ index: Int) throws -> RecordBatchStream.NextBatch {
+    /// File `index`'s batches; `ahead` starts a task decoding them before they are pulled.
+    private func open(_ index: Int, ahead: Bool) throws -> RecordBatchStream.NextBatch {
         let file = inspection.files[index]
-        return format.read(try LocalFileReader.map(file), file: file, schema: inspection.dataSchema, columns: readColumns,
-                           predicates: predicates).prefetched(depth: 2).makeNextBatch()
+        let stream = format.read(try LocalFileReader.map(file), file: file, schema: inspection.dataSchema, columns: readColumns,
+                                 predicates: predicates)
+        return (ahead ? stream.prefetched(depth: 2) : stream).makeNextBatch()
     }
 }

@@ -74,7 +74,9 @@ enum ToFile {
         }
         let maxRecords = try config.int("maxRecordsPerFile") ?? 0
         guard maxRecords >= 0 else { throw config.error("maxRecordsPerFile", "maxRecordsPerFile must be 0 or more") }
-        let targetSize = try config.byteSize("targetFileSize") ?? (format is ParquetFormat ? 256 * 1024 * 1024 : nil)
+        // The key's documented default is Parquet's; CSV and JSON write one file unless it is set.
+        let targetSize = config.has("targetFileSize") ? try config.byteSize("targetFileSize")
+            : (format is ParquetFormat ? 256 * 1024 * 1024 : nil)
         if let targetSize, targetSize < 1024 {
             throw config.error("targetFileSize", "targetFileSize must be at least 1KB, got \(targetSize) bytes")
         }
