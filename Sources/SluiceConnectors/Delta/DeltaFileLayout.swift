@@ -25,15 +25,7 @@ struct DeltaFileLayout: Sendable {
     func partitionValue(_ field: Field, in file: DeltaAddFile) -> ScalarValue {
         let text = file.partitionValues.first { $0.key.lowercased() == field.name.lowercased() }?.value ?? nil
         guard let text, !(text.isEmpty && field.type != .string) else { return .null }
-        switch field.type {
-        case .string: return .string(text)
-        case .int32: return Int32(text).map(ScalarValue.int32) ?? .null
-        case .int64: return Int64(text).map(ScalarValue.int64) ?? .null
-        case .float64: return Double(text).map(ScalarValue.float64) ?? .null
-        case .boolean: return .boolean(text.lowercased() == "true")
-        case .date: return Temporal.parseDate(text).map(ScalarValue.date) ?? .null
-        case .timestamp: return Temporal.parseTimestamp(text).map(ScalarValue.timestamp) ?? .null
-        }
+        return HivePartitionColumns.parse(text, as: field.type)
     }
 
     /// The files that may hold rows satisfying `predicates`; a file with a deletion vector is an error.

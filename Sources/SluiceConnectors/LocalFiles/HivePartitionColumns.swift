@@ -51,14 +51,17 @@ struct HivePartitionColumns: Sendable {
         return .string
     }
 
-    private static func parse(_ text: String?, as type: DataType) -> ScalarValue {
+    /// A partition value's text as a value of `type` (nil text, or text that does not parse: null).
+    static func parse(_ text: String?, as type: DataType) -> ScalarValue {
         guard let text else { return .null }
         switch type {
+        case .string: return .string(text)
         case .int32: return Int32(text).map(ScalarValue.int32) ?? .null
         case .int64: return Int64(text).map(ScalarValue.int64) ?? .null
         case .float64: return Double(text).map(ScalarValue.float64) ?? .null
+        case .boolean: return .boolean(text.lowercased() == "true")
         case .date: return Temporal.parseDate(text).map(ScalarValue.date) ?? .null
-        default: return .string(text)
+        case .timestamp: return Temporal.parseTimestamp(text).map(ScalarValue.timestamp) ?? .null
         }
     }
 
