@@ -61,7 +61,8 @@ struct PostgresBatchDecoder {
             guard let bits = bytes.readInteger(as: UInt64.self) else { throw malformed(field) }
             builder.append(Double(bitPattern: bits))
         case .string:
-            builder.append(utf8: bytes.readableBytesView)
+            // One bulk copy (the byte view's element-wise iteration retains the buffer per byte).
+            bytes.withUnsafeReadableBytes { builder.append(bytes: $0) }
         case .date:
             guard let days = bytes.readInteger(as: Int32.self) else { throw malformed(field) }
             guard days != .max, days != .min else { throw infinite(field) }
