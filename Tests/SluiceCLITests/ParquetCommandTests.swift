@@ -174,6 +174,10 @@ import Testing
               {"type": "transform", "method": "sortData", "config": {"columns": ["order_id"]}},
               {"type": "load", "method": "toFile", "config": {"path": "out/pruned", "format": "csv"}}]}
             """)
+        // explain shows what the scan will read and skip by.
+        let explained = try sluice.run("explain", "read.json")
+        #expect(explained.stdout.contains("Scan parquet lake columns [amount, order_id, status] skipping by status IN ('completed', 'refunded'), amount >= 40"),
+                "\(explained.stdout)")
         let pruned = try sluice.run("run", "read.json")
         #expect(pruned.status == 0, "stderr: \(pruned.stderr)")
         let expected = try python("""

@@ -27,7 +27,20 @@ public struct ScanPredicate: Sendable, Hashable, CustomStringConvertible {
         self.test = test
     }
 
-    public var description: String { "\(column) \(test)" }
+    /// `amount > 50`, `status IN ('a', 'b')`, `day IS NULL`.
+    public var description: String {
+        func text(_ value: ScalarValue) -> String { Expression.literal(value).description }
+        switch test {
+        case .equal(let value): return "\(column) = \(text(value))"
+        case .less(let value): return "\(column) < \(text(value))"
+        case .lessOrEqual(let value): return "\(column) <= \(text(value))"
+        case .greater(let value): return "\(column) > \(text(value))"
+        case .greaterOrEqual(let value): return "\(column) >= \(text(value))"
+        case .oneOf(let values): return "\(column) IN (" + values.map(text).joined(separator: ", ") + ")"
+        case .isNull: return "\(column) IS NULL"
+        case .isNotNull: return "\(column) IS NOT NULL"
+        }
+    }
 
     /// Whether a single known value (a partition directory's) may satisfy the predicate.
     public func mayMatch(value: ScalarValue) -> Bool {

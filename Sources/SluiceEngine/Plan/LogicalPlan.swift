@@ -76,7 +76,10 @@ public indirect enum LogicalPlan: Sendable {
     /// One line naming the operation (`Scan csv orders.csv`).
     public var label: String {
         switch self {
-        case .scan(let node): "Scan \(node.source.summary)"
+        case .scan(let node):
+            "Scan \(node.source.summary)"
+                + (node.columns.map { " columns [" + $0.sorted().joined(separator: ", ") + "]" } ?? "")
+                + (node.predicates.isEmpty ? "" : " skipping by " + node.predicates.map(\.description).joined(separator: ", "))
         case .write(let node): "Write \(node.sink.summary)"
         case .filter(let node): "Filter \(node.condition.expression)"
         case .limit(let node): "Limit \(node.count)"

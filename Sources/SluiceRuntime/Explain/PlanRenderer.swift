@@ -24,7 +24,10 @@ public enum PlanRenderer {
             if let name = step.step.registerAs { line += " as '\(name)'" }
             if !inputs.isEmpty { line += " <- " + inputs.map { "'\($0)'" }.joined(separator: ", ") }
             lines.append(line)
-            lines.append((step.plan.action ?? step.plan.output).treeDescription(indent: "    "))
+            // A load shows its plan as it will run: the columns each scan reads and the
+            // conditions it may skip data by.
+            let shown = step.plan.action.map { ColumnPruning.apply(PredicatePushdown.apply($0)) } ?? step.plan.output
+            lines.append(shown.treeDescription(indent: "    "))
         }
         return lines.joined(separator: "\n")
     }
@@ -62,3 +65,4 @@ public enum PlanRenderer {
 }
 
 import Foundation
+import SluiceEngine
