@@ -72,12 +72,7 @@ struct NestedLeafColumn {
             body += encoder.bytes
         }
         if physical == .boolean {
-            var byte: UInt8 = 0
-            for (index, flag) in booleans.enumerated() {
-                if flag { byte |= 1 << UInt8(index % 8) }
-                if index % 8 == 7 { body.append(byte); byte = 0 }
-            }
-            if booleans.count % 8 != 0 { body.append(byte) }
+            PlainEncoder.encode(Column(dataType: .boolean, storage: .boolean(booleans)), into: &body)
         } else {
             body += plain
         }

@@ -39,12 +39,7 @@ struct ThriftCompactWriter {
     }
 
     mutating func writeVarint(_ value: UInt64) {
-        var rest = value
-        while rest >= 0x80 {
-            bytes.append(UInt8(rest & 0x7F) | 0x80)
-            rest >>= 7
-        }
-        bytes.append(UInt8(rest))
+        Varint.append(value, to: &bytes)
     }
 
     mutating func writeByte(_ value: UInt8) {
