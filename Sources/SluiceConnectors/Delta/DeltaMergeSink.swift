@@ -68,8 +68,8 @@ public struct DeltaMergeSink: Sink {
             for batch in kept + incoming { try files.write(batch) }
         }
         let now = Int64(Date().timeIntervalSince1970 * 1000)
-        let parameters = "{\"predicate\":\(JSONNode.quote(keys.map { "target.\($0) = source.\($0)" }.joined(separator: " AND ")))}"
-        var actions: [DeltaAction] = [.commitInfo(json: "{\"timestamp\":\(now),\"operation\":\"MERGE\",\"operationParameters\":\(parameters),\"isBlindAppend\":false,\"engineInfo\":\"sluice/0.1.0\",\"txnId\":\(JSONNode.quote(runId))}", timestamp: nil)]
+        let predicate = keys.map { "target.\($0) = source.\($0)" }.joined(separator: " AND ")
+        var actions: [DeltaAction] = [.commitInfo(operation: "MERGE", parameters: ["predicate": predicate], blindAppend: false, runId: runId, at: now)]
         if let metadata = plan.newMetadata { actions.append(.metadata(metadata)) }
         actions += touched.map { .remove(DeltaRemoveFile(path: $0.path, deletionTimestamp: now, partitionValues: $0.partitionValues, size: $0.size)) }
         actions += added.map(DeltaAction.add)

@@ -71,8 +71,8 @@ public enum DeltaOptimize {
         }
         guard !removed.isEmpty else { return Result(filesRemoved: 0, filesAdded: 0, version: nil) }
         let now = Int64(Date().timeIntervalSince1970 * 1000)
-        let parameters = "{\"predicate\":\"[]\",\"zOrderBy\":\(JSONNode.quote("[" + zOrderBy.map { "\"\($0)\"" }.joined(separator: ",") + "]"))}"
-        var actions: [DeltaAction] = [.commitInfo(json: "{\"timestamp\":\(now),\"operation\":\"OPTIMIZE\",\"operationParameters\":\(parameters),\"isBlindAppend\":false,\"engineInfo\":\"sluice/0.1.0\"}", timestamp: nil)]
+        var actions: [DeltaAction] = [.commitInfo(operation: "OPTIMIZE", parameters: ["predicate": "[]", "zOrderBy": DeltaAction.parameterList(zOrderBy)],
+                                                  blindAppend: false, runId: nil, at: now)]
         actions += removed.map { .remove(DeltaRemoveFile(path: $0.path, deletionTimestamp: now, dataChange: false, partitionValues: $0.partitionValues, size: $0.size)) }
         actions += added.map(DeltaAction.add)
         let intent = DeltaCommitter.Intent(readsData: false, removedPaths: Set(removed.map(\.path)), changesMetadata: false)

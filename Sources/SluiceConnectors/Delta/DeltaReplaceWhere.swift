@@ -33,9 +33,13 @@ struct DeltaReplaceWhere: Sendable {
         }
     }
 
-    /// Throws when a row of `batch` does not satisfy the condition.
-    func check(_ batch: RecordBatch, table: String) throws(SluiceError) {
-        let bound = try ExpressionBinder(schema: batch.schema).bind(.cast(condition, .boolean))
+    /// The condition bound to the written schema, once per write.
+    func bound(to schema: Schema) throws(SluiceError) -> BoundExpression {
+        try ExpressionBinder(schema: schema).bind(.cast(condition, .boolean))
+    }
+
+    /// Throws when a row of `batch` does not satisfy the condition (`bound` to its schema).
+    func check(_ batch: RecordBatch, bound: BoundExpression, table: String) throws(SluiceError) {
         let result = ExpressionEvaluator.evaluate(bound, on: batch)
         for row in 0..<batch.rowCount where result.value(at: row) != .boolean(true) {
             throw SluiceError(.malformedData, "a row written to Delta table '\(table)' does not satisfy replaceWhere \(text)",

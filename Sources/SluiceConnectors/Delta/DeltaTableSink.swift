@@ -81,7 +81,7 @@ public struct DeltaTableSink: Sink {
             try replaceWhere.validate(partitionColumns: plan.partitionColumns, table: path)
         }
         let written = try await writeFiles(input, plan: plan)
-        var actions: [DeltaAction] = [.commitInfo(json: commitInfo(plan: plan, blindAppend: mode == .append), timestamp: nil)]
+        var actions: [DeltaAction] = [commitInfo(plan: plan, blindAppend: mode == .append)]
         if snapshot == nil { actions.append(.protocolVersion(.sluiceDefault)) }
         if let metadata = plan.newMetadata { actions.append(.metadata(metadata)) }
         var removed: Set<String> = []
@@ -112,21 +112,20 @@ public struct DeltaTableSink: Sink {
     private func writeFiles(_ input: RecordBatchStream, plan: DeltaWritePlan) async throws -> [DeltaAddFile] {
         let writer = DeltaDataWriter(table: path, schema: plan.schema, partitionColumns: plan.partitionColumns,
                                      parquet: options.parquet, targetFileBytes: options.targetFileBytes)
+        let condition = try replaceWhere.map { (rule) throws(SluiceError) in (rule, try rule.bound(to: plan.schema)) }
         return try await writer.write { files in
             for try await batch in input {
                 let arranged = plan.arrange(batch)
-                try replaceWhere?.check(arranged, table: path)
+                if let (rule, bound) = condition { try rule.check(arranged, bound: bound, table: path) }
                 try files.write(arranged)
             }
         }
     }
 
-    private func commitInfo(plan: DeltaWritePlan, blindAppend: Bool) -> String {
+    private func commitInfo(plan: DeltaWritePlan, blindAppend: Bool) -> DeltaAction {
         let modeName = mode == .overwrite ? "Overwrite" : mode == .append ? "Append" : "ErrorIfExists"
-        let partitionBy = JSONNode.quote("[" + plan.partitionColumns.map(JSONNode.quote).joined(separator: ",") + "]")
-        return "{\"timestamp\":\(Int64(Date().timeIntervalSince1970 * 1000)),\"operation\":\"WRITE\","
-            + "\"operationParameters\":{\"mode\":\"\(modeName)\",\"partitionBy\":\(partitionBy)},"
-            + "\"isBlindAppend\":\(blindAppend),\"engineInfo\":\"sluice/0.1.0\",\"txnId\":\(JSONNode.quote(runId))}"
+        return .commitInfo(operation: "WRITE", parameters: ["mode": modeName, "partitionBy": DeltaAction.parameterList(plan.partitionColumns)],
+                           blindAppend: blindAppend, runId: runId)
     }
 }
 

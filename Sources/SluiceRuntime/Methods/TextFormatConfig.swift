@@ -70,17 +70,20 @@ enum TextFormatConfig {
                                    hint: "Parquet files carry their own schema and types; remove '\(key)'")
             }
             var options = ParquetWriteOptions()
-            if let text = try config.string("compression") {
-                guard let compression = ParquetCompression(name: text) else {
-                    throw config.error("compression", "unknown Parquet compression '\(text)'",
-                                       hint: "one of: none, snappy, gzip, zstd, lz4")
-                }
-                options.compression = compression
-            }
+            options.compression = try parquetCompression(config) ?? options.compression
             return ParquetFormat(options: options)
         default:
             throw config.error("format", "unknown format '\(name)'", hint: NameSuggester.hint(for: name, in: formats))
         }
+    }
+
+    /// The Parquet codec named by `compression`, if set.
+    static func parquetCompression(_ config: ConfigReader) throws -> ParquetCompression? {
+        guard let text = try config.string("compression") else { return nil }
+        guard let compression = ParquetCompression(name: text) else {
+            throw config.error("compression", "unknown Parquet compression '\(text)'", hint: "one of: none, snappy, gzip, zstd, lz4")
+        }
+        return compression
     }
 
     /// A one-character setting; `\t` is accepted for tab.

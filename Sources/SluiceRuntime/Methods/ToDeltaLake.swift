@@ -91,12 +91,7 @@ enum ToDeltaLake {
             case (nil, nil): break
             default: throw config.error(config.has("txnAppId") ? "txnAppId" : "txnVersion", "txnAppId and txnVersion go together")
             }
-            if let text = try config.string("compression") {
-                guard let compression = ParquetCompression(name: text) else {
-                    throw config.error("compression", "unknown Parquet compression '\(text)'", hint: "one of: none, snappy, gzip, zstd, lz4")
-                }
-                options.parquet.compression = compression
-            }
+            options.parquet.compression = try TextFormatConfig.parquetCompression(config) ?? options.parquet.compression
             if let size = try config.byteSize("targetFileSize") {
                 guard size >= 1024 else { throw config.error("targetFileSize", "targetFileSize must be at least 1KB") }
                 options.targetFileBytes = size
