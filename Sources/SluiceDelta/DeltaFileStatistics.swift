@@ -73,20 +73,31 @@ public struct DeltaFileStatistics: Sendable {
         switch value {
         case .null: nil
         case .boolean(let v): v ? "true" : "false"
+        case .int8(let v): String(v)
+        case .int16(let v): String(v)
         case .int32(let v): String(v)
         case .int64(let v): String(v)
+        case .float32(let v): v.isFinite ? TextValueFormatter.double(Double(v)) : nil
         case .float64(let v): v.isFinite ? TextValueFormatter.double(v) : nil
+        case .decimal(let v): v.description
         case .string(let v): JSONNode.quote(v)
+        case .binary: nil
         case .date(let v): JSONNode.quote(Temporal.formatDate(v))
         case .timestamp(let v): JSONNode.quote(Temporal.formatTimestamp(v))
+        case .timestampNTZ(let v): JSONNode.quote(String(Temporal.formatTimestamp(v).dropLast()))
         }
     }
 
     private static func value(_ node: JSONNode, _ type: DataType, isMax: Bool) -> ScalarValue? {
         switch (type, node.value) {
+        case (.int8, .number(let text)): return Int8(text).map(ScalarValue.int8)
+        case (.int16, .number(let text)): return Int16(text).map(ScalarValue.int16)
         case (.int32, .number(let text)): return Int32(text).map(ScalarValue.int32)
         case (.int64, .number(let text)): return Int64(text).map(ScalarValue.int64)
+        case (.float32, .number(let text)): return Float(text).map(ScalarValue.float32)
         case (.float64, .number(let text)): return Double(text).map(ScalarValue.float64)
+        case (.decimal(let precision, let scale), .number(let text)):
+            return DecimalMath.parse(text, precision: precision, scale: scale).map { .decimal(DecimalValue(unscaled: $0, scale: scale)) }
         case (.boolean, .bool(let flag)): return .boolean(flag)
         case (.string, .string(let text)):
             return isMax && text.count >= truncatedStringLength ? nil : .string(text)
@@ -94,6 +105,8 @@ public struct DeltaFileStatistics: Sendable {
         case (.timestamp, .string(let text)):
             // Writers keep milliseconds: a maximum may be up to 1 ms below the true one.
             return Temporal.parseTimestamp(text).map { .timestamp(isMax ? $0 + 1000 : $0) }
+        case (.timestampNTZ, .string(let text)):
+            return Temporal.parseTimestamp(text).map { .timestampNTZ(isMax ? $0 + 1000 : $0) }
         default: return nil
         }
     }

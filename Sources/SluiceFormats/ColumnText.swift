@@ -23,15 +23,16 @@ struct ColumnText {
         switch (column.dataType, column.storage) {
         case (.boolean, .boolean(let values)):
             for value in values { bytes.append(contentsOf: value ? Self.trueBytes : Self.falseBytes); offsets.append(bytes.count) }
-        case (.int32, .int32(let values)):
+        case (.int8, .int32(let values)), (.int16, .int32(let values)), (.int32, .int32(let values)):
             for value in values { TextNumbers.append(Int64(value), to: &bytes); offsets.append(bytes.count) }
         case (.int64, .int64(let values)):
             for value in values { TextNumbers.append(value, to: &bytes); offsets.append(bytes.count) }
-        case (.float64, .float64(let values)):
+        case (.float32, .float64(let values)), (.float64, .float64(let values)):
+            let single = column.dataType == .float32
             for value in values {
                 let special = !value.isFinite
                 if special && isJSON { bytes.append(UInt8(ascii: "\"")) }
-                TextNumbers.append(value, to: &bytes)
+                if single && !special { bytes.append(contentsOf: Float(value).description.utf8) } else { TextNumbers.append(value, to: &bytes) }
                 if special && isJSON { bytes.append(UInt8(ascii: "\"")) }
                 offsets.append(bytes.count)
             }
@@ -42,10 +43,20 @@ struct ColumnText {
                 if isJSON { bytes.append(UInt8(ascii: "\"")) }
                 offsets.append(bytes.count)
             }
-        case (.timestamp, .int64(let values)):
+        case (.decimal(_, let scale), .decimal(let values)):
+            for value in values { bytes.append(contentsOf: DecimalMath.format(value, scale: scale).utf8); offsets.append(bytes.count) }
+        case (.binary, .string(let strings)):
+            for index in 0..<strings.count {
+                if isJSON { bytes.append(UInt8(ascii: "\"")) }
+                Base64.append(strings.utf8(at: index), to: &bytes)
+                if isJSON { bytes.append(UInt8(ascii: "\"")) }
+                offsets.append(bytes.count)
+            }
+        case (.timestamp, .int64(let values)), (.timestampNTZ, .int64(let values)):
+            let zone = column.dataType == .timestamp
             for value in values {
                 if isJSON { bytes.append(UInt8(ascii: "\"")) }
-                Temporal.appendTimestamp(value, to: &bytes)
+                Temporal.appendTimestamp(value, zone: zone, to: &bytes)
                 if isJSON { bytes.append(UInt8(ascii: "\"")) }
                 offsets.append(bytes.count)
             }

@@ -95,6 +95,11 @@ def raw_engine(rng, row):
         "tus": rng.randint(0, 86_399_999_999), "tsms": rng.randint(-2**41, 2**41),
         "tsus": None if row % 3 == 0 else rng.randint(-2**51, 2**51), "ltsms": rng.randint(-2**41, 2**41),
         "ltsus": rng.randint(-2**51, 2**51),
+        "blob": None if row % 8 == 0 else {"$hex": os.urandom(rng.randint(0, 9)).hex()},
+        "price": {"$unscaled": str(rng.randint(-10**12 + 1, 10**12 - 1))},
+        "wide": {"$unscaled": str(rng.randint(-10**38 + 1, 10**38 - 1))},
+        "hash": {"$hex": os.urandom(8).hex()},
+        "dur": {"$hex": struct.pack("<III", rng.randint(0, 500), rng.randint(0, 40), rng.randint(0, 10**8)).hex()},
     }
 
 
@@ -140,7 +145,8 @@ def native(value, schema, names):
             kind_type = kind if isinstance(kind, str) else kind["type"]
             if (isinstance(value, str) and kind_type == "string") or (isinstance(value, bool) and kind_type == "boolean") \
                     or (isinstance(value, int) and not isinstance(value, bool) and kind_type in ("int", "long")) \
-                    or (isinstance(value, float) and kind_type in ("float", "double")) or (isinstance(value, dict) and kind_type == "record"):
+                    or (isinstance(value, float) and kind_type in ("float", "double")) or (isinstance(value, dict) and kind_type == "record") \
+                    or (isinstance(value, dict) and "$hex" in value and kind_type in ("bytes", "fixed")):
                 return native(value, kind, names)
         raise ValueError(f"no branch for {value!r}")
     if isinstance(schema, str):
@@ -150,7 +156,7 @@ def native(value, schema, names):
         return nested
     logical = schema.get("logicalType")
     if logical == "decimal":
-        return decimal.Decimal(int(value["$unscaled"])).scaleb(-schema.get("scale", 0))
+        return decimal.Decimal(int(value["$unscaled"])).scaleb(-schema.get("scale", 0), context=decimal.Context(prec=80))
     if logical == "date":
         return EPOCH_DATE + datetime.timedelta(days=value)
     if logical in ("time-millis", "time-micros"):
@@ -182,6 +188,7 @@ def raw(value, schema, names):
                     or (isinstance(value, bool) and kind_type == "boolean") \
                     or (isinstance(value, int) and not isinstance(value, bool) and kind_type in ("int", "long")) \
                     or (isinstance(value, float) and kind_type in ("float", "double")) \
+                    or (isinstance(value, bytes) and kind_type in ("bytes", "fixed")) \
                     or (isinstance(value, (datetime.date, datetime.time, decimal.Decimal, uuid.UUID)) and not isinstance(kind, str)):
                 return raw(value, kind, names)
         raise ValueError(f"no branch for {value!r} in {schema}")
@@ -194,7 +201,7 @@ def raw(value, schema, names):
         return nested
     logical = schema.get("logicalType")
     if isinstance(value, decimal.Decimal):
-        return {"$unscaled": str(int(value.scaleb(schema.get("scale", 0))))}
+        return {"$unscaled": str(int(value.scaleb(schema.get("scale", 0), context=decimal.Context(prec=80))))}
     if logical == "decimal" and isinstance(value, bytes):
         return {"$unscaled": str(int.from_bytes(value, "big", signed=True))}
     if isinstance(value, uuid.UUID):

@@ -32,7 +32,11 @@ def canonical(value):
     if isinstance(value, datetime.date):
         return (value - EPOCH.date()).days
     if isinstance(value, bytes):
-        return value.decode("utf-8", "replace")
+        return value.hex()
+    if isinstance(value, datetime.time):
+        return ((value.hour * 60 + value.minute) * 60 + value.second) * 1_000_000 + value.microsecond
+    if type(value).__name__ == "Decimal":
+        return format(value, "f")
     if hasattr(value, "hex") and type(value).__name__ == "UUID":
         return str(value)
     return value
@@ -94,6 +98,8 @@ def rows_of(table):
 
 def sample_table(rows=3000):
     """Every type pyarrow writes that Sluice reads, with nulls in a pattern per column."""
+    import decimal
+
     def nullable(values, every):
         return [None if i % every == 0 else v for i, v in enumerate(values)]
 
@@ -119,6 +125,12 @@ def sample_table(rows=3000):
         "ts_ns": pa.array([base + datetime.timedelta(microseconds=i * 999) for i in range(rows)], pa.timestamp("ns")),
         "ts_local": pa.array([datetime.datetime(1969, 12, 31, 23, 0) + datetime.timedelta(seconds=i) for i in range(rows)], pa.timestamp("us")),
         "all_null": pa.array([None] * rows, pa.int32()),
+        "dec9": pa.array(nullable([decimal.Decimal(i * 7 - 9000) / 100 for i in range(rows)], 37), pa.decimal128(9, 2)),
+        "dec18": pa.array([decimal.Decimal(i * 123_456_789 - 10**11) / 10**4 for i in range(rows)], pa.decimal128(18, 4)),
+        "dec38": pa.array(nullable([decimal.Decimal(i * 10**25 + i) / 10**10 * (-1 if i % 2 else 1) for i in range(rows)], 41),
+                          pa.decimal128(38, 10)),
+        "t_ms": pa.array([datetime.time(i % 24, i % 60, i % 60, (i % 1000) * 1000) for i in range(rows)], pa.time32("ms")),
+        "t_us": pa.array(nullable([datetime.time(i % 24, (i * 7) % 60, 0, i % 1_000_000) for i in range(rows)], 43), pa.time64("us")),
     })
 
 

@@ -84,7 +84,16 @@ import Testing
         #expect(DataType(sqlName: "INTEGER") == .int32)
         #expect(DataType(sqlName: " long ") == .int64)
         #expect(DataType(sqlName: "varchar(20)") == .string)
-        #expect(DataType(sqlName: "timestamp_ntz") == .timestamp)
+        #expect(DataType(sqlName: "timestamp_ntz") == .timestampNTZ)
+        #expect(DataType(sqlName: "DECIMAL(10, 2)") == .decimal(precision: 10, scale: 2))
+        #expect(DataType(sqlName: "decimal") == .decimal(precision: 10, scale: 0))
+        #expect(DataType(sqlName: "numeric(38)") == .decimal(precision: 38, scale: 0))
+        #expect(DataType(sqlName: "decimal(39,2)") == nil)
+        #expect(DataType(sqlName: "decimal(5,6)") == nil)
+        #expect(DataType(sqlName: "tinyint") == .int8)
+        #expect(DataType(sqlName: "short") == .int16)
+        #expect(DataType(sqlName: "float") == .float32)
+        #expect(DataType(sqlName: "binary") == .binary)
         #expect(DataType(sqlName: "geometry") == nil)
     }
 }

@@ -57,7 +57,7 @@ import Testing
         for entry in manifest.files where entry.kind == "engine" {
             let data = try Data(contentsOf: manifest.directory.appendingPathComponent(entry.file))
             let (schema, rows) = try await AvroContainerTests.read(data)
-            #expect(schema.description == "flag BOOLEAN NOT NULL, small INT NOT NULL, big BIGINT, ratio DOUBLE NOT NULL, amount DOUBLE, name STRING, suit STRING NOT NULL, uid STRING NOT NULL, day DATE, tms BIGINT NOT NULL, tus BIGINT NOT NULL, tsms TIMESTAMP NOT NULL, tsus TIMESTAMP, ltsms TIMESTAMP NOT NULL, ltsus TIMESTAMP NOT NULL")
+            #expect(schema.description == "flag BOOLEAN NOT NULL, small INT NOT NULL, big BIGINT, ratio FLOAT NOT NULL, amount DOUBLE, name STRING, suit STRING NOT NULL, uid STRING NOT NULL, day DATE, tms BIGINT NOT NULL, tus BIGINT NOT NULL, tsms TIMESTAMP NOT NULL, tsus TIMESTAMP, ltsms TIMESTAMP_NTZ NOT NULL, ltsus TIMESTAMP_NTZ NOT NULL, blob BINARY, price DECIMAL(12,3) NOT NULL, wide DECIMAL(38,9) NOT NULL, hash BINARY NOT NULL, dur BINARY NOT NULL")
             let expected = manifest.records["engine"] ?? []
             #expect(rows.count == expected.count)
             for (row, reference) in zip(rows, expected) {
@@ -106,14 +106,28 @@ import Testing
             return .float64(value)
         }
         func string(_ key: String) -> ScalarValue { record[key]?.stringValue.map(ScalarValue.string) ?? .null }
+        func bytes(_ key: String) -> ScalarValue {
+            guard let hex = record[key]?["$hex"]?.stringValue else { return .null }
+            let digits = Array(hex.utf8)
+            return .binary(stride(from: 0, to: digits.count, by: 2).map { UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16)! })
+        }
+        func decimal(_ key: String, scale: Int) -> ScalarValue {
+            guard let text = record[key]?["$unscaled"]?.stringValue, let unscaled = Int128(text) else { return .null }
+            return .decimal(DecimalValue(unscaled: unscaled, scale: scale))
+        }
+        func float(_ key: String) -> ScalarValue {
+            guard case .float64(let value) = double(key) else { return .null }
+            return .float32(Float(value))
+        }
         guard case .bool(let flag)? = record["flag"]?.value else { return [] }
         return [
             .boolean(flag), int("small").map { .int32(Int32($0)) } ?? .null, int("big").map(ScalarValue.int64) ?? .null,
-            double("ratio"), double("amount"), string("name"), string("suit"), string("uid"),
+            float("ratio"), double("amount"), string("name"), string("suit"), string("uid"),
             int("day").map { .date(Int32($0)) } ?? .null, int("tms").map { .int64($0 * 1000) } ?? .null,
             int("tus").map(ScalarValue.int64) ?? .null, int("tsms").map { .timestamp($0 * 1000) } ?? .null,
-            int("tsus").map(ScalarValue.timestamp) ?? .null, int("ltsms").map { .timestamp($0 * 1000) } ?? .null,
-            int("ltsus").map(ScalarValue.timestamp) ?? .null,
+            int("tsus").map(ScalarValue.timestamp) ?? .null, int("ltsms").map { .timestampNTZ($0 * 1000) } ?? .null,
+            int("ltsus").map(ScalarValue.timestampNTZ) ?? .null, bytes("blob"), decimal("price", scale: 3), decimal("wide", scale: 9),
+            bytes("hash"), bytes("dur"),
         ]
     }
 

@@ -43,12 +43,17 @@ enum InteropFixtures {
         switch value {
         case .null: NSNull()
         case .boolean(let v): v
+        case .int8(let v): Int64(v)
+        case .int16(let v): Int64(v)
         case .int32(let v): Int64(v)
         case .int64(let v): v
+        case .float32(let v): v.isNaN ? "NaN" as Any : Double(v)
         case .float64(let v): v.isNaN ? "NaN" as Any : v
+        case .decimal(let v): v.description
         case .string(let v): v
+        case .binary(let v): v.map { String(format: "%02x", $0) }.joined()
         case .date(let v): Int64(v)
-        case .timestamp(let v): v
+        case .timestamp(let v), .timestampNTZ(let v): v
         }
     }
 
@@ -64,6 +69,8 @@ enum InteropFixtures {
             let wanted = e.doubleValue
             return wanted == a || abs(wanted - a) <= 1e-9 * max(abs(wanted), abs(a))
         case (let e as NSNumber, let a as Bool): return e.boolValue == a
+        // An unsigned 64-bit integer reads as DECIMAL(20,0), rendered as its digits.
+        case (let e as NSNumber, let a as String): return e.stringValue == a
         default: return false
         }
     }

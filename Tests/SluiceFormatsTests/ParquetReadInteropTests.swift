@@ -41,10 +41,11 @@ import Testing
         let schema = try ParquetFormat().inferSchema(of: try Data(contentsOf: URL(fileURLWithPath: file)), file: file)
         let types = Dictionary(uniqueKeysWithValues: schema.fields.map { ($0.name, $0.type) })
         #expect(types == [
-            "b": .boolean, "i8": .int32, "i16": .int32, "i32": .int32, "i64": .int64, "u8": .int32, "u16": .int32,
-            "u32": .int64, "u64": .int64, "f32": .float64, "f64": .float64, "s": .string, "ls": .string, "bin": .string,
-            "d": .date, "ts_ms": .timestamp, "ts_us": .timestamp, "ts_ns": .timestamp, "ts_local": .timestamp,
-            "all_null": .int32,
+            "b": .boolean, "i8": .int8, "i16": .int16, "i32": .int32, "i64": .int64, "u8": .int16, "u16": .int32,
+            "u32": .int64, "u64": .decimal(precision: 20, scale: 0), "f32": .float32, "f64": .float64, "s": .string, "ls": .string,
+            "bin": .binary, "d": .date, "ts_ms": .timestamp, "ts_us": .timestamp, "ts_ns": .timestampNTZ, "ts_local": .timestampNTZ,
+            "all_null": .int32, "dec9": .decimal(precision: 9, scale: 2), "dec18": .decimal(precision: 18, scale: 4),
+            "dec38": .decimal(precision: 38, scale: 10), "t_ms": .int64, "t_us": .int64,
         ])
     }
 

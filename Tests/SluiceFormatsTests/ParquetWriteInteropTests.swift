@@ -9,6 +9,9 @@ import Testing
     static let schema = Schema([
         Field("flag", .boolean), Field("small", .int32), Field("big", .int64), Field("ratio", .float64),
         Field("label", .string), Field("day", .date), Field("at", .timestamp), Field("id", .int64, nullable: false),
+        Field("tiny", .int8), Field("short", .int16), Field("single", .float32), Field("price", .decimal(precision: 9, scale: 2)),
+        Field("amount", .decimal(precision: 18, scale: 4)), Field("huge", .decimal(precision: 38, scale: 10)),
+        Field("blob", .binary), Field("local", .timestampNTZ),
     ])
 
     /// Rows with a null pattern per column, repeated strings (dictionary-friendly) and edge values.
@@ -28,6 +31,15 @@ import Testing
             row.append(index % 19 == 0 ? .null : .date(Int32(index % 20000) - 5000))
             row.append(index % 23 == 0 ? .null : .timestamp(at))
             row.append(.int64(Int64(index)))
+            row.append(index % 29 == 0 ? .null : .int8(Int8(truncatingIfNeeded: index * 7)))
+            row.append(.int16(Int16(truncatingIfNeeded: index * 331)))
+            row.append(index % 31 == 0 ? .null : .float32(Float(index) / 3 - 77))
+            row.append(index % 37 == 0 ? .null : .decimal(DecimalValue(unscaled: Int128(index * 9973 % 199_999) - 99_999, scale: 2)))
+            row.append(.decimal(DecimalValue(unscaled: Int128(index) * 1_000_000_007 - 7_000_000_000_000, scale: 4)))
+            let huge = Int128(index) * 10_000_000_000_000_000_000_000_000 + Int128(index)
+            row.append(index % 41 == 0 ? .null : .decimal(DecimalValue(unscaled: index % 2 == 0 ? huge : -huge, scale: 10)))
+            row.append(index % 43 == 0 ? .null : .binary(index % 10 == 0 ? [] : [0, 255, UInt8(index % 256), 0x80]))
+            row.append(index % 47 == 0 ? .null : .timestampNTZ(Int64(index) * 1_000_001 - 500_000_000))
             return row
         }
     }
@@ -65,7 +77,9 @@ import Testing
                                     columns: Self.schema.names, label: "\(engine) \(compression) dictionary=\(dictionary)")
             if engine == "pyarrow" {
                 #expect(result["types"] as? [String] == ["bool", "int32", "int64", "double", "string", "date32[day]",
-                                                         "timestamp[us, tz=UTC]", "int64"])
+                                                         "timestamp[us, tz=UTC]", "int64", "int8", "int16", "float",
+                                                         "decimal128(9, 2)", "decimal128(18, 4)", "decimal128(38, 10)",
+                                                         "binary", "timestamp[us]"])
             }
         }
         // And Sluice reads its own file back, with several row groups.

@@ -56,12 +56,8 @@ struct HivePartitionColumns: Sendable {
         guard let text else { return .null }
         switch type {
         case .string: return .string(text)
-        case .int32: return Int32(text).map(ScalarValue.int32) ?? .null
-        case .int64: return Int64(text).map(ScalarValue.int64) ?? .null
-        case .float64: return Double(text).map(ScalarValue.float64) ?? .null
         case .boolean: return .boolean(text.lowercased() == "true")
-        case .date: return Temporal.parseDate(text).map(ScalarValue.date) ?? .null
-        case .timestamp: return Temporal.parseTimestamp(text).map(ScalarValue.timestamp) ?? .null
+        default: return ScalarValue.string(text).cast(to: type)
         }
     }
 

@@ -9,6 +9,7 @@ final class MySQLParameters {
     private let storage: UnsafeMutableRawPointer
 
     init(_ values: [ScalarValue]) {
+        let values = values.map(Self.normalized)
         count = values.count
         binds = .allocate(capacity: max(1, count))
         binds.initialize(repeating: MYSQL_BIND(), count: max(1, count))
@@ -17,6 +18,7 @@ final class MySQLParameters {
         for value in values {
             switch value {
             case .string(let text): size += (text.utf8.count + 7) / 8 * 8
+            case .binary(let bytes): size += (bytes.count + 7) / 8 * 8
             case .date, .timestamp: size += timeSize
             default: size += 8
             }
@@ -55,6 +57,11 @@ final class MySQLParameters {
                 } ?? Array(text.utf8).withUnsafeBytes { slot.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
                 bind.buffer_length = UInt(length)
                 offset += (length + 7) / 8 * 8
+            case .binary(let bytes):
+                bind.buffer_type = MYSQL_TYPE_BLOB
+                bytes.withUnsafeBytes { if let base = $0.baseAddress { slot.copyMemory(from: base, byteCount: $0.count) } }
+                bind.buffer_length = UInt(bytes.count)
+                offset += (bytes.count + 7) / 8 * 8
             case .date(let days):
                 bind.buffer_type = MYSQL_TYPE_DATE
                 slot.storeBytes(of: MySQLTime.make(micros: Int64(days) * 86_400_000_000, date: true), as: MYSQL_TIME.self)
@@ -63,8 +70,23 @@ final class MySQLParameters {
                 bind.buffer_type = MYSQL_TYPE_DATETIME
                 slot.storeBytes(of: MySQLTime.make(micros: micros, date: false), as: MYSQL_TIME.self)
                 offset += timeSize
+            default:
+                preconditionFailure("\(value) is bound after normalizing")
             }
             binds[index] = bind
+        }
+    }
+
+    /// The value in the form it is bound as: small integers as INT, FLOAT as DOUBLE, decimals as
+    /// their exact text (the server converts it), a timestamp without time zone as DATETIME.
+    private static func normalized(_ value: ScalarValue) -> ScalarValue {
+        switch value {
+        case .int8(let v): .int32(Int32(v))
+        case .int16(let v): .int32(Int32(v))
+        case .float32(let v): .float64(Double(v))
+        case .decimal(let v): .string(v.description)
+        case .timestampNTZ(let v): .timestamp(v)
+        default: value
         }
     }
 

@@ -3,8 +3,8 @@ import SluiceEngine
 import SluiceSpec
 
 /// Fetches the rows of an executed statement into column builders, one bound buffer per
-/// column in the C type its engine type is read as (libmariadb converts: DECIMAL to double,
-/// TINYINT to int, DATETIME to `MYSQL_TIME`). Blocking: use inside `MySQLConnection.run`.
+/// column in the C type its engine type is read as (libmariadb converts: DECIMAL to its
+/// text, TINYINT to int, DATETIME to `MYSQL_TIME`). Blocking: use inside `MySQLConnection.run`.
 final class MySQLResultReader: @unchecked Sendable {
     private let statement: MySQLStatement
     private let schema: Schema
@@ -29,7 +29,7 @@ final class MySQLResultReader: @unchecked Sendable {
         errors = .allocate(capacity: count)
         errors.initialize(repeating: 0, count: count)
         for (index, field) in schema.fields.enumerated() {
-            let size = field.type == .string ? Self.stringBuffer : Self.fixedBuffer
+            let size = field.type.physical == .bytes || field.type.isDecimal ? Self.stringBuffer : Self.fixedBuffer
             let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 8)
             buffers.append(buffer)
             var bind = MYSQL_BIND()
@@ -40,12 +40,13 @@ final class MySQLResultReader: @unchecked Sendable {
             bind.error = errors + index
             switch field.type {
             case .boolean: bind.buffer_type = MYSQL_TYPE_TINY
-            case .int32: bind.buffer_type = MYSQL_TYPE_LONG
+            case .int8, .int16, .int32: bind.buffer_type = MYSQL_TYPE_LONG
             case .int64: bind.buffer_type = MYSQL_TYPE_LONGLONG
-            case .float64: bind.buffer_type = MYSQL_TYPE_DOUBLE
-            case .string: bind.buffer_type = MYSQL_TYPE_STRING
+            case .float32, .float64: bind.buffer_type = MYSQL_TYPE_DOUBLE
+            case .string, .decimal: bind.buffer_type = MYSQL_TYPE_STRING
+            case .binary: bind.buffer_type = MYSQL_TYPE_BLOB
             case .date: bind.buffer_type = MYSQL_TYPE_DATE
-            case .timestamp: bind.buffer_type = MYSQL_TYPE_DATETIME
+            case .timestamp, .timestampNTZ: bind.buffer_type = MYSQL_TYPE_DATETIME
             }
             binds[index] = bind
         }
@@ -88,25 +89,32 @@ final class MySQLResultReader: @unchecked Sendable {
         let buffer = buffers[index]
         switch schema.fields[index].type {
         case .boolean: builder.append(buffer.load(as: Int8.self) != 0)
-        case .int32, .int64:
+        case .int8, .int16, .int32, .int64:
             // libmariadb flags an integer that does not fit the bound type (BIGINT UNSIGNED above 2^63-1).
             guard errors[index] == 0 else {
                 throw SluiceError(.malformedData, "a value of column '\(schema.fields[index].name)' does not fit a \(schema.fields[index].type)",
                                   hint: "read it through a `query` that converts it (`CAST(col AS CHAR)` or `CAST(col AS DOUBLE)`)")
             }
-            if schema.fields[index].type == .int32 {
+            if schema.fields[index].type.physical == .int32 {
                 builder.append(buffer.load(as: Int32.self))
             } else {
                 builder.append(buffer.load(as: Int64.self))
             }
-        case .float64: builder.append(buffer.load(as: Double.self))
+        case .float32, .float64: builder.append(buffer.load(as: Double.self))
         case .date:
             guard let days = MySQLTime.days(buffer.load(as: MYSQL_TIME.self)) else { builder.appendNull(); return }
             builder.append(Int32(days))
-        case .timestamp:
+        case .timestamp, .timestampNTZ:
             guard let micros = MySQLTime.micros(buffer.load(as: MYSQL_TIME.self)) else { builder.appendNull(); return }
             builder.append(micros)
-        case .string:
+        case .decimal(let precision, let scale):
+            let text = UnsafeRawBufferPointer(start: buffer, count: min(Int(lengths[index]), Self.stringBuffer))
+            guard let value = DecimalMath.parse(utf8: text, precision: precision, scale: scale) else {
+                throw SluiceError(.malformedData, "a value of column '\(schema.fields[index].name)' does not fit a \(schema.fields[index].type)",
+                                  hint: "read it through a `query` that converts it (`CAST(col AS CHAR)` or `CAST(col AS DOUBLE)`)")
+            }
+            builder.append(unscaled: value)
+        case .string, .binary:
             let length = Int(lengths[index])
             if length <= Self.stringBuffer {
                 builder.append(bytes: UnsafeRawBufferPointer(start: buffer, count: length))

@@ -4,12 +4,13 @@ import SluiceSpec
 
 /// How MySQL and MariaDB column types map onto the engine's types.
 ///
-/// TINYINT(1) and BOOLEAN → boolean; other TINYINT, SMALLINT, MEDIUMINT, YEAR and signed
-/// INT → int32; unsigned INT and BIGINT → int64 (an unsigned BIGINT value above 2^63-1 is
-/// an error when read); FLOAT, DOUBLE and DECIMAL → float64 (DECIMAL is interim, until the engine has a
-/// decimal type); CHAR, VARCHAR, TEXT, ENUM, SET and JSON → string; DATE → date; DATETIME
-/// and TIMESTAMP → timestamp (read in UTC). BINARY, VARBINARY, BLOB, BIT, TIME and spatial
-/// types are errors naming the column.
+/// TINYINT(1) and BOOLEAN → boolean; other TINYINT → tinyint (unsigned: smallint);
+/// SMALLINT → smallint (unsigned: int); MEDIUMINT, YEAR and signed INT → int; unsigned INT
+/// and BIGINT → bigint (an unsigned BIGINT value above 2^63-1 is an error when read); FLOAT
+/// → float; DOUBLE → double; DECIMAL(p,s) → decimal(p,s) (a precision above 38 is capped
+/// at 38, and a value that does not fit is an error); CHAR, VARCHAR, TEXT, ENUM, SET and JSON
+/// → string; BINARY, VARBINARY and BLOB → binary; DATE → date; DATETIME and TIMESTAMP →
+/// timestamp (read in UTC). BIT, TIME and spatial types are errors naming the column.
 enum MySQLTypes {
     /// The charset number libmariadb reports for binary strings.
     private static let binaryCharset: UInt32 = 63
@@ -18,14 +19,22 @@ enum MySQLTypes {
     static func dataType(of field: MYSQL_FIELD) -> DataType? {
         let unsigned = field.flags & UInt32(UNSIGNED_FLAG) != 0
         switch field.type {
-        case MYSQL_TYPE_TINY: return field.length == 1 ? .boolean : .int32
-        case MYSQL_TYPE_SHORT, MYSQL_TYPE_INT24, MYSQL_TYPE_YEAR: return .int32
+        case MYSQL_TYPE_TINY: return field.length == 1 ? .boolean : unsigned ? .int16 : .int8
+        case MYSQL_TYPE_SHORT: return unsigned ? .int32 : .int16
+        case MYSQL_TYPE_INT24, MYSQL_TYPE_YEAR: return .int32
         case MYSQL_TYPE_LONG: return unsigned ? .int64 : .int32
         case MYSQL_TYPE_LONGLONG: return .int64
-        case MYSQL_TYPE_FLOAT, MYSQL_TYPE_DOUBLE, MYSQL_TYPE_DECIMAL, MYSQL_TYPE_NEWDECIMAL: return .float64
+        case MYSQL_TYPE_FLOAT: return .float32
+        case MYSQL_TYPE_DOUBLE: return .float64
+        case MYSQL_TYPE_DECIMAL, MYSQL_TYPE_NEWDECIMAL:
+            // The display length counts the sign and the point.
+            let scale = Int(field.decimals)
+            let precision = Int(field.length) - (scale > 0 ? 1 : 0) - (unsigned ? 0 : 1)
+            let capped = min(max(precision, 1), DataType.maxDecimalPrecision)
+            return .decimal(precision: capped, scale: min(scale, capped))
         case MYSQL_TYPE_VARCHAR, MYSQL_TYPE_VAR_STRING, MYSQL_TYPE_STRING, MYSQL_TYPE_ENUM, MYSQL_TYPE_SET, MYSQL_TYPE_JSON,
              MYSQL_TYPE_TINY_BLOB, MYSQL_TYPE_MEDIUM_BLOB, MYSQL_TYPE_LONG_BLOB, MYSQL_TYPE_BLOB:
-            return field.charsetnr == binaryCharset ? nil : .string
+            return field.charsetnr == binaryCharset && field.type != MYSQL_TYPE_JSON ? .binary : .string
         case MYSQL_TYPE_DATE, MYSQL_TYPE_NEWDATE: return .date
         case MYSQL_TYPE_DATETIME, MYSQL_TYPE_TIMESTAMP: return .timestamp
         default: return nil
@@ -60,12 +69,17 @@ enum MySQLTypes {
     static func columnType(_ type: DataType) -> String {
         switch type {
         case .boolean: "BOOLEAN"
+        case .int8: "TINYINT"
+        case .int16: "SMALLINT"
         case .int32: "INT"
         case .int64: "BIGINT"
+        case .float32: "FLOAT"
         case .float64: "DOUBLE"
+        case .decimal(let precision, let scale): "DECIMAL(\(precision),\(scale))"
         case .string: "LONGTEXT"
+        case .binary: "LONGBLOB"
         case .date: "DATE"
-        case .timestamp: "DATETIME(6)"
+        case .timestamp, .timestampNTZ: "DATETIME(6)"
         }
     }
 

@@ -71,6 +71,8 @@ struct PostgresBatchDecoder {
             guard let micros = bytes.readInteger(as: Int64.self) else { throw malformed(field) }
             guard micros != .max, micros != .min else { throw infinite(field) }
             builder.append(micros + Self.epochMicros)
+        default:
+            throw malformed(field)
         }
     }
 

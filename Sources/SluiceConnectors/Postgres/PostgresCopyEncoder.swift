@@ -35,9 +35,9 @@ enum PostgresCopyEncoder {
                 buffer.writeString(String(values[row]))
             }
         case .int64(let values):
-            if column.dataType == .timestamp {
+            if column.dataType.isTimestamp {
                 scratch.removeAll(keepingCapacity: true)
-                Temporal.appendTimestamp(values[row], to: &scratch)
+                Temporal.appendTimestamp(values[row], zone: column.dataType == .timestamp, to: &scratch)
                 buffer.writeBytes(scratch)
             } else {
                 buffer.writeString(String(values[row]))
@@ -49,12 +49,20 @@ enum PostgresCopyEncoder {
             } else if value.isInfinite {
                 buffer.writeStaticString(value < 0 ? "-Infinity" : "Infinity")
             } else {
-                buffer.writeString(value.description)
+                buffer.writeString(column.dataType == .float32 ? Float(value).description : value.description)
             }
+        case .decimal(let values):
+            buffer.writeString(DecimalMath.format(values[row], scale: column.dataType.decimalScale))
+        case .string(let storage) where column.dataType == .binary:
+            // bytea's hex form, its backslash escaped for COPY's text format.
+            buffer.writeStaticString("\\\\x")
+            for byte in storage.utf8(at: row) { buffer.writeBytes([hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]) }
         case .string(let storage):
             appendEscaped(storage.utf8(at: row), to: &buffer)
         }
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     private static func appendEscaped(_ bytes: ArraySlice<UInt8>, to buffer: inout ByteBuffer) {
         var start = bytes.startIndex

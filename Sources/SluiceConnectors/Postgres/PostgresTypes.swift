@@ -36,12 +36,17 @@ enum PostgresTypes {
     static func columnType(_ type: DataType) -> String {
         switch type {
         case .boolean: "boolean"
+        case .int8, .int16: "smallint"
         case .int32: "integer"
         case .int64: "bigint"
+        case .float32: "real"
         case .float64: "double precision"
+        case .decimal(let precision, let scale): "numeric(\(precision),\(scale))"
         case .string: "text"
+        case .binary: "bytea"
         case .date: "date"
         case .timestamp: "timestamp with time zone"
+        case .timestampNTZ: "timestamp without time zone"
         }
     }
 

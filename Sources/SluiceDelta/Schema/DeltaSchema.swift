@@ -66,23 +66,35 @@ public struct DeltaSchema: Sendable, Equatable {
     static func deltaType(of type: DataType) -> String {
         switch type {
         case .boolean: "boolean"
+        case .int8: "byte"
+        case .int16: "short"
         case .int32: "integer"
         case .int64: "long"
+        case .float32: "float"
         case .float64: "double"
+        case .decimal(let precision, let scale): "decimal(\(precision),\(scale))"
         case .string: "string"
+        case .binary: "binary"
         case .date: "date"
         case .timestamp: "timestamp"
+        case .timestampNTZ: "timestamp_ntz"
         }
     }
 
     static func engineType(of deltaType: String) -> DataType {
         switch deltaType {
         case "boolean": .boolean
-        case "byte", "short", "integer": .int32
+        case "byte": .int8
+        case "short": .int16
+        case "integer": .int32
         case "long": .int64
-        case "float", "double": .float64
+        case "float": .float32
+        case "double": .float64
+        case "binary": .binary
         case "date": .date
-        case "timestamp", "timestamp_ntz": .timestamp
+        case "timestamp": .timestamp
+        case "timestamp_ntz": .timestampNTZ
+        case _ where deltaType.hasPrefix("decimal"): DataType(sqlName: deltaType) ?? .string
         default: .string
         }
     }

@@ -32,12 +32,18 @@ public struct Column: Sendable, Hashable {
         if isNull(index) { return .null }
         switch (dataType, storage) {
         case (.boolean, .boolean(let v)): return .boolean(v[index])
+        case (.int8, .int32(let v)): return .int8(Int8(truncatingIfNeeded: v[index]))
+        case (.int16, .int32(let v)): return .int16(Int16(truncatingIfNeeded: v[index]))
         case (.int32, .int32(let v)): return .int32(v[index])
         case (.date, .int32(let v)): return .date(v[index])
         case (.int64, .int64(let v)): return .int64(v[index])
         case (.timestamp, .int64(let v)): return .timestamp(v[index])
+        case (.timestampNTZ, .int64(let v)): return .timestampNTZ(v[index])
+        case (.float32, .float64(let v)): return .float32(Float(v[index]))
         case (.float64, .float64(let v)): return .float64(v[index])
+        case (.decimal(_, let scale), .decimal(let v)): return .decimal(DecimalValue(unscaled: v[index], scale: scale))
         case (.string, .string(let v)): return .string(v.string(at: index))
+        case (.binary, .string(let v)): return .binary(Array(v.utf8(at: index)))
         default: preconditionFailure("column of type \(dataType) has mismatched storage")
         }
     }

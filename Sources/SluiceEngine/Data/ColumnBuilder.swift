@@ -7,6 +7,7 @@ public struct ColumnBuilder: Sendable {
     private var int32s: [Int32] = []
     private var int64s: [Int64] = []
     private var float64s: [Double] = []
+    private var decimals: [Int128] = []
     private var strings = StringStorage()
     /// Rows appended so far.
     public private(set) var count = 0
@@ -15,24 +16,26 @@ public struct ColumnBuilder: Sendable {
 
     public init(type: DataType, capacity: Int = 0) {
         self.type = type
-        switch type {
+        switch type.physical {
         case .boolean: booleans.reserveCapacity(capacity)
-        case .int32, .date: int32s.reserveCapacity(capacity)
-        case .int64, .timestamp: int64s.reserveCapacity(capacity)
+        case .int32: int32s.reserveCapacity(capacity)
+        case .int64: int64s.reserveCapacity(capacity)
         case .float64: float64s.reserveCapacity(capacity)
-        case .string: strings = StringStorage(capacity: capacity)
+        case .decimal: decimals.reserveCapacity(capacity)
+        case .bytes: strings = StringStorage(capacity: capacity)
         }
     }
 
     public mutating func appendNull() {
         nullRows.append(count)
         count += 1
-        switch type {
+        switch type.physical {
         case .boolean: booleans.append(false)
-        case .int32, .date: int32s.append(0)
-        case .int64, .timestamp: int64s.append(0)
+        case .int32: int32s.append(0)
+        case .int64: int64s.append(0)
         case .float64: float64s.append(0)
-        case .string: strings.appendEmpty()
+        case .decimal: decimals.append(0)
+        case .bytes: strings.appendEmpty()
         }
     }
 
@@ -42,36 +45,44 @@ public struct ColumnBuilder: Sendable {
         count += 1
     }
 
-    /// Appends an `int32` or a `date` (days since the epoch).
+    /// Appends an `int8`, `int16`, `int32` or a `date` (days since the epoch).
     public mutating func append(_ value: Int32) {
-        precondition(type == .int32 || type == .date, "append(Int32) to \(type)")
+        precondition(type.physical == .int32, "append(Int32) to \(type)")
         int32s.append(value)
         count += 1
     }
 
-    /// Appends an `int64` or a `timestamp` (microseconds since the epoch).
+    /// Appends an `int64`, or a timestamp (microseconds since the epoch).
     public mutating func append(_ value: Int64) {
-        precondition(type == .int64 || type == .timestamp, "append(Int64) to \(type)")
+        precondition(type.physical == .int64, "append(Int64) to \(type)")
         int64s.append(value)
         count += 1
     }
 
+    /// Appends a `float64` or a `float32`.
     public mutating func append(_ value: Double) {
-        precondition(type == .float64, "append(Double) to \(type)")
-        float64s.append(value)
+        precondition(type.physical == .float64, "append(Double) to \(type)")
+        float64s.append(type == .float32 ? Double(Float(value)) : value)
         count += 1
     }
 
-    /// Appends a string from its UTF-8 bytes.
+    /// Appends a decimal's unscaled value, at the column type's scale.
+    public mutating func append(unscaled value: Int128) {
+        precondition(type.physical == .decimal, "append(unscaled:) to \(type)")
+        decimals.append(value)
+        count += 1
+    }
+
+    /// Appends a string (or binary value) from its bytes.
     public mutating func append(utf8: some Collection<UInt8>) {
-        precondition(type == .string, "append(utf8:) to \(type)")
+        precondition(type.physical == .bytes, "append(utf8:) to \(type)")
         strings.append(utf8: utf8)
         count += 1
     }
 
-    /// Appends a string from raw UTF-8 bytes (a slice of an input buffer).
+    /// Appends a string (or binary value) from raw bytes (a slice of an input buffer).
     public mutating func append(bytes: UnsafeRawBufferPointer) {
-        precondition(type == .string, "append(bytes:) to \(type)")
+        precondition(type.physical == .bytes, "append(bytes:) to \(type)")
         strings.append(bytes: bytes)
         count += 1
     }
@@ -80,27 +91,40 @@ public struct ColumnBuilder: Sendable {
         append(utf8: value.utf8)
     }
 
-    /// Appends a `ScalarValue` whose case matches the column type (`.null` always fits).
+    /// Appends a `ScalarValue` of the column's physical kind (`.null` always fits); a
+    /// decimal is brought to the column's scale, and becomes null if it does not fit.
     public mutating func append(_ value: ScalarValue) {
         switch value {
         case .null: appendNull()
         case .boolean(let v): append(v)
+        case .int8(let v): append(Int32(v))
+        case .int16(let v): append(Int32(v))
         case .int32(let v), .date(let v): append(v)
-        case .int64(let v), .timestamp(let v): append(v)
+        case .int64(let v), .timestamp(let v), .timestampNTZ(let v): append(v)
+        case .float32(let v): append(Double(v))
         case .float64(let v): append(v)
+        case .decimal(let v):
+            guard case .decimal(let precision, let scale) = type, let fitted = v.rescaled(to: scale, precision: precision) else {
+                precondition(type.isDecimal, "append(decimal) to \(type)")
+                appendNull()
+                return
+            }
+            append(unscaled: fitted.unscaled)
         case .string(let v): append(v)
+        case .binary(let v): append(utf8: v)
         }
     }
 
     /// The finished column; the builder is left empty.
     public mutating func finish() -> Column {
         let storage: ColumnStorage
-        switch type {
+        switch type.physical {
         case .boolean: storage = .boolean(booleans)
-        case .int32, .date: storage = .int32(int32s)
-        case .int64, .timestamp: storage = .int64(int64s)
+        case .int32: storage = .int32(int32s)
+        case .int64: storage = .int64(int64s)
         case .float64: storage = .float64(float64s)
-        case .string: storage = .string(strings)
+        case .decimal: storage = .decimal(decimals)
+        case .bytes: storage = .string(strings)
         }
         var validity: Bitmap?
         if !nullRows.isEmpty {

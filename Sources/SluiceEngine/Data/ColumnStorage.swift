@@ -1,10 +1,13 @@
 /// The physical buffer behind a column; several logical types share one buffer kind
-/// (`date` is `int32` days, `timestamp` is `int64` microseconds).
+/// (see `PhysicalKind`: `date` is `int32` days, `timestamp` is `int64` microseconds, ...).
 public enum ColumnStorage: Sendable, Hashable {
     case boolean([Bool])
     case int32([Int32])
     case int64([Int64])
     case float64([Double])
+    /// Unscaled decimal values; the scale is the column type's.
+    case decimal([Int128])
+    /// Strings and binary values: offsets plus bytes.
     case string(StringStorage)
 
     /// The number of slots.
@@ -14,18 +17,20 @@ public enum ColumnStorage: Sendable, Hashable {
         case .int32(let values): values.count
         case .int64(let values): values.count
         case .float64(let values): values.count
+        case .decimal(let values): values.count
         case .string(let values): values.count
         }
     }
 
     /// An empty buffer for `type`, with room for `capacity` values.
     public static func empty(for type: DataType, capacity: Int) -> ColumnStorage {
-        switch type {
+        switch type.physical {
         case .boolean: var v = [Bool](); v.reserveCapacity(capacity); return .boolean(v)
-        case .int32, .date: var v = [Int32](); v.reserveCapacity(capacity); return .int32(v)
-        case .int64, .timestamp: var v = [Int64](); v.reserveCapacity(capacity); return .int64(v)
+        case .int32: var v = [Int32](); v.reserveCapacity(capacity); return .int32(v)
+        case .int64: var v = [Int64](); v.reserveCapacity(capacity); return .int64(v)
         case .float64: var v = [Double](); v.reserveCapacity(capacity); return .float64(v)
-        case .string: return .string(StringStorage(capacity: capacity))
+        case .decimal: var v = [Int128](); v.reserveCapacity(capacity); return .decimal(v)
+        case .bytes: return .string(StringStorage(capacity: capacity))
         }
     }
 }

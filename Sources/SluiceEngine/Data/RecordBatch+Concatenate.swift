@@ -13,12 +13,13 @@ extension Column {
     /// The rows of `columns`, one after another.
     static func concatenate(_ columns: [Column], type: DataType) -> Column {
         let storage: ColumnStorage
-        switch type {
+        switch type.physical {
         case .boolean: storage = .boolean(columns.flatMap(\.booleans))
-        case .int32, .date: storage = .int32(columns.flatMap(\.int32s))
-        case .int64, .timestamp: storage = .int64(columns.flatMap(\.int64s))
+        case .int32: storage = .int32(columns.flatMap(\.int32s))
+        case .int64: storage = .int64(columns.flatMap(\.int64s))
         case .float64: storage = .float64(columns.flatMap(\.float64s))
-        case .string:
+        case .decimal: storage = .decimal(columns.flatMap(\.decimals))
+        case .bytes:
             var strings = StringStorage(capacity: columns.reduce(0) { $0 + $1.count })
             for column in columns {
                 let source = column.strings

@@ -16,6 +16,7 @@ extension Column {
         case .int32(let v): sliced = .int32(Array(v[range]))
         case .int64(let v): sliced = .int64(Array(v[range]))
         case .float64(let v): sliced = .float64(Array(v[range]))
+        case .decimal(let v): sliced = .decimal(Array(v[range]))
         case .string(let v): sliced = .string(v.slice(range))
         }
         var slicedValidity: Bitmap?

@@ -14,6 +14,7 @@ extension Column {
         case .int32(let v): taken = .int32(indices.map { v[$0] })
         case .int64(let v): taken = .int64(indices.map { v[$0] })
         case .float64(let v): taken = .float64(indices.map { v[$0] })
+        case .decimal(let v): taken = .decimal(indices.map { v[$0] })
         case .string(let v):
             var strings = StringStorage(capacity: indices.count)
             for index in indices { strings.append(utf8: v.utf8(at: index)) }

@@ -3,14 +3,21 @@
 public enum ScalarValue: Sendable, Hashable, CustomStringConvertible {
     case null
     case boolean(Bool)
+    case int8(Int8)
+    case int16(Int16)
     case int32(Int32)
     case int64(Int64)
+    case float32(Float)
     case float64(Double)
+    case decimal(DecimalValue)
     case string(String)
+    case binary([UInt8])
     /// Days since 1970-01-01.
     case date(Int32)
     /// Microseconds since 1970-01-01T00:00:00Z.
     case timestamp(Int64)
+    /// Microseconds since 1970-01-01T00:00:00, in no time zone.
+    case timestampNTZ(Int64)
 
     public var isNull: Bool { self == .null }
 
@@ -18,12 +25,18 @@ public enum ScalarValue: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .null: "null"
         case .boolean(let v): String(v)
+        case .int8(let v): String(v)
+        case .int16(let v): String(v)
         case .int32(let v): String(v)
         case .int64(let v): String(v)
+        case .float32(let v): String(v)
         case .float64(let v): String(v)
+        case .decimal(let v): v.description
         case .string(let v): v
+        case .binary(let v): "binary(\(v.count) bytes)"
         case .date(let v): "date(\(v))"
         case .timestamp(let v): "timestamp(\(v))"
+        case .timestampNTZ(let v): "timestamp_ntz(\(v))"
         }
     }
 }

@@ -90,6 +90,7 @@ struct RowComparator {
         case .int32(let v): result = v[a] < v[b] ? -1 : v[a] > v[b] ? 1 : 0
         case .int64(let v): result = v[a] < v[b] ? -1 : v[a] > v[b] ? 1 : 0
         case .float64(let v): result = v[a] < v[b] ? -1 : v[a] > v[b] ? 1 : 0
+        case .decimal(let v): result = v[a] < v[b] ? -1 : v[a] > v[b] ? 1 : 0
         case .boolean(let v): result = v[a] == v[b] ? 0 : v[a] ? 1 : -1
         case .string(let s):
             let left = s.utf8(at: a), right = s.utf8(at: b)

@@ -71,8 +71,10 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
     func resultType(_ type: DataType?) -> DataType {
         switch self {
         case .count: return .int64
+        case .avg where type?.isDecimal == true: return DecimalTypeRules.average(type!)
+        case .sum where type?.isDecimal == true: return DecimalTypeRules.sum(type!)
         case .avg, .stddev, .variance: return .float64
-        case .sum: return type == .float64 ? .float64 : .int64
+        case .sum: return type == .float64 || type == .float32 ? .float64 : .int64
         case .min, .max, .first, .last: return type ?? .int64
         }
     }

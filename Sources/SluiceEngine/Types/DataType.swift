@@ -1,52 +1,96 @@
-/// The logical type of a column.
+/// The logical type of a column, with Spark SQL's names.
 ///
-/// This is the skeleton's set; the columnar engine grows it (int8/16, float32, decimal,
-/// binary, nested types) without changing the shape.
-public enum DataType: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+/// Several logical types share one physical buffer (see `PhysicalKind`): the small integers
+/// live in `Int32` buffers, `float32` in `Double` buffers, `binary` next to `string` as
+/// offsets plus bytes, and every decimal as unscaled `Int128` values.
+public enum DataType: Sendable, Hashable, CustomStringConvertible {
     case boolean
+    /// TINYINT.
+    case int8
+    /// SMALLINT.
+    case int16
     case int32
     case int64
+    /// FLOAT (single precision; held in a double buffer, so values are exact).
+    case float32
     case float64
+    /// DECIMAL(precision, scale): up to 38 digits, `scale` of them after the point.
+    case decimal(precision: Int, scale: Int)
     case string
+    /// Raw bytes.
+    case binary
     /// Days since 1970-01-01, stored as `Int32`.
     case date
-    /// Microseconds since 1970-01-01T00:00:00Z, stored as `Int64`.
+    /// An instant: microseconds since 1970-01-01T00:00:00Z, stored as `Int64`.
     case timestamp
+    /// A wall-clock date and time without a time zone (TIMESTAMP_NTZ): microseconds since
+    /// 1970-01-01T00:00:00 in no zone, stored as `Int64`.
+    case timestampNTZ
 
-    /// The Spark SQL name (`BOOLEAN`, `INT`, `BIGINT`, `DOUBLE`, `STRING`, `DATE`, `TIMESTAMP`).
+    /// The largest decimal precision, as in Spark.
+    public static let maxDecimalPrecision = 38
+
+    /// The Spark SQL name (`BOOLEAN`, `TINYINT`, `INT`, `DECIMAL(10,2)`, `TIMESTAMP_NTZ`, ...).
     public var sqlName: String {
         switch self {
         case .boolean: "BOOLEAN"
+        case .int8: "TINYINT"
+        case .int16: "SMALLINT"
         case .int32: "INT"
         case .int64: "BIGINT"
+        case .float32: "FLOAT"
         case .float64: "DOUBLE"
+        case .decimal(let precision, let scale): "DECIMAL(\(precision),\(scale))"
         case .string: "STRING"
+        case .binary: "BINARY"
         case .date: "DATE"
         case .timestamp: "TIMESTAMP"
+        case .timestampNTZ: "TIMESTAMP_NTZ"
         }
     }
 
     public var description: String { sqlName.lowercased() }
 
     /// Parses a type name as Spark SQL DDL writes it (case-insensitive; `int`, `integer`,
-    /// `long`, `bigint`, `double`, `string`, `varchar`, `bool`, ...). Nil when unknown.
+    /// `long`, `bigint`, `double`, `string`, `varchar(20)`, `decimal(10,2)`, `bool`, ...).
+    /// Nil when unknown, or when a decimal's precision or scale is out of range.
     public init?(sqlName: String) {
         let name = sqlName.trimmingCharacters(in: .whitespaces).lowercased()
-        let base = name.split(separator: "(").first.map(String.init) ?? name
+        let open = name.firstIndex(of: "(")
+        let base = String(open.map { name[..<$0] } ?? name[...]).trimmingCharacters(in: .whitespaces)
         switch base {
         case "boolean", "bool": self = .boolean
-        case "int", "integer", "int32", "smallint", "short", "tinyint", "byte": self = .int32
+        case "tinyint", "byte", "int8": self = .int8
+        case "smallint", "short", "int16": self = .int16
+        case "int", "integer", "int32": self = .int32
         case "bigint", "long", "int64": self = .int64
-        case "double", "float", "real", "float64", "float32": self = .float64
+        case "float", "real", "float32": self = .float32
+        case "double", "float64", "double precision": self = .float64
+        case "decimal", "dec", "numeric":
+            guard let type = DataType.decimal(parameters: open.map { String(name[$0...]) }) else { return nil }
+            self = type
         case "string", "varchar", "char", "text": self = .string
+        case "binary", "bytes", "bytea", "blob": self = .binary
         case "date": self = .date
-        case "timestamp", "timestamp_ltz", "timestamp_ntz", "datetime": self = .timestamp
+        case "timestamp", "timestamp_ltz", "datetime": self = .timestamp
+        case "timestamp_ntz": self = .timestampNTZ
         default: return nil
         }
     }
 
-    /// The type names `init(sqlName:)` accepts, for error hints.
-    public static let acceptedSQLNames = ["boolean", "int", "bigint", "double", "string", "date", "timestamp"]
-}
+    /// `(p,s)`, `(p)` or nothing (Spark's default `DECIMAL(10,0)`), checked against Spark's limits.
+    private static func decimal(parameters: String?) -> DataType? {
+        guard let parameters else { return .decimal(precision: 10, scale: 0) }
+        guard parameters.hasSuffix(")") else { return nil }
+        let numbers = parameters.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
+            .map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard (1...2).contains(numbers.count), let precision = numbers[0], numbers.count == 1 || numbers[1] != nil else { return nil }
+        let scale = numbers.count == 2 ? numbers[1]! : 0
+        guard (1...maxDecimalPrecision).contains(precision), (0...precision).contains(scale) else { return nil }
+        return .decimal(precision: precision, scale: scale)
+    }
 
-import Foundation
+    /// The type names `init(sqlName:)` accepts, for error hints.
+    public static let acceptedSQLNames = ["boolean", "tinyint", "smallint", "int", "bigint", "float", "double", "decimal(p,s)",
+                                          "string", "binary", "date", "timestamp", "timestamp_ntz"]
+}

@@ -12,8 +12,9 @@ extension Temporal {
         appendPadded(day, width: 2, to: &out)
     }
 
-    /// ISO 8601 in UTC: `yyyy-MM-ddTHH:mm:ss[.ffffff]Z`, trailing zeros of the fraction trimmed.
-    public static func appendTimestamp(_ micros: Int64, to out: inout [UInt8]) {
+    /// ISO 8601 in UTC: `yyyy-MM-ddTHH:mm:ss[.ffffff]Z`, trailing zeros of the fraction trimmed;
+    /// without the `Z` for a timestamp in no time zone (`zone: false`).
+    public static func appendTimestamp(_ micros: Int64, zone: Bool = true, to out: inout [UInt8]) {
         var days = micros / 86_400_000_000
         var rest = micros % 86_400_000_000
         if rest < 0 { days -= 1; rest += 86_400_000_000 }
@@ -32,7 +33,7 @@ extension Temporal {
             out.append(UInt8(ascii: "."))
             appendPadded(fraction, width: width, to: &out)
         }
-        out.append(UInt8(ascii: "Z"))
+        if zone { out.append(UInt8(ascii: "Z")) }
     }
 
     private static func appendPadded(_ value: Int, width: Int, to out: inout [UInt8]) {

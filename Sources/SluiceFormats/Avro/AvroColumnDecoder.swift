@@ -49,7 +49,7 @@ struct AvroColumnDecoder {
                 default: return .int32(int)
                 }
             case .long(let logical): return AvroEngineMapping.longScalar(try decoder.readLong(), logical: logical)
-            case .float: return .float64(Double(try decoder.readFloat()))
+            case .float: return .float32(try decoder.readFloat())
             case .double: return .float64(try decoder.readDouble())
             case .string: return .string(String(decoding: decoder.bytes[try decoder.readLengthPrefixed()], as: UTF8.self))
             default: return try generic(plan, from: &decoder)
@@ -94,12 +94,12 @@ struct AvroColumnDecoder {
     static func put(_ value: ScalarValue, into builder: inout ColumnBuilder, column: String, file: String) throws(SluiceError) {
         switch (builder.type, value) {
         case (_, .null): builder.appendNull()
-        case (.boolean, .boolean), (.int32, .int32), (.int64, .int64), (.float64, .float64), (.string, .string),
-             (.date, .date), (.timestamp, .timestamp):
+        case (.boolean, .boolean), (.int32, .int32), (.int64, .int64), (.float32, .float32), (.float64, .float64), (.string, .string),
+             (.binary, .binary), (.date, .date), (.timestamp, .timestamp), (.timestampNTZ, .timestampNTZ), (.decimal, .decimal):
             builder.append(value)
-        case (.int64, .int32(let v)): builder.append(Int64(v))
-        case (.float64, .int32(let v)): builder.append(Double(v))
-        case (.float64, .int64(let v)): builder.append(Double(v))
+        case (.int64, .int32), (.float32, .int32), (.float32, .int64), (.float64, .int32), (.float64, .int64), (.float64, .float32),
+             (.decimal, .int32), (.decimal, .int64), (.float64, .decimal), (.timestamp, .timestampNTZ), (.timestampNTZ, .timestamp):
+            builder.append(value.cast(to: builder.type))
         case (.string, _): builder.append(ScalarValue.string(Self.text(value)))
         default:
             throw SluiceError(.schemaMismatch, "\(file): column '\(column)' holds \(value), which does not fit its type \(builder.type.sqlName)",
@@ -111,6 +111,7 @@ struct AvroColumnDecoder {
         switch value {
         case .date(let days): Temporal.formatDate(days)
         case .timestamp(let micros): Temporal.formatTimestamp(micros)
+        case .binary(let bytes): String(decoding: bytes, as: UTF8.self)
         default: value.description
         }
     }

@@ -4,10 +4,11 @@ import SluiceSpec
 /// Encodes the values of one engine column as one field of an Avro record.
 ///
 /// The field's schema may be the one Sluice derives (`AvroEngineMapping.avroSchema`) or one a
-/// user gives: engine values are converted to it where the conversion is exact (int → long,
-/// float or double; bigint → long; double → double or float; string → string, bytes or an
-/// enum symbol; date → int date; timestamp → long timestamp-millis/micros/nanos), and nulls
-/// need a union with `null`.
+/// user gives: engine values are converted to it where the conversion is exact (tinyint,
+/// smallint, int → int, long, float or double; bigint → long; float → float or double;
+/// double → double or float; decimal → bytes or fixed decimal (rescaled to its scale);
+/// string → string, bytes or an enum symbol; binary → bytes or fixed of its size; date →
+/// int date; timestamps → long timestamp-millis/micros/nanos), and nulls need a union with `null`.
 struct AvroColumnEncoder: Sendable {
     let name: String
     let schema: AvroSchema
@@ -24,14 +25,20 @@ struct AvroColumnEncoder: Sendable {
     }
 
     private static func accepts(_ type: DataType, _ schema: AvroSchema) -> Bool {
+        if decimalParts(schema.logicalType) != nil { return type.isDecimal || type.isIntegral }
         switch (type, schema) {
-        case (.boolean, .boolean), (.int32, .int), (.int32, .long), (.int32, .float), (.int32, .double),
-             (.int64, .long), (.int64, .float), (.int64, .double), (.float64, .double), (.float64, .float),
-             (.string, .string), (.string, .bytes), (.string, .enumeration), (.date, .int), (.timestamp, .long):
-            return true
-        default:
-            return false
+        case (.boolean, .boolean), (.int8, .int), (.int16, .int), (.int32, .int), (.date, .int): return true
+        case (_, .long): return type.isIntegral || type.isTimestamp
+        case (_, .float), (_, .double): return type.isIntegral || type == .float32 || type == .float64 || (type.isDecimal && schema.typeName == "double")
+        case (.string, .string), (.string, .bytes), (.string, .enumeration), (.binary, .bytes), (.binary, .fixed), (.decimal, .string): return true
+        default: return false
         }
+    }
+
+    /// The precision and scale of a `decimal` logical type.
+    static func decimalParts(_ logical: AvroLogicalType?) -> (precision: Int, scale: Int)? {
+        if case .decimal(let precision, let scale)? = logical { return (precision, scale) }
+        return nil
     }
 
     /// Encodes row `row` of `column`.
@@ -69,6 +76,24 @@ struct AvroColumnEncoder: Sendable {
         switch (value, schema) {
         case (.null, .null): break
         case (.boolean(let flag), .boolean): encoder.writeBoolean(flag)
+        case (.int8(let v), _): try encode(.int32(Int32(v)), as: schema, into: &encoder)
+        case (.int16(let v), _): try encode(.int32(Int32(v)), as: schema, into: &encoder)
+        case (.float32(let v), .float): encoder.writeFloat(v)
+        case (.float32(let v), .double): encoder.writeDouble(Double(v))
+        case (.decimal(let v), .double): encoder.writeDouble(v.doubleValue)
+        case (.decimal(let v), .string): encoder.writeString(v.description)
+        case (_, .bytes(.decimal(let precision, let scale)?)):
+            encoder.writeBytes(DecimalMath.bigEndianBytes(try fitted(value, precision: precision, scale: scale)))
+        case (_, .fixed(let fixed)) where value.isDecimalLike && Self.decimalParts(fixed.logicalType) != nil:
+            let (precision, scale) = Self.decimalParts(fixed.logicalType)!
+            encoder.writeRaw(DecimalMath.bigEndianBytes(try fitted(value, precision: precision, scale: scale), size: fixed.size))
+        case (.binary(let bytes), .bytes): encoder.writeBytes(bytes)
+        case (.binary(let bytes), .fixed(let fixed)):
+            guard bytes.count == fixed.size else {
+                throw SluiceError(.schemaMismatch, "column '\(name)' holds \(bytes.count) bytes, but Avro fixed '\(fixed.name)' takes \(fixed.size)")
+            }
+            encoder.writeRaw(bytes)
+        case (.timestampNTZ(let micros), .long): try encode(.timestamp(micros), as: schema, into: &encoder)
         case (.int32(let v), .int), (.date(let v), .int): encoder.writeInt(v)
         case (.int32(let v), .long): encoder.writeLong(Int64(v))
         case (.int32(let v), .float): encoder.writeFloat(Float(v))
@@ -93,6 +118,25 @@ struct AvroColumnEncoder: Sendable {
             }
         default:
             throw SluiceError(.schemaMismatch, "column '\(name)': \(value) cannot be written as Avro \(schema)")
+        }
+    }
+
+    /// A decimal or integer value's unscaled digits at the field's scale; an error when it does not fit.
+    private func fitted(_ value: ScalarValue, precision: Int, scale: Int) throws(SluiceError) -> Int128 {
+        guard case .decimal(let decimal) = value.cast(to: .decimal(precision: precision, scale: scale)) else {
+            throw SluiceError(.schemaMismatch, "column '\(name)' holds \(value), which does not fit Avro decimal(\(precision),\(scale))",
+                              hint: "raise the field's precision in avroSchema, or round the column first")
+        }
+        return decimal.unscaled
+    }
+}
+
+extension ScalarValue {
+    /// A decimal or an integer: a value an Avro decimal can take.
+    fileprivate var isDecimalLike: Bool {
+        switch self {
+        case .decimal, .int8, .int16, .int32, .int64: true
+        default: false
         }
     }
 }

@@ -3,14 +3,17 @@ import SluiceSpec
 
 /// Where Avro types meet the engine's types.
 ///
-/// Reading: boolean; int → int32; long → int64; float, double → float64; string, enum,
-/// uuid → string; date → date; timestamp-millis/micros/nanos and local-timestamp-* →
-/// timestamp (microseconds); time-millis/micros → int64 microseconds; a union of null and
-/// one type → that type, nullable. Bytes, fixed, decimal, duration, records, arrays, maps and
-/// other unions have no engine type yet: reading such a column is an `unsupported` error.
+/// Reading: boolean; int → int32; long → int64; float → float32; double → float64; string,
+/// enum, uuid → string; bytes and fixed → binary; decimal (bytes or fixed, up to 38 digits) →
+/// decimal; duration → binary (its 12 bytes); date → date; timestamp-millis/micros/nanos →
+/// timestamp; local-timestamp-* → timestamp_ntz (microseconds); time-millis/micros → int64
+/// microseconds; a union of null and one type → that type, nullable. Records, arrays, maps
+/// and other unions have no engine type yet: reading such a column is an `unsupported` error.
 ///
-/// Writing: each engine type becomes its Avro type (timestamp → long timestamp-micros, date →
-/// int date); nullable columns become `["null", T]` with default null.
+/// Writing: each engine type becomes its Avro type (tinyint, smallint → int; float → float;
+/// decimal → bytes decimal; binary → bytes; timestamp → long timestamp-micros; timestamp_ntz →
+/// long local-timestamp-micros; date → int date); nullable columns become `["null", T]` with
+/// default null.
 public enum AvroEngineMapping {
     /// The engine type of a reader's field schema and whether it may be null; nil when the
     /// engine cannot hold it yet.
@@ -29,14 +32,25 @@ public enum AvroEngineMapping {
             }
         case .long(let logical):
             switch logical {
-            case .timestampMillis, .timestampMicros, .timestampNanos,
-                 .localTimestampMillis, .localTimestampMicros, .localTimestampNanos: return (.timestamp, false)
+            case .timestampMillis, .timestampMicros, .timestampNanos: return (.timestamp, false)
+            case .localTimestampMillis, .localTimestampMicros, .localTimestampNanos: return (.timestampNTZ, false)
             default: return (.int64, false)
             }
-        case .float, .double: return (.float64, false)
+        case .float: return (.float32, false)
+        case .double: return (.float64, false)
         case .string, .enumeration: return (.string, false)
+        case .bytes(let logical): return (decimalType(logical) ?? .binary, false)
+        case .fixed(let fixed):
+            if fixed.logicalType == .uuid { return (.string, false) }
+            return (decimalType(fixed.logicalType) ?? .binary, false)
         default: return nil
         }
+    }
+
+    /// The engine decimal of a `decimal` logical type the engine can hold (up to 38 digits).
+    static func decimalType(_ logical: AvroLogicalType?) -> DataType? {
+        guard case .decimal(let precision, let scale) = logical, precision <= DataType.maxDecimalPrecision else { return nil }
+        return .decimal(precision: precision, scale: scale)
     }
 
     /// The `unsupported` error for reading a column of `schema`.
@@ -83,12 +97,16 @@ public enum AvroEngineMapping {
     public static func avroType(of type: DataType) -> AvroSchema {
         switch type {
         case .boolean: .boolean
-        case .int32: .int()
+        case .int8, .int16, .int32: .int()
         case .int64: .long()
+        case .float32: .float
         case .float64: .double
+        case .decimal(let precision, let scale): .bytes(logical: .decimal(precision: precision, scale: scale))
         case .string: .string()
+        case .binary: .bytes()
         case .date: .int(logical: .date)
         case .timestamp: .long(logical: .timestampMicros)
+        case .timestampNTZ: .long(logical: .localTimestampMicros)
         }
     }
 
@@ -111,9 +129,15 @@ public enum AvroEngineMapping {
             default: return .int32(int)
             }
         case .long(let long): return longScalar(long, logical: schema.logicalType)
-        case .float(let float): return .float64(Double(float))
+        case .float(let float): return .float32(float)
         case .double(let double): return .float64(double)
         case .string(let text), .enumeration(let text): return .string(text)
+        case .bytes(let bytes), .fixed(let bytes):
+            if case .decimal(_, let scale) = schema.logicalType {
+                return DecimalMath.fromBigEndian(bytes).map { .decimal(DecimalValue(unscaled: $0, scale: scale)) }
+            }
+            if schema.logicalType == .uuid, bytes.count == 16 { return .string(uuidText(bytes)) }
+            return .binary(bytes)
         case .union(let branch, let inner):
             return scalar(inner, schema: schema.branches.indices.contains(branch) ? schema.branches[branch] : schema)
         default: return nil
@@ -124,10 +148,19 @@ public enum AvroEngineMapping {
     @inline(__always)
     static func longScalar(_ long: Int64, logical: AvroLogicalType?) -> ScalarValue {
         switch logical {
-        case .timestampMillis, .localTimestampMillis: .timestamp(long &* 1000)
-        case .timestampMicros, .localTimestampMicros: .timestamp(long)
-        case .timestampNanos, .localTimestampNanos: .timestamp(long >= 0 ? long / 1000 : (long - 999) / 1000)
+        case .timestampMillis: .timestamp(long &* 1000)
+        case .timestampMicros: .timestamp(long)
+        case .timestampNanos: .timestamp(long >= 0 ? long / 1000 : (long - 999) / 1000)
+        case .localTimestampMillis: .timestampNTZ(long &* 1000)
+        case .localTimestampMicros: .timestampNTZ(long)
+        case .localTimestampNanos: .timestampNTZ(long >= 0 ? long / 1000 : (long - 999) / 1000)
         default: .int64(long)
         }
+    }
+
+    /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` of a 16-byte UUID.
+    static func uuidText(_ bytes: [UInt8]) -> String {
+        let hex = bytes.map { byte in String(byte >> 4, radix: 16) + String(byte & 0xF, radix: 16) }
+        return [0..<4, 4..<6, 6..<8, 8..<10, 10..<16].map { hex[$0].joined() }.joined(separator: "-")
     }
 }

@@ -116,11 +116,17 @@ final class CSVBatchReader: @unchecked Sendable {
         switch builder.type {
         case .string: builder.append(bytes: text)
         case .boolean: guard let v = TextFieldParser.bool(text) else { return false }; builder.append(v)
+        case .int8: guard let v = TextFieldParser.int32(text), let small = Int8(exactly: v) else { return false }; builder.append(Int32(small))
+        case .int16: guard let v = TextFieldParser.int32(text), let small = Int16(exactly: v) else { return false }; builder.append(Int32(small))
         case .int32: guard let v = TextFieldParser.int32(text) else { return false }; builder.append(v)
         case .int64: guard let v = TextFieldParser.int64(text) else { return false }; builder.append(v)
-        case .float64: guard let v = TextFieldParser.double(text) else { return false }; builder.append(v)
+        case .float32, .float64: guard let v = TextFieldParser.double(text) else { return false }; builder.append(v)
+        case .decimal(let precision, let scale):
+            guard let v = DecimalMath.parse(utf8: text, precision: precision, scale: scale) else { return false }
+            builder.append(unscaled: v)
+        case .binary: guard let v = Base64.decode(text) else { return false }; builder.append(utf8: v)
         case .date: guard let v = Temporal.parseDate(text) else { return false }; builder.append(v)
-        case .timestamp: guard let v = Temporal.parseTimestamp(text) else { return false }; builder.append(v)
+        case .timestamp, .timestampNTZ: guard let v = Temporal.parseTimestamp(text) else { return false }; builder.append(v)
         }
         return true
     }

@@ -89,7 +89,8 @@ public struct ExpressionBinder: Sendable {
             guard let type = TypeCoercion.arithmeticType(op, lt, rt) else {
                 throw mismatch("'\(op.rawValue)' needs numbers, got \(lt?.sqlName ?? "NULL") and \(rt?.sqlName ?? "NULL")", expression)
             }
-            return (.arithmetic(op, coerce(l, from: lt, to: type), coerce(r, from: rt, to: type), type: type), type)
+            let (leftType, rightType) = TypeCoercion.operandTypes(op, lt, rt, result: type)
+            return (.arithmetic(op, coerce(l, from: lt, to: leftType), coerce(r, from: rt, to: rightType), type: type), type)
         }
     }
 
@@ -151,12 +152,18 @@ public struct ExpressionBinder: Sendable {
         switch value {
         case .null: nil
         case .boolean: .boolean
+        case .int8: .int8
+        case .int16: .int16
         case .int32: .int32
         case .int64: .int64
+        case .float32: .float32
         case .float64: .float64
+        case .decimal(let v): .decimal(precision: max(String(v.unscaled.magnitude).count, v.scale, 1), scale: v.scale)
         case .string: .string
+        case .binary: .binary
         case .date: .date
         case .timestamp: .timestamp
+        case .timestampNTZ: .timestampNTZ
         }
     }
 }

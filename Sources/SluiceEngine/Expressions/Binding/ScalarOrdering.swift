@@ -5,10 +5,15 @@ enum ScalarOrdering {
         case (.boolean(let x), .boolean(let y)): return !x && y
         case (.int32(let x), .int32(let y)): return x < y
         case (.int64(let x), .int64(let y)): return x < y
+        case (.int8(let x), .int8(let y)): return x < y
+        case (.int16(let x), .int16(let y)): return x < y
+        case (.float32(let x), .float32(let y)): return x < y
         case (.float64(let x), .float64(let y)): return x < y
+        case (.decimal(let x), .decimal(let y)): return DecimalMath.less(x, y)
         case (.string(let x), .string(let y)): return Array(x.utf8).lexicographicallyPrecedes(y.utf8)
+        case (.binary(let x), .binary(let y)): return x.lexicographicallyPrecedes(y)
         case (.date(let x), .date(let y)): return x < y
-        case (.timestamp(let x), .timestamp(let y)): return x < y
+        case (.timestamp(let x), .timestamp(let y)), (.timestampNTZ(let x), .timestampNTZ(let y)): return x < y
         default: return false
         }
     }

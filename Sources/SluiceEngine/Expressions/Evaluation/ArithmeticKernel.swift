@@ -1,18 +1,25 @@
 /// `+ - * / %` over two columns of one numeric type, a tight loop per operator.
-/// Integers wrap on overflow and division or modulo by zero is null, as in Spark (non-ANSI).
+/// Integers wrap on overflow (TINYINT and SMALLINT at their own width) and division or
+/// modulo by zero is null, as in Spark (non-ANSI). Decimals go to `DecimalKernel`.
 enum ArithmeticKernel {
     static func apply(_ op: BinaryOperator, _ left: Column, _ right: Column, type: DataType) -> Column {
         let validity = Bitmap.and(left.validity, right.validity)
         switch type {
-        case .int32:
-            let (values, zeroes) = integers(op, left.int32s, right.int32s)
+        case .int8, .int16, .int32:
+            var (values, zeroes) = integers(op, left.int32s, right.int32s)
+            if type == .int8 { for i in values.indices { values[i] = Int32(Int8(truncatingIfNeeded: values[i])) } }
+            if type == .int16 { for i in values.indices { values[i] = Int32(Int16(truncatingIfNeeded: values[i])) } }
             return Column(dataType: type, storage: .int32(values), validity: nullify(zeroes, validity, count: values.count))
         case .int64:
             let (values, zeroes) = integers(op, left.int64s, right.int64s)
             return Column(dataType: type, storage: .int64(values), validity: nullify(zeroes, validity, count: values.count))
+        case .decimal:
+            return DecimalKernel.apply(op, left, right, type: type)
         default:
-            let (values, zeroes) = doubles(op, left.float64s, right.float64s)
-            return Column(dataType: .float64, storage: .float64(values), validity: nullify(zeroes, validity, count: values.count))
+            var (values, zeroes) = doubles(op, left.float64s, right.float64s)
+            if type == .float32 { for i in values.indices { values[i] = Double(Float(values[i])) } }
+            return Column(dataType: type == .float32 ? .float32 : .float64, storage: .float64(values),
+                          validity: nullify(zeroes, validity, count: values.count))
         }
     }
 
@@ -80,6 +87,7 @@ enum ArithmeticKernel {
         case .int32(let v): storage = .int32(v.map { 0 &- $0 })
         case .int64(let v): storage = .int64(v.map { 0 &- $0 })
         case .float64(let v): storage = .float64(v.map { -$0 })
+        case .decimal(let v): storage = .decimal(v.map { 0 - $0 })
         default: preconditionFailure("negate of \(column.dataType)")
         }
         return Column(dataType: column.dataType, storage: storage, validity: column.validity)

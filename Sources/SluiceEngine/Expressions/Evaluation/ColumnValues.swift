@@ -4,6 +4,7 @@ extension Column {
     var int32s: [Int32] { if case .int32(let v) = storage { return v }; preconditionFailure("not an int32 column") }
     var int64s: [Int64] { if case .int64(let v) = storage { return v }; preconditionFailure("not an int64 column") }
     var float64s: [Double] { if case .float64(let v) = storage { return v }; preconditionFailure("not a float64 column") }
+    var decimals: [Int128] { if case .decimal(let v) = storage { return v }; preconditionFailure("not a decimal column") }
     var strings: StringStorage { if case .string(let v) = storage { return v }; preconditionFailure("not a string column") }
 
     /// `count` copies of `value` as a column of `type`.
@@ -12,7 +13,8 @@ extension Column {
         case (.null, _): return .nulls(type, count: count)
         case (.boolean(let v), .boolean): return Column(dataType: type, storage: .boolean(Array(repeating: v, count: count)))
         case (.int32(let v), .int32), (.date(let v), .date): return Column(dataType: type, storage: .int32(Array(repeating: v, count: count)))
-        case (.int64(let v), .int64), (.timestamp(let v), .timestamp): return Column(dataType: type, storage: .int64(Array(repeating: v, count: count)))
+        case (.int64(let v), .int64), (.timestamp(let v), .timestamp), (.timestampNTZ(let v), .timestampNTZ):
+            return Column(dataType: type, storage: .int64(Array(repeating: v, count: count)))
         case (.float64(let v), .float64): return Column(dataType: type, storage: .float64(Array(repeating: v, count: count)))
         default:
             var builder = ColumnBuilder(type: type, capacity: count)

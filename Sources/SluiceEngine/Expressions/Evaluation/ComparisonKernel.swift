@@ -8,6 +8,7 @@ enum ComparisonKernel {
         case (.int32(let a), .int32(let b)): compare(op, a, b, &out)
         case (.int64(let a), .int64(let b)): compare(op, a, b, &out)
         case (.float64(let a), .float64(let b)): compare(op, a, b, &out)
+        case (.decimal(let a), .decimal(let b)): compare(op, a, b, &out)
         case (.boolean(let a), .boolean(let b)): compare(op, a.map { $0 ? 1 : 0 } as [UInt8], b.map { $0 ? 1 : 0 }, &out)
         case (.string(let a), .string(let b)): compareStrings(op, a, b, &out)
         default: preconditionFailure("comparison of \(left.dataType) with \(right.dataType)")

@@ -10,8 +10,10 @@ protocol Accumulator {
 func makeAccumulator(_ function: AggregateFunction, argumentType type: DataType?) -> any Accumulator {
     switch function {
     case .count: return CountAccumulator()
-    case .sum where type == .float64: return DoubleAccumulator(kind: .sum)
+    case .sum where type == .float64 || type == .float32: return DoubleAccumulator(kind: .sum)
+    case .sum where type?.isDecimal == true: return DecimalSumAccumulator(result: function.resultType(type), average: false)
     case .sum: return IntegerSumAccumulator()
+    case .avg where type?.isDecimal == true: return DecimalSumAccumulator(result: function.resultType(type), average: true)
     case .avg: return DoubleAccumulator(kind: .avg)
     case .stddev: return DoubleAccumulator(kind: .stddev)
     case .variance: return DoubleAccumulator(kind: .variance)

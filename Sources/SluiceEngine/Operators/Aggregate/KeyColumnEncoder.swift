@@ -1,6 +1,7 @@
 /// Maps the values of one grouping column to dense codes, remembered across batches:
 /// code 0 is null, code `c + 1` the `c`-th distinct value seen. Strings go through a
-/// `ByteInterner`, numbers through a dictionary of their 64-bit patterns.
+/// `ByteInterner` (so do binary values and decimals, as their 16 bytes), numbers through a
+/// dictionary of their 64-bit patterns.
 struct KeyColumnEncoder {
     let type: DataType
     private var strings = ByteInterner()
@@ -11,7 +12,9 @@ struct KeyColumnEncoder {
     }
 
     /// The number of codes handed out so far, null's included.
-    var codeCount: Int { 1 + (type == .string ? strings.count : numbers.count) }
+    var codeCount: Int { 1 + (internsBytes ? strings.count : numbers.count) }
+
+    private var internsBytes: Bool { type.physical == .bytes || type.physical == .decimal }
 
     /// The code of every row of `column`, appended to `codes`.
     mutating func encode(_ column: Column, into codes: inout [Int32]) {
@@ -25,6 +28,8 @@ struct KeyColumnEncoder {
                     codes.append(strings.code(of: value) + 1)
                 }
             }
+        case .decimal(let values):
+            for var value in values { codes.append(withUnsafeBytes(of: &value) { strings.code(of: $0) } + 1) }
         case .int32(let values): for value in values { codes.append(code(Int64(value))) }
         case .int64(let values): for value in values { codes.append(code(value)) }
         case .boolean(let values): for value in values { codes.append(code(value ? 1 : 0)) }
@@ -49,14 +54,22 @@ struct KeyColumnEncoder {
         let numberValues = numbers.values
         switch type {
         case .string: return .string(String(decoding: strings.bytes(of: index), as: UTF8.self))
+        case .binary: return .binary(Array(strings.bytes(of: index)))
+        case .decimal(_, let scale):
+            let unscaled = strings.bytes(of: index).withUnsafeBytes { $0.loadUnaligned(as: Int128.self) }
+            return .decimal(DecimalValue(unscaled: unscaled, scale: scale))
         case .boolean: return .boolean(numberValues[index] != 0)
+        case .int8: return .int8(Int8(numberValues[index]))
+        case .int16: return .int16(Int16(numberValues[index]))
         case .int32: return .int32(Int32(numberValues[index]))
         case .date: return .date(Int32(numberValues[index]))
         case .int64: return .int64(numberValues[index])
         case .timestamp: return .timestamp(numberValues[index])
-        case .float64:
+        case .timestampNTZ: return .timestampNTZ(numberValues[index])
+        case .float32, .float64:
             let bits = numberValues[index]
-            return .float64(bits == 0 ? 0 : bits == Int64.max ? .nan : Double(bitPattern: UInt64(bitPattern: bits)))
+            let double = bits == 0 ? 0 : bits == Int64.max ? Double.nan : Double(bitPattern: UInt64(bitPattern: bits))
+            return type == .float32 ? .float32(Float(double)) : .float64(double)
         }
     }
 }

@@ -11,15 +11,13 @@ enum LeafColumnConversion {
         switch (values, conversion) {
         case (.boolean(let v), _): storage = .boolean(v)
         case (.int32(let v), .uint32ToInt64): storage = .int64(v.map { Int64(UInt32(bitPattern: $0)) })
+        case (.int32(let v), .decimal): storage = .decimal(v.map { Int128($0) })
+        case (.int32(let v), .timeMillis): storage = .int64(v.map { Int64($0) * 1000 })
         case (.int32(let v), _): storage = .int32(v)
-        case (.int64(let v), .uint64ToInt64):
-            if let index = v.indices.first(where: { v[$0] < 0 && validity?[$0] != false }) {
-                throw SluiceError(.malformedData, "'\(file)' column '\(name)' holds the unsigned value \(UInt64(bitPattern: v[index])), which is over the largest bigint",
-                                  hint: "the engine has no unsigned 64-bit type; cast the column when writing the file")
-            }
-            storage = .int64(v)
+        case (.int64(let v), .uint64ToDecimal): storage = .decimal(v.map { Int128(UInt64(bitPattern: $0)) })
+        case (.int64(let v), .decimal): storage = .decimal(v.map { Int128($0) })
         case (.int64(let v), .timestampMillis): storage = .int64(v.map { $0 &* 1000 })
-        case (.int64(let v), .timestampNanos): storage = .int64(v.map(TimeUnits.microseconds(fromNanoseconds:)))
+        case (.int64(let v), .timestampNanos), (.int64(let v), .timeNanos): storage = .int64(v.map(TimeUnits.microseconds(fromNanoseconds:)))
         case (.int64(let v), _): storage = .int64(v)
         case (.float(let v), _): storage = .float64(v.map(Double.init))
         case (.double(let v), _): storage = .float64(v)
@@ -32,6 +30,15 @@ enum LeafColumnConversion {
                 let raw = v.utf8(at: index)
                 return raw.count == 2 ? halfToDouble(UInt16(raw[raw.startIndex]) | UInt16(raw[raw.startIndex + 1]) << 8) : 0
             })
+        case (.bytes(let v), .decimal):
+            var unscaled = [Int128](repeating: 0, count: v.count)
+            for index in 0..<v.count where validity?[index] != false {
+                guard let value = DecimalMath.fromBigEndian(v.utf8(at: index)) else {
+                    throw SluiceError(.malformedData, "'\(file)' column '\(name)' holds a decimal of \(v.utf8(at: index).count) bytes, more than 128 bits")
+                }
+                unscaled[index] = value
+            }
+            storage = .decimal(unscaled)
         case (.bytes(let v), _): storage = .string(v)
         }
         return Column(dataType: type, storage: storage, validity: validity)

@@ -9,8 +9,11 @@ enum ParquetTypeMapping {
         case identity
         case floatToDouble
         case uint32ToInt64
-        case uint64ToInt64
-        case int32ToInt64
+        case uint64ToDecimal
+        /// Decimals: unscaled INT32, INT64 or big-endian two's-complement bytes.
+        case decimal
+        /// TIME values to microseconds after midnight.
+        case timeMillis, timeNanos
         /// Scales a timestamp to microseconds by multiplying (millis) or dividing (nanos).
         case timestampMillis, timestampNanos
         case float16ToDouble
@@ -28,28 +31,34 @@ enum ParquetTypeMapping {
         let logical = element.logicalType ?? legacyLogicalType(element)
         switch (element.type!, logical) {
         case (_, .decimal(let precision, let scale)?):
-            return .failure(unsupported(name, "decimal(\(precision),\(scale))"))
+            guard precision >= 1, precision <= Int32(DataType.maxDecimalPrecision), scale >= 0, scale <= precision else {
+                return .failure(unsupported(name, "decimal(\(precision),\(scale))"))
+            }
+            return .success((.decimal(precision: Int(precision), scale: Int(scale)), .decimal))
         case (.boolean, _): return .success((.boolean, .identity))
         case (.int32, .date?): return .success((.date, .identity))
-        case (.int32, .integer(let width, false)?) where width < 32: return .success((.int32, .identity))
+        case (.int32, .integer(8, true)?): return .success((.int8, .identity))
+        case (.int32, .integer(16, true)?): return .success((.int16, .identity))
+        case (.int32, .integer(8, false)?): return .success((.int16, .identity))
+        case (.int32, .integer(16, false)?): return .success((.int32, .identity))
         case (.int32, .integer(32, false)?): return .success((.int64, .uint32ToInt64))
-        case (.int32, .time?): return .failure(unsupported(name, "time"))
+        case (.int32, .time?): return .success((.int64, .timeMillis))
         case (.int32, _): return .success((.int32, .identity))
-        case (.int64, .timestamp(_, .millis)?): return .success((.timestamp, .timestampMillis))
-        case (.int64, .timestamp(_, .micros)?): return .success((.timestamp, .identity))
-        case (.int64, .timestamp(_, .nanos)?): return .success((.timestamp, .timestampNanos))
-        case (.int64, .integer(64, false)?): return .success((.int64, .uint64ToInt64))
-        case (.int64, .time?): return .failure(unsupported(name, "time"))
+        case (.int64, .timestamp(let utc, let unit)?):
+            return .success((utc ? .timestamp : .timestampNTZ, unit == .millis ? .timestampMillis : unit == .nanos ? .timestampNanos : .identity))
+        case (.int64, .integer(64, false)?): return .success((.decimal(precision: 20, scale: 0), .uint64ToDecimal))
+        case (.int64, .time(_, let unit)?): return .success((.int64, unit == .nanos ? .timeNanos : .identity))
         case (.int64, _): return .success((.int64, .identity))
         case (.int96, _): return .success((.timestamp, .identity))
-        case (.float, _): return .success((.float64, .floatToDouble))
+        case (.float, _): return .success((.float32, .floatToDouble))
         case (.double, _): return .success((.float64, .identity))
         case (.fixedLenByteArray, .uuid?): return .success((.string, .uuidText))
-        case (.fixedLenByteArray, .float16?): return .success((.float64, .float16ToDouble))
-        case (.byteArray, _), (.fixedLenByteArray, _):
-            // Strings, enums and JSON are UTF-8; unannotated binary is carried as its bytes
-            // (Spark's binaryAsString), since the engine has no binary type yet.
+        case (.fixedLenByteArray, .float16?): return .success((.float32, .float16ToDouble))
+        case (.byteArray, .string?), (.byteArray, .enumeration?), (.byteArray, .json?):
             return .success((.string, .identity))
+        case (.byteArray, _), (.fixedLenByteArray, _):
+            // Unannotated bytes (and BSON) are binary, as Spark reads them.
+            return .success((.binary, .identity))
         }
     }
 

@@ -35,7 +35,7 @@ enum RowGroupSkipping {
         let physical = leaf.element.type!
         // Fields 5/6 are ordered by the logical type; the legacy 1/2 only for signed numbers.
         let legacyTrusted = [.boolean, .int32, .int64, .float, .double].contains(physical)
-            && conversion != .uint32ToInt64 && conversion != .uint64ToInt64
+            && conversion != .uint32ToInt64 && conversion != .uint64ToDecimal
         let minBytes = statistics.minValue ?? (legacyTrusted ? statistics.min : nil)
         let maxBytes = statistics.maxValue ?? (legacyTrusted ? statistics.max : nil)
         return (minBytes.flatMap { value($0, physical, conversion, type) },
@@ -51,15 +51,23 @@ enum RowGroupSkipping {
         switch (physical, conversion) {
         case (.boolean, _): return bytes.count == 1 ? .boolean(bytes[0] != 0) : nil
         case (.int32, .uint32ToInt64): return load(UInt32.self).map { .int64(Int64($0)) }
-        case (.int32, .identity): return load(Int32.self).map { type == .date ? .date($0) : .int32($0) }
-        case (.int64, .identity): return load(Int64.self).map { type == .timestamp ? .timestamp($0) : .int64($0) }
-        case (.int64, .timestampMillis): return load(Int64.self).map { .timestamp($0 &* 1000) }
-        case (.int64, .timestampNanos): return load(Int64.self).map { .timestamp(TimeUnits.microseconds(fromNanoseconds: $0)) }
-        case (.float, _): return load(UInt32.self).map { .float64(Double(Float(bitPattern: $0))) }
+        case (.int32, .identity): return load(Int32.self).map { ScalarValue.int32($0).cast(to: type) }
+        case (.int32, .decimal): return load(Int32.self).map { .decimal(DecimalValue(unscaled: Int128($0), scale: type.decimalScale)) }
+        case (.int64, .decimal): return load(Int64.self).map { .decimal(DecimalValue(unscaled: Int128($0), scale: type.decimalScale)) }
+        case (.byteArray, .decimal), (.fixedLenByteArray, .decimal):
+            return DecimalMath.fromBigEndian(bytes).map { .decimal(DecimalValue(unscaled: $0, scale: type.decimalScale)) }
+        case (.int64, .identity): return load(Int64.self).map { type.isTimestamp ? timestamp($0, type) : .int64($0) }
+        case (.int64, .timestampMillis): return load(Int64.self).map { timestamp($0 &* 1000, type) }
+        case (.int64, .timestampNanos): return load(Int64.self).map { timestamp(TimeUnits.microseconds(fromNanoseconds: $0), type) }
+        case (.float, _): return load(UInt32.self).map { .float32(Float(bitPattern: $0)) }
         case (.double, _): return load(UInt64.self).map { .float64(Double(bitPattern: $0)) }
         case (.byteArray, .identity), (.fixedLenByteArray, .identity):
-            return .string(String(decoding: bytes, as: UTF8.self))
+            return type == .binary ? .binary(bytes) : .string(String(decoding: bytes, as: UTF8.self))
         default: return nil
         }
+    }
+
+    private static func timestamp(_ micros: Int64, _ type: DataType) -> ScalarValue {
+        type == .timestampNTZ ? .timestampNTZ(micros) : .timestamp(micros)
     }
 }

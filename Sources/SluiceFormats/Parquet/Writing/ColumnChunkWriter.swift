@@ -25,22 +25,25 @@ struct ColumnChunkWriter {
         self.options = options
         element = ParquetPhysicalLayout.element(for: field)
         codec = options.compression.codec.codec!
-        dictionaryEnabled = options.dictionary && field.type != .boolean
+        dictionaryEnabled = options.dictionary && field.type != .boolean && element.type != .fixedLenByteArray
     }
 
     /// Bytes buffered for the row group so far.
     var bufferedBytes: Int { pages.count + dictionarySize }
 
     private var dictionarySize: Int {
-        field.type == .string ? bytesDictionary.byteCount + 4 * bytesDictionary.count : numericDictionary.count * numericWidth
+        usesBytesDictionary ? bytesDictionary.byteCount + 4 * bytesDictionary.count : numericDictionary.count * numericWidth
     }
 
-    private var numericWidth: Int { field.type == .int32 || field.type == .date ? 4 : 8 }
+    private var usesBytesDictionary: Bool { element.type == .byteArray }
+
+    private var numericWidth: Int { element.type == .int32 || element.type == .float ? 4 : 8 }
 
     /// Encodes `column` as one data page.
     mutating func append(_ column: Column) throws(SluiceError) {
         guard column.count > 0 else { return }
         statistics.add(column)
+        let column = ParquetPhysicalLayout.physical(column, element: element)
         slots += Int64(column.count)
         var body: [UInt8] = []
         if element.repetition == .optional {
@@ -66,7 +69,7 @@ struct ColumnChunkWriter {
                 dictionaryEnabled = false
             }
         } else {
-            PlainEncoder.encode(column, into: &body)
+            PlainEncoder.encode(column, fixedLength: element.type == .fixedLenByteArray, into: &body)
             encoding = .plain
         }
         var header = ParquetPageHeader()
@@ -76,7 +79,7 @@ struct ColumnChunkWriter {
         encodings.insert(encoding.rawValue)
     }
 
-    private var dictionaryCount: Int { field.type == .string ? bytesDictionary.count : numericDictionary.count }
+    private var dictionaryCount: Int { usesBytesDictionary ? bytesDictionary.count : numericDictionary.count }
 
     private mutating func dictionaryIndices(_ column: Column) -> [UInt32] {
         let valid = column.validity
@@ -91,6 +94,10 @@ struct ColumnChunkWriter {
             for index in values.indices where valid?[index] != false {
                 indices.append(numericDictionary.index(of: UInt64(bitPattern: values[index])))
             }
+        case .float64(let values) where column.dataType == .float32:
+            for index in values.indices where valid?[index] != false {
+                indices.append(numericDictionary.index(of: UInt64(Float(values[index]).bitPattern)))
+            }
         case .float64(let values):
             for index in values.indices where valid?[index] != false {
                 indices.append(numericDictionary.index(of: values[index].bitPattern))
@@ -103,6 +110,7 @@ struct ColumnChunkWriter {
                 }
             }
         case .boolean: preconditionFailure("booleans are never dictionary-encoded")
+        case .decimal: preconditionFailure("decimals are dictionary-encoded as their physical integers")
         }
         return indices
     }
@@ -131,7 +139,7 @@ struct ColumnChunkWriter {
         var output: [UInt8] = []
         if encodings.contains(ParquetEncoding.rleDictionary.rawValue) {
             var plain: [UInt8] = []
-            if field.type == .string {
+            if usesBytesDictionary {
                 for code in 0..<bytesDictionary.count {
                     let value = bytesDictionary.bytes(of: code)
                     PlainEncoder.appendLength(value.count, &plain)

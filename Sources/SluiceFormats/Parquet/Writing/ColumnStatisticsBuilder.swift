@@ -6,6 +6,7 @@ import SluiceEngine
 struct ColumnStatisticsBuilder {
     private var minInteger = Int64.max, maxInteger = Int64.min
     private var minDouble = Double.infinity, maxDouble = -Double.infinity
+    private var minDecimal = Int128.max, maxDecimal = Int128.min
     private var minBytes: [UInt8]?, maxBytes: [UInt8]?
     private var sawFalse = false, sawTrue = false
     private var sawValue = false
@@ -37,6 +38,12 @@ struct ColumnStatisticsBuilder {
                 maxDouble = max(maxDouble, values[index])
                 sawValue = true
             }
+        case .decimal(let values):
+            for index in values.indices where valid?[index] != false {
+                minDecimal = min(minDecimal, values[index])
+                maxDecimal = max(maxDecimal, values[index])
+                sawValue = true
+            }
         case .string(let values):
             values.bytes.withUnsafeBytes { bytes in
                 for index in 0..<values.count where valid?[index] != false {
@@ -56,17 +63,33 @@ struct ColumnStatisticsBuilder {
         case .boolean where sawFalse || sawTrue:
             statistics.minValue = [sawFalse ? 0 : 1]
             statistics.maxValue = [sawTrue ? 1 : 0]
-        case .int32 where sawValue, .date where sawValue:
+        case _ where type.physical == .int32 && sawValue:
             statistics.minValue = Self.littleEndian(Int32(minInteger))
             statistics.maxValue = Self.littleEndian(Int32(maxInteger))
-        case .int64 where sawValue, .timestamp where sawValue:
+        case _ where type.physical == .int64 && sawValue:
             statistics.minValue = Self.littleEndian(minInteger)
             statistics.maxValue = Self.littleEndian(maxInteger)
+        case .decimal(let precision, _) where sawValue:
+            // As the physical type stores them: INT32, INT64, or big-endian fixed bytes.
+            if precision <= 9 {
+                statistics.minValue = Self.littleEndian(Int32(truncatingIfNeeded: minDecimal))
+                statistics.maxValue = Self.littleEndian(Int32(truncatingIfNeeded: maxDecimal))
+            } else if precision <= 18 {
+                statistics.minValue = Self.littleEndian(Int64(truncatingIfNeeded: minDecimal))
+                statistics.maxValue = Self.littleEndian(Int64(truncatingIfNeeded: maxDecimal))
+            } else {
+                let size = DecimalMath.byteCount(precision: precision)
+                statistics.minValue = DecimalMath.bigEndianBytes(minDecimal, size: size)
+                statistics.maxValue = DecimalMath.bigEndianBytes(maxDecimal, size: size)
+            }
+        case .float32 where sawValue:
+            statistics.minValue = Self.littleEndian((minDouble == 0 ? Float(-0.0) : Float(minDouble)).bitPattern)
+            statistics.maxValue = Self.littleEndian((maxDouble == 0 ? Float(0.0) : Float(maxDouble)).bitPattern)
         case .float64 where sawValue:
             // A zero bound is written as -0.0 (min) and +0.0 (max), as the format asks.
             statistics.minValue = Self.littleEndian((minDouble == 0 ? -0.0 : minDouble).bitPattern)
             statistics.maxValue = Self.littleEndian((maxDouble == 0 ? 0.0 : maxDouble).bitPattern)
-        case .string:
+        case .string, .binary:
             statistics.minValue = minBytes
             statistics.maxValue = maxBytes
         default: break

@@ -1,9 +1,10 @@
 import SluiceEngine
 
 /// PLAIN-encodes the present values of a column (nulls are skipped: the definition levels
-/// say where they were).
+/// say where they were). A FLOAT column is written as 4-byte floats; byte values without
+/// a length prefix when the column is a FIXED_LEN_BYTE_ARRAY (`fixedLength`).
 enum PlainEncoder {
-    static func encode(_ column: Column, into output: inout [UInt8]) {
+    static func encode(_ column: Column, fixedLength: Bool = false, into output: inout [UInt8]) {
         let valid = column.validity
         switch column.storage {
         case .boolean(let values):
@@ -21,11 +22,13 @@ enum PlainEncoder {
             if bits > 0 { output.append(byte) }
         case .int32(let values): appendFixed(values, valid, &output)
         case .int64(let values): appendFixed(values, valid, &output)
+        case .float64(let values) where column.dataType == .float32: appendFixed(values.map { Float($0) }, valid, &output)
         case .float64(let values): appendFixed(values, valid, &output)
+        case .decimal: preconditionFailure("decimals are written through ParquetPhysicalLayout.physical")
         case .string(let values):
             for index in 0..<values.count where valid?[index] != false {
                 let value = values.utf8(at: index)
-                appendLength(value.count, &output)
+                if !fixedLength { appendLength(value.count, &output) }
                 output.append(contentsOf: value)
             }
         }
