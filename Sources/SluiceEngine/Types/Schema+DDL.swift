@@ -1,11 +1,12 @@
+import Foundation
 import SluiceSpec
 
 extension Schema {
-    /// Parses a schema written as Spark DDL: `id INT, name STRING, amount DOUBLE NOT NULL`.
+    /// Parses a schema written as Spark DDL: `id INT, name STRING, amount DECIMAL(10,2) NOT NULL`.
     /// Names may be backquoted (`` `order id` INT``); type names are case-insensitive.
     public init(ddl: String) throws(SluiceError) {
         var fields: [Field] = []
-        for (position, part) in ddl.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
+        for (position, part) in Self.columnTexts(ddl).enumerated() {
             let column = part.trimmingCharacters(in: .whitespaces)
             guard !column.isEmpty else {
                 throw SluiceError(.invalidValue, "schema column \(position + 1) is empty in \"\(ddl)\"",
@@ -30,7 +31,10 @@ extension Schema {
                 nullable = false
                 words.removeLast(2)
             }
-            guard words.count == 1, let type = DataType(sqlName: words[0]) else {
+            // A type is one word, or several inside its parentheses (`decimal(10, 2)`).
+            let typeText = words.joined(separator: " ")
+            let oneType = words.count == 1 || (typeText.contains("(") && typeText.hasSuffix(")") && !typeText.dropLast().contains(")"))
+            guard oneType, let type = DataType(sqlName: typeText) else {
                 throw SluiceError(.invalidValue,
                                   words.isEmpty ? "schema column '\(name)' has no type" : "schema column '\(name)' has an unknown type '\(words.joined(separator: " "))'",
                                   hint: "types: \(DataType.acceptedSQLNames.joined(separator: ", "))")
@@ -39,6 +43,25 @@ extension Schema {
         }
         self.init(fields)
     }
-}
 
-import Foundation
+    /// The column definitions of a DDL text: split at commas outside parentheses and backquotes.
+    private static func columnTexts(_ ddl: String) -> [Substring] {
+        var parts: [Substring] = []
+        var depth = 0
+        var quoted = false
+        var start = ddl.startIndex
+        for index in ddl.indices {
+            switch ddl[index] {
+            case "`": quoted.toggle()
+            case "(" where !quoted: depth += 1
+            case ")" where !quoted: depth -= 1
+            case "," where !quoted && depth == 0:
+                parts.append(ddl[start..<index])
+                start = ddl.index(after: index)
+            default: break
+            }
+        }
+        parts.append(ddl[start...])
+        return parts
+    }
+}

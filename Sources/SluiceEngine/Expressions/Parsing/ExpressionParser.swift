@@ -257,12 +257,14 @@ public struct ExpressionParser {
         }
         advance()
         var fullName = typeName
-        if acceptSymbol("(") {  // varchar(20), decimal(10,2): the length or precision is not kept yet
+        if acceptSymbol("(") {  // varchar(20) (the length is not kept), decimal(10,2)
+            var parameters: [String] = []
             while !acceptSymbol(")") {
                 guard current.kind != .end else { throw ExpressionSyntaxError("expected ')' after the type's parameters", at: current.offset) }
+                if case .integer(let digits) = current.kind { parameters.append(digits) }
                 advance()
             }
-            fullName += "()"
+            fullName += "(" + parameters.joined(separator: ",") + ")"
         }
         guard let type = DataType(sqlName: fullName) else {
             throw ExpressionSyntaxError("unknown type '\(typeName)' (types: \(DataType.acceptedSQLNames.joined(separator: ", ")))",
