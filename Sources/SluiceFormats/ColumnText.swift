@@ -47,9 +47,12 @@ struct ColumnText {
             for value in values { bytes.append(contentsOf: DecimalMath.format(value, scale: scale).utf8); offsets.append(bytes.count) }
         case (.binary, .string(let strings)):
             for index in 0..<strings.count {
-                if isJSON { bytes.append(UInt8(ascii: "\"")) }
-                Base64.append(strings.utf8(at: index), to: &bytes)
-                if isJSON { bytes.append(UInt8(ascii: "\"")) }
+                let value = strings.utf8(at: index)
+                // Quoted when JSON, and when empty in CSV (so an empty value and null stay distinct).
+                let quoted = isJSON || value.isEmpty
+                if quoted { bytes.append(UInt8(ascii: "\"")) }
+                Base64.append(value, to: &bytes)
+                if quoted { bytes.append(UInt8(ascii: "\"")) }
                 offsets.append(bytes.count)
             }
         case (.timestamp, .int64(let values)), (.timestampNTZ, .int64(let values)):

@@ -82,7 +82,9 @@ public struct DeltaTableSink: Sink {
         }
         let written = try await writeFiles(input, plan: plan)
         var actions: [DeltaAction] = [commitInfo(plan: plan, blindAppend: mode == .append)]
-        if snapshot == nil { actions.append(.protocolVersion(.sluiceDefault)) }
+        if let required = DeltaProtocolVersion.required(for: plan.schema, current: snapshot?.protocolVersion) {
+            actions.append(.protocolVersion(required))
+        }
         if let metadata = plan.newMetadata { actions.append(.metadata(metadata)) }
         var removed: Set<String> = []
         if mode == .overwrite, let snapshot {
