@@ -18,11 +18,12 @@ enum FromMySQL {
                 Partitioned reads (`partitionColumn`, `lowerBound`, `upperBound`, `numPartitions`) split as in \
                 `fromPostgres`: no row is lost or read twice whatever the bounds, NULLs go to the first range.
 
-                Types: TINYINT(1)/BOOLEAN → boolean; other integers → int, except unsigned INT and BIGINT → \
-                bigint; FLOAT, DOUBLE and DECIMAL → double (DECIMAL is read as double until Sluice has a decimal \
-                type); CHAR, VARCHAR, TEXT, ENUM, SET and JSON → string; DATE → date; DATETIME and TIMESTAMP → \
-                timestamp (the session runs in UTC). BINARY, BLOB, BIT, TIME and spatial columns are an error \
-                naming the column: convert them in a `query`.
+                Types: TINYINT(1)/BOOLEAN → boolean; TINYINT → tinyint (unsigned: smallint); SMALLINT → \
+                smallint (unsigned: int); MEDIUMINT, YEAR and INT → int, except unsigned INT and BIGINT → \
+                bigint; FLOAT → float; DOUBLE → double; DECIMAL(p,s) → decimal(p,s) (exact; at most 38 digits); \
+                CHAR, VARCHAR, TEXT, ENUM, SET and JSON → string; BINARY, VARBINARY and BLOB → binary; DATE → date; \
+                DATETIME and TIMESTAMP → timestamp (the session runs in UTC). BIT, TIME and spatial columns are an \
+                error naming the column: convert them in a `query`.
                 """,
             keys: [DatabaseConfig.credentialKey("mysql")] + DatabaseConfig.readKeys + DatabaseConfig.poolKeys,
             example: """
