@@ -81,7 +81,7 @@ public struct DeltaFileStatistics: Sendable {
         case .float64(let v): v.isFinite ? TextValueFormatter.double(v) : nil
         case .decimal(let v): v.description
         case .string(let v): JSONNode.quote(v)
-        case .binary: nil
+        case .binary, .array, .map, .struct: nil
         case .date(let v): JSONNode.quote(Temporal.formatDate(v))
         case .timestamp(let v): JSONNode.quote(Temporal.formatTimestamp(v))
         case .timestampNTZ(let v): JSONNode.quote(String(Temporal.formatTimestamp(v).dropLast()))

@@ -74,6 +74,18 @@ struct ColumnText {
                     offsets.append(bytes.count)
                 }
             }
+        case (_, .list), (_, .structure):
+            // Nested values as JSON: a JSON value in JSON Lines, a JSON text field in CSV.
+            var text: [UInt8] = []
+            for row in 0..<column.count {
+                text.removeAll(keepingCapacity: true)
+                NestedJSONText.append(column.value(at: row), type: column.dataType, to: &text)
+                switch style {
+                case .csv(let options): text.withUnsafeBufferPointer { Self.appendCSV($0, options: options, to: &bytes) }
+                case .json: bytes.append(contentsOf: text)
+                }
+                offsets.append(bytes.count)
+            }
         default:
             preconditionFailure("column of type \(column.dataType) has mismatched storage")
         }

@@ -30,6 +30,7 @@ public enum TextValueFormatter {
         case .date(let v): return Temporal.formatDate(v)
         case .timestamp(let v): return Temporal.formatTimestamp(v)
         case .timestampNTZ(let v): return String(Temporal.formatTimestamp(v).dropLast())
+        case .array, .map, .struct: return value.cast(to: .string).description
         }
     }
 }

@@ -92,8 +92,12 @@ def nested_table(rows=600):
 
 
 def rows_of(table):
+    """Rows in canonical JSON; nested columns as `nested_canonical` renders them."""
     columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
-    return [[canonical(column[r]) for column in columns] for r in range(table.num_rows)]
+    kinds = [table.schema.field(i).type for i in range(table.num_columns)]
+    nested = [pa.types.is_nested(kind) for kind in kinds]
+    return [[nested_canonical(column[r], kind) if is_nested else canonical(column[r])
+             for column, kind, is_nested in zip(columns, kinds, nested)] for r in range(table.num_rows)]
 
 
 def sample_table(rows=3000):

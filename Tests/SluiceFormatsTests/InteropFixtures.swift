@@ -54,6 +54,7 @@ enum InteropFixtures {
         case .binary(let v): v.map { String(format: "%02x", $0) }.joined()
         case .date(let v): Int64(v)
         case .timestamp(let v), .timestampNTZ(let v): v
+        case .array, .map, .struct: value.description
         }
     }
 

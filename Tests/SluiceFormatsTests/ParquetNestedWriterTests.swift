@@ -36,7 +36,11 @@ import Testing
         let bytes = try ParquetNestedWriter.write(fields: Self.fields, rows: Self.rows)
         let data = Data(bytes)
         let schema = try ParquetFormat().inferSchema(of: data, file: "nested.parquet")
-        #expect(schema.fields.map(\.type) == [.int64, .string])
+        let strings = DataType.map(key: .string, value: .string)
+        #expect(schema.fields.map(\.type) == [.int64, .struct([
+            Field("path", .string), Field("partitionValues", strings), Field("tags", .array(.string)), Field("flag", .boolean),
+            Field("inner", .struct([Field("n", .int32), Field("options", strings)])),
+        ])])
         let rows = try await ParquetFormat().read(data, file: "nested.parquet", schema: schema).collect()
             .flatMap { batch in (0..<batch.rowCount).map { batch.row($0) } }
         let texts = rows.map { row in row.map { value -> String? in
@@ -44,7 +48,7 @@ import Testing
             case .null: nil
             case .int64(let number): String(number)
             case .string(let text): text
-            default: "\(value)"
+            default: NestedJSONText.text(value, type: schema.fields[1].type)
             }
         } }
         #expect(texts == Self.expected)

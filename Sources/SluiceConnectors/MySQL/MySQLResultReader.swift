@@ -47,6 +47,7 @@ final class MySQLResultReader: @unchecked Sendable {
             case .binary: bind.buffer_type = MYSQL_TYPE_BLOB
             case .date: bind.buffer_type = MYSQL_TYPE_DATE
             case .timestamp, .timestampNTZ: bind.buffer_type = MYSQL_TYPE_DATETIME
+            case .array, .map, .struct: preconditionFailure("MySQL columns never map to nested types")
             }
             binds[index] = bind
         }
@@ -107,6 +108,8 @@ final class MySQLResultReader: @unchecked Sendable {
         case .timestamp, .timestampNTZ:
             guard let micros = MySQLTime.micros(buffer.load(as: MYSQL_TIME.self)) else { builder.appendNull(); return }
             builder.append(micros)
+        case .array, .map, .struct:
+            preconditionFailure("MySQL columns never map to nested types")
         case .decimal(let precision, let scale):
             let text = UnsafeRawBufferPointer(start: buffer, count: min(Int(lengths[index]), Self.stringBuffer))
             guard let value = DecimalMath.parse(utf8: text, precision: precision, scale: scale) else {

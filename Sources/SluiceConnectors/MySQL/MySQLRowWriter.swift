@@ -1,4 +1,5 @@
 import SluiceEngine
+import SluiceFormats
 import SluiceSpec
 
 /// Sends rows as multi-row prepared `INSERT`s: `batchSize` rows per statement (fewer when
@@ -24,8 +25,12 @@ struct MySQLRowWriter {
         var full: MySQLStatement?
         do {
             for try await batch in input {
+                let fields = batch.schema.fields
                 for row in 0..<batch.rowCount {
-                    pending.append(contentsOf: batch.row(row))
+                    // Nested values go to JSON columns as their JSON text.
+                    pending.append(contentsOf: batch.row(row).enumerated().map { index, value in
+                        fields[index].type.isNested && value != .null ? .string(NestedJSONText.text(value, type: fields[index].type)) : value
+                    })
                     if pending.count == batchSize * columns.count {
                         full = try await insert(pending, reusing: full, on: connection)
                         rows += batchSize

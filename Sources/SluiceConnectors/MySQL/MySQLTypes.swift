@@ -80,6 +80,7 @@ enum MySQLTypes {
         case .binary: "LONGBLOB"
         case .date: "DATE"
         case .timestamp, .timestampNTZ: "DATETIME(6)"
+        case .array, .map, .struct: "JSON"
         }
     }
 

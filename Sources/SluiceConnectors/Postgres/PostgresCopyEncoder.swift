@@ -59,6 +59,8 @@ enum PostgresCopyEncoder {
             for byte in storage.utf8(at: row) { buffer.writeBytes([hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]) }
         case .string(let storage):
             appendEscaped(storage.utf8(at: row), to: &buffer)
+        case .list, .structure:
+            appendEscaped(Array(PostgresArrayLiteral.text(column.value(at: row), type: column.dataType).utf8)[...], to: &buffer)
         }
     }
 

@@ -47,6 +47,8 @@ enum PostgresTypes {
         case .date: "date"
         case .timestamp: "timestamp with time zone"
         case .timestampNTZ: "timestamp without time zone"
+        case .array(let element) where !element.isNested || element.physical == .list: columnType(element) + "[]"
+        case .array, .map, .struct: "jsonb"
         }
     }
 

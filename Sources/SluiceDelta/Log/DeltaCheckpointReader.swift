@@ -26,7 +26,9 @@ enum DeltaCheckpointReader {
                 for (index, field) in batch.schema.fields.enumerated() {
                     let column = batch.columns[index]
                     for row in 0..<batch.rowCount where !column.isNull(row) {
-                        guard case .string(let text) = column.value(at: row) else { continue }
+                        let value = column.value(at: row)
+                        let text: String
+                        if case .string(let json) = value { text = json } else { text = NestedJSONText.text(value, type: field.type) }
                         let node = try JSONParser.parse("{\(JSONNode.quote(field.name)):\(text)}", file: path)
                         actions.append(try DeltaAction.parse(node, file: path))
                     }

@@ -58,7 +58,7 @@ public struct DeltaSchema: Sendable, Equatable {
         return "{\"type\":\"struct\",\"fields\":[" + fields.joined(separator: ",") + "]}"
     }
 
-    /// The engine schema: nested columns as strings of JSON text, as the Parquet reader gives them.
+    /// The engine schema (a nested type the engine cannot hold reads as JSON text).
     public var engineSchema: Schema {
         Schema(columns.map { Field($0.name, Self.engineType(of: $0.deltaType), nullable: $0.nullable) })
     }
@@ -78,6 +78,41 @@ public struct DeltaSchema: Sendable, Equatable {
         case .date: "date"
         case .timestamp: "timestamp"
         case .timestampNTZ: "timestamp_ntz"
+        case .array(let element):
+            "{\"type\":\"array\",\"elementType\":\(json(of: element)),\"containsNull\":true}"
+        case .map(let key, let value):
+            "{\"type\":\"map\",\"keyType\":\(json(of: key)),\"valueType\":\(json(of: value)),\"valueContainsNull\":true}"
+        case .struct(let fields):
+            "{\"type\":\"struct\",\"fields\":[" + fields.map { field in
+                "{\"name\":\(JSONNode.quote(field.name)),\"type\":\(json(of: field.type)),\"nullable\":\(field.nullable),\"metadata\":{}}"
+            }.joined(separator: ",") + "]}"
+        }
+    }
+
+    /// A type inside a nested type's JSON: a quoted name, or the nested type's object.
+    private static func json(of type: DataType) -> String {
+        type.isNested ? deltaType(of: type) : JSONNode.quote(deltaType(of: type))
+    }
+
+    /// The engine type of a nested type's JSON; nil when it is not one the engine holds.
+    static func engineType(of node: JSONNode) -> DataType? {
+        if let name = node.stringValue { return engineType(of: name) }
+        switch node["type"]?.stringValue {
+        case "array":
+            return node["elementType"].flatMap(engineType(of:)).map { .array($0) }
+        case "map":
+            guard let key = node["keyType"].flatMap(engineType(of:)), let value = node["valueType"].flatMap(engineType(of:)) else { return nil }
+            return .map(key: key, value: value)
+        case "struct":
+            var fields: [Field] = []
+            for field in node["fields"]?.elements ?? [] {
+                guard let name = field["name"]?.stringValue, let type = field["type"].flatMap(engineType(of:)) else { return nil }
+                var nullable = true
+                if case .bool(let flag)? = field["nullable"]?.value { nullable = flag }
+                fields.append(Field(name, type, nullable: nullable))
+            }
+            return .struct(fields)
+        default: return nil
         }
     }
 
@@ -95,6 +130,8 @@ public struct DeltaSchema: Sendable, Equatable {
         case "timestamp": .timestamp
         case "timestamp_ntz": .timestampNTZ
         case _ where deltaType.hasPrefix("decimal"): DataType(sqlName: deltaType) ?? .string
+        case _ where deltaType.hasPrefix("{"):
+            (try? JSONParser.parse(deltaType, file: "schema")).flatMap(engineType(of:)) ?? .string
         default: .string
         }
     }

@@ -44,8 +44,16 @@ public struct Column: Sendable, Hashable {
         case (.decimal(_, let scale), .decimal(let v)): return .decimal(DecimalValue(unscaled: v[index], scale: scale))
         case (.string, .string(let v)): return .string(v.string(at: index))
         case (.binary, .string(let v)): return .binary(Array(v.utf8(at: index)))
-        default: preconditionFailure("column of type \(dataType) has mismatched storage")
+        case (.array, .list(let offsets, let values)):
+            return .array((offsets[index]..<offsets[index + 1]).map { values.value(at: $0) })
+        case (.map, .list(let offsets, let values)):
+            guard case .structure(let entries, _) = values.storage, entries.count == 2 else { break }
+            let range = offsets[index]..<offsets[index + 1]
+            return .map(keys: range.map { entries[0].value(at: $0) }, values: range.map { entries[1].value(at: $0) })
+        case (.struct, .structure(let children, _)): return .struct(children.map { $0.value(at: index) })
+        default: break
         }
+        preconditionFailure("column of type \(dataType) has mismatched storage")
     }
 
     /// A column of `count` nulls of type `type`.

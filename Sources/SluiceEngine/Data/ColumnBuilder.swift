@@ -1,6 +1,7 @@
 /// Builds a `Column` one value at a time (readers, kernels, tests). Each physical kind has
-/// its own buffer, so an append is a plain array append. Appending a value of the wrong
-/// physical kind is a programming error and traps.
+/// its own buffer, so an append is a plain array append. Arrays, maps and structs build
+/// their child columns with child builders. Appending a value of the wrong physical kind is
+/// a programming error and traps.
 public struct ColumnBuilder: Sendable {
     public let type: DataType
     private var booleans: [Bool] = []
@@ -9,6 +10,9 @@ public struct ColumnBuilder: Sendable {
     private var float64s: [Double] = []
     private var decimals: [Int128] = []
     private var strings = StringStorage()
+    /// Arrays and maps: one child (the elements, or STRUCT<key, value> entries); structs: one per field.
+    private var children: [ColumnBuilder] = []
+    private var listOffsets: [Int] = [0]
     /// Rows appended so far.
     public private(set) var count = 0
     /// Positions of the nulls; the validity bitmap is built once, in `finish()`, and only if there are any.
@@ -23,6 +27,8 @@ public struct ColumnBuilder: Sendable {
         case .float64: float64s.reserveCapacity(capacity)
         case .decimal: decimals.reserveCapacity(capacity)
         case .bytes: strings = StringStorage(capacity: capacity)
+        case .list: children = [ColumnBuilder(type: type.listElement!)]
+        case .structure: children = type.structFields.map { ColumnBuilder(type: $0.type, capacity: capacity) }
         }
     }
 
@@ -36,6 +42,8 @@ public struct ColumnBuilder: Sendable {
         case .float64: float64s.append(0)
         case .decimal: decimals.append(0)
         case .bytes: strings.appendEmpty()
+        case .list: listOffsets.append(listOffsets.last!)
+        case .structure: for index in children.indices { children[index].appendNull() }
         }
     }
 
@@ -112,6 +120,20 @@ public struct ColumnBuilder: Sendable {
             append(unscaled: fitted.unscaled)
         case .string(let v): append(v)
         case .binary(let v): append(utf8: v)
+        case .array(let items):
+            precondition(type.physical == .list, "append(array) to \(type)")
+            for item in items { children[0].append(item) }
+            listOffsets.append(listOffsets.last! + items.count)
+            count += 1
+        case .map(let keys, let values):
+            precondition(type.physical == .list, "append(map) to \(type)")
+            for (key, value) in zip(keys, values) { children[0].append(.struct([key, value])) }
+            listOffsets.append(listOffsets.last! + keys.count)
+            count += 1
+        case .struct(let values):
+            precondition(type.physical == .structure && values.count == children.count, "append(struct) to \(type)")
+            for index in children.indices { children[index].append(values[index]) }
+            count += 1
         }
     }
 
@@ -125,6 +147,8 @@ public struct ColumnBuilder: Sendable {
         case .float64: storage = .float64(float64s)
         case .decimal: storage = .decimal(decimals)
         case .bytes: storage = .string(strings)
+        case .list: storage = .list(offsets: listOffsets, values: children[0].finish())
+        case .structure: storage = .structure(children: children.indices.map { children[$0].finish() }, count: count)
         }
         var validity: Bitmap?
         if !nullRows.isEmpty {

@@ -9,6 +9,10 @@ public enum ColumnStorage: Sendable, Hashable {
     case decimal([Int128])
     /// Strings and binary values: offsets plus bytes.
     case string(StringStorage)
+    /// Arrays and maps: row `i` holds `values[offsets[i] ..< offsets[i + 1]]` (`count + 1` offsets).
+    indirect case list(offsets: [Int], values: Column)
+    /// Structs: one column per field, each `count` rows long.
+    case structure(children: [Column], count: Int)
 
     /// The number of slots.
     public var count: Int {
@@ -19,6 +23,8 @@ public enum ColumnStorage: Sendable, Hashable {
         case .float64(let values): values.count
         case .decimal(let values): values.count
         case .string(let values): values.count
+        case .list(let offsets, _): offsets.count - 1
+        case .structure(_, let count): count
         }
     }
 
@@ -31,6 +37,8 @@ public enum ColumnStorage: Sendable, Hashable {
         case .float64: var v = [Double](); v.reserveCapacity(capacity); return .float64(v)
         case .decimal: var v = [Int128](); v.reserveCapacity(capacity); return .decimal(v)
         case .bytes: return .string(StringStorage(capacity: capacity))
+        case .list: return .list(offsets: [0], values: Column.nulls(type.listElement!, count: 0))
+        case .structure: return .structure(children: type.structFields.map { Column.nulls($0.type, count: 0) }, count: 0)
         }
     }
 }

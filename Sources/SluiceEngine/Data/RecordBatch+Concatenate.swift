@@ -31,6 +31,25 @@ extension Column {
                 }
             }
             storage = .string(strings)
+        case .list:
+            var offsets = [0]
+            var elements: [Column] = []
+            for column in columns {
+                guard case .list(let own, let values) = column.storage else { preconditionFailure("not a list column") }
+                let base = offsets.last!
+                for index in 1..<own.count { offsets.append(base + own[index] - own[0]) }
+                elements.append(values.slice(own[0], own.last! - own[0]))
+            }
+            storage = .list(offsets: offsets, values: concatenate(elements, type: type.listElement!))
+        case .structure:
+            let fields = type.structFields
+            let children = fields.indices.map { field in
+                concatenate(columns.map { column -> Column in
+                    guard case .structure(let children, _) = column.storage else { preconditionFailure("not a struct column") }
+                    return children[field]
+                }, type: fields[field].type)
+            }
+            storage = .structure(children: children, count: columns.reduce(0) { $0 + $1.count })
         }
         var validity: Bitmap?
         if columns.contains(where: { $0.validity != nil }) {

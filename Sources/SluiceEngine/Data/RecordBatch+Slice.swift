@@ -18,6 +18,11 @@ extension Column {
         case .float64(let v): sliced = .float64(Array(v[range]))
         case .decimal(let v): sliced = .decimal(Array(v[range]))
         case .string(let v): sliced = .string(v.slice(range))
+        case .list(let offsets, let values):
+            let base = offsets[offset]
+            sliced = .list(offsets: offsets[offset...(offset + count)].map { $0 - base }, values: values.slice(base, offsets[offset + count] - base))
+        case .structure(let children, _):
+            sliced = .structure(children: children.map { $0.slice(offset, count) }, count: count)
         }
         var slicedValidity: Bitmap?
         if let validity {

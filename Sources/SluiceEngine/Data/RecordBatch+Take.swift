@@ -19,6 +19,16 @@ extension Column {
             var strings = StringStorage(capacity: indices.count)
             for index in indices { strings.append(utf8: v.utf8(at: index)) }
             taken = .string(strings)
+        case .list(let offsets, let values):
+            var takenOffsets = [0]
+            var elements: [Int] = []
+            for index in indices {
+                elements.append(contentsOf: offsets[index]..<offsets[index + 1])
+                takenOffsets.append(elements.count)
+            }
+            taken = .list(offsets: takenOffsets, values: values.take(elements))
+        case .structure(let children, _):
+            taken = .structure(children: children.map { $0.take(indices) }, count: indices.count)
         }
         var takenValidity: Bitmap?
         if let validity {

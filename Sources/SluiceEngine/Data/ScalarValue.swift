@@ -18,6 +18,12 @@ public enum ScalarValue: Sendable, Hashable, CustomStringConvertible {
     case timestamp(Int64)
     /// Microseconds since 1970-01-01T00:00:00, in no time zone.
     case timestampNTZ(Int64)
+    /// The elements of an array.
+    case array([ScalarValue])
+    /// The entries of a map, in order.
+    case map(keys: [ScalarValue], values: [ScalarValue])
+    /// The field values of a struct, in the type's field order.
+    case `struct`([ScalarValue])
 
     public var isNull: Bool { self == .null }
 
@@ -37,6 +43,9 @@ public enum ScalarValue: Sendable, Hashable, CustomStringConvertible {
         case .date(let v): "date(\(v))"
         case .timestamp(let v): "timestamp(\(v))"
         case .timestampNTZ(let v): "timestamp_ntz(\(v))"
+        case .array(let items): "[" + items.map(\.description).joined(separator: ", ") + "]"
+        case .map(let keys, let values): "{" + zip(keys, values).map { "\($0) -> \($1)" }.joined(separator: ", ") + "}"
+        case .struct(let values): "{" + values.map(\.description).joined(separator: ", ") + "}"
         }
     }
 }

@@ -95,6 +95,9 @@ struct RowComparator {
         case .string(let s):
             let left = s.utf8(at: a), right = s.utf8(at: b)
             result = left.lexicographicallyPrecedes(right) ? -1 : right.lexicographicallyPrecedes(left) ? 1 : 0
+        case .list, .structure:
+            let left = column.value(at: a), right = column.value(at: b)
+            result = ScalarOrdering.less(left, right) ? -1 : ScalarOrdering.less(right, left) ? 1 : 0
         }
         return ascending ? result : -result
     }

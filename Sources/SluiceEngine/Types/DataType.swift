@@ -2,8 +2,10 @@
 ///
 /// Several logical types share one physical buffer (see `PhysicalKind`): the small integers
 /// live in `Int32` buffers, `float32` in `Double` buffers, `binary` next to `string` as
-/// offsets plus bytes, and every decimal as unscaled `Int128` values.
-public enum DataType: Sendable, Hashable, CustomStringConvertible {
+/// offsets plus bytes, and every decimal as unscaled `Int128` values. Arrays and maps are
+/// offsets into a child column (a map's child is a struct of `key` and `value`); a struct
+/// is one child column per field.
+public indirect enum DataType: Sendable, Hashable, CustomStringConvertible {
     case boolean
     /// TINYINT.
     case int8
@@ -26,6 +28,12 @@ public enum DataType: Sendable, Hashable, CustomStringConvertible {
     /// A wall-clock date and time without a time zone (TIMESTAMP_NTZ): microseconds since
     /// 1970-01-01T00:00:00 in no zone, stored as `Int64`.
     case timestampNTZ
+    /// ARRAY<element>: a list of values of one type per row.
+    case array(DataType)
+    /// MAP<key, value>: a list of key-value pairs per row.
+    case map(key: DataType, value: DataType)
+    /// STRUCT<name: type, ...>: named fields per row.
+    case `struct`([Field])
 
     /// The largest decimal precision, as in Spark.
     public static let maxDecimalPrecision = 38
@@ -46,7 +54,30 @@ public enum DataType: Sendable, Hashable, CustomStringConvertible {
         case .date: "DATE"
         case .timestamp: "TIMESTAMP"
         case .timestampNTZ: "TIMESTAMP_NTZ"
+        case .array(let element): "ARRAY<\(element.sqlName)>"
+        case .map(let key, let value): "MAP<\(key.sqlName), \(value.sqlName)>"
+        case .struct(let fields):
+            "STRUCT<" + fields.map { "\(DataType.quotedIfNeeded($0.name)): \($0.type.sqlName)" }.joined(separator: ", ") + ">"
         }
+    }
+
+    /// A field name as DDL writes it: backquoted when it is not a plain identifier.
+    static func quotedIfNeeded(_ name: String) -> String {
+        let plain = !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } && !name.first!.isNumber
+        return plain ? name : "`" + name.replacingOccurrences(of: "`", with: "``") + "`"
+    }
+
+    /// Whether this is an array, map or struct.
+    public var isNested: Bool {
+        switch self {
+        case .array, .map, .struct: true
+        default: false
+        }
+    }
+
+    /// The child type a map stores its entries as: STRUCT<key, value>.
+    public static func mapEntry(key: DataType, value: DataType) -> DataType {
+        .struct([Field("key", key, nullable: false), Field("value", value)])
     }
 
     public var description: String { sqlName.lowercased() }
@@ -55,6 +86,11 @@ public enum DataType: Sendable, Hashable, CustomStringConvertible {
     /// `long`, `bigint`, `double`, `string`, `varchar(20)`, `decimal(10,2)`, `bool`, ...).
     /// Nil when unknown, or when a decimal's precision or scale is out of range.
     public init?(sqlName: String) {
+        if sqlName.contains("<") {
+            guard let type = NestedTypeParser.parse(sqlName) else { return nil }
+            self = type
+            return
+        }
         let name = sqlName.trimmingCharacters(in: .whitespaces).lowercased()
         let open = name.firstIndex(of: "(")
         let base = String(open.map { name[..<$0] } ?? name[...]).trimmingCharacters(in: .whitespaces)
@@ -92,5 +128,6 @@ public enum DataType: Sendable, Hashable, CustomStringConvertible {
 
     /// The type names `init(sqlName:)` accepts, for error hints.
     public static let acceptedSQLNames = ["boolean", "tinyint", "smallint", "int", "bigint", "float", "double", "decimal(p,s)",
-                                          "string", "binary", "date", "timestamp", "timestamp_ntz"]
+                                          "string", "binary", "date", "timestamp", "timestamp_ntz", "array<t>", "map<k,v>",
+                                          "struct<name: t, ...>"]
 }

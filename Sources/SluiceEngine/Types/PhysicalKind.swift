@@ -11,6 +11,10 @@ public enum PhysicalKind: Sendable, Hashable {
     case decimal
     /// Offsets plus bytes: string and binary.
     case bytes
+    /// Offsets into one child column: arrays and maps.
+    case list
+    /// One child column per field: structs.
+    case structure
 }
 
 extension DataType {
@@ -23,7 +27,24 @@ extension DataType {
         case .float32, .float64: .float64
         case .decimal: .decimal
         case .string, .binary: .bytes
+        case .array, .map: .list
+        case .struct: .structure
         }
+    }
+
+    /// The type of the child column of an array or map (a map's is STRUCT<key, value>).
+    public var listElement: DataType? {
+        switch self {
+        case .array(let element): element
+        case .map(let key, let value): .mapEntry(key: key, value: value)
+        default: nil
+        }
+    }
+
+    /// The fields of a struct; empty for any other type.
+    public var structFields: [Field] {
+        if case .struct(let fields) = self { return fields }
+        return []
     }
 
     /// Whether this is a decimal type.

@@ -31,9 +31,9 @@ extension Schema {
                 nullable = false
                 words.removeLast(2)
             }
-            // A type is one word, or several inside its parentheses (`decimal(10, 2)`).
+            // A type is one word, or several inside its brackets (`decimal(10, 2)`, `map<string, int>`).
             let typeText = words.joined(separator: " ")
-            let oneType = words.count == 1 || (typeText.contains("(") && typeText.hasSuffix(")") && !typeText.dropLast().contains(")"))
+            let oneType = words.count == 1 || typeText.hasSuffix(")") || typeText.hasSuffix(">")
             guard oneType, let type = DataType(sqlName: typeText) else {
                 throw SluiceError(.invalidValue,
                                   words.isEmpty ? "schema column '\(name)' has no type" : "schema column '\(name)' has an unknown type '\(words.joined(separator: " "))'",
@@ -44,7 +44,7 @@ extension Schema {
         self.init(fields)
     }
 
-    /// The column definitions of a DDL text: split at commas outside parentheses and backquotes.
+    /// The column definitions of a DDL text: split at commas outside brackets and backquotes.
     private static func columnTexts(_ ddl: String) -> [Substring] {
         var parts: [Substring] = []
         var depth = 0
@@ -53,8 +53,8 @@ extension Schema {
         for index in ddl.indices {
             switch ddl[index] {
             case "`": quoted.toggle()
-            case "(" where !quoted: depth += 1
-            case ")" where !quoted: depth -= 1
+            case "(" where !quoted, "<" where !quoted: depth += 1
+            case ")" where !quoted, ">" where !quoted: depth -= 1
             case "," where !quoted && depth == 0:
                 parts.append(ddl[start..<index])
                 start = ddl.index(after: index)

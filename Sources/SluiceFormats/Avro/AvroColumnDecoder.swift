@@ -86,7 +86,13 @@ struct AvroColumnDecoder {
         switch plan {
         case .same(let schema), .promote(_, let schema): schema
         case .readerUnion(_, let inner): readerSchema(of: inner)
-        default: .null
+        case .record(let resolved): .record(resolved.reader)
+        case .array(let items): .array(items: readerSchema(of: items))
+        case .map(let values): .map(values: readerSchema(of: values))
+        case .enumeration: .string()
+        case .writerUnion(let branches):
+            // The reader's type is the same whichever branch the writer took.
+            branches.lazy.compactMap { try? $0.get() }.first.map(readerSchema(of:)) ?? .null
         }
     }
 
@@ -95,7 +101,8 @@ struct AvroColumnDecoder {
         switch (builder.type, value) {
         case (_, .null): builder.appendNull()
         case (.boolean, .boolean), (.int32, .int32), (.int64, .int64), (.float32, .float32), (.float64, .float64), (.string, .string),
-             (.binary, .binary), (.date, .date), (.timestamp, .timestamp), (.timestampNTZ, .timestampNTZ), (.decimal, .decimal):
+             (.binary, .binary), (.date, .date), (.timestamp, .timestamp), (.timestampNTZ, .timestampNTZ), (.decimal, .decimal),
+             (.struct, .struct), (.array, .array), (.map, .map):
             builder.append(value)
         case (.int64, .int32), (.float32, .int32), (.float32, .int64), (.float64, .int32), (.float64, .int64), (.float64, .float32),
              (.decimal, .int32), (.decimal, .int64), (.float64, .decimal), (.timestamp, .timestampNTZ), (.timestampNTZ, .timestamp):

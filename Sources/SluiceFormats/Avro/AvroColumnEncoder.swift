@@ -31,6 +31,7 @@ struct AvroColumnEncoder: Sendable {
         case (_, .long): return type.isIntegral || type.isTimestamp
         case (_, .float), (_, .double): return type.isIntegral || type == .float32 || type == .float64 || (type.isDecimal && schema.typeName == "double")
         case (.string, .string), (.string, .bytes), (.string, .enumeration), (.binary, .bytes), (.binary, .fixed), (.decimal, .string): return true
+        case (.struct, .record), (.array, .array), (.map, .map): return true
         default: return false
         }
     }
@@ -56,28 +57,57 @@ struct AvroColumnEncoder: Sendable {
             default: break
             }
         }
-        let value = column.value(at: row)
+        try encodeAny(column.value(at: row), as: schema, row: row, into: &encoder)
+    }
+
+    /// Encodes a value under a schema that may be a union (the branch is `null` for a null, the
+    /// first other branch for a value).
+    private func encodeAny(_ value: ScalarValue, as schema: AvroSchema, row: Int, into encoder: inout AvroBinaryEncoder) throws(SluiceError) {
         guard case .union(let branches) = schema else {
             guard !value.isNull else {
                 throw SluiceError(.schemaMismatch, "column '\(name)' holds a null at row \(row + 1), but its Avro type \(schema) does not allow null",
                                   hint: "make the field a union with \"null\" in avroSchema, or filter the nulls out")
             }
-            return try encode(value, as: schema, into: &encoder)
+            return try encode(value, as: schema, row: row, into: &encoder)
         }
         let branch = value.isNull ? branches.firstIndex { $0.isNull } : branches.firstIndex { !$0.isNull }
         guard let branch else {
             throw SluiceError(.schemaMismatch, "column '\(name)' holds \(value.isNull ? "a null" : "a value") at row \(row + 1) that no branch of \(schema) takes")
         }
         encoder.writeLong(Int64(branch))
-        try encode(value, as: branches[branch], into: &encoder)
+        try encode(value, as: branches[branch], row: row, into: &encoder)
     }
 
-    private func encode(_ value: ScalarValue, as schema: AvroSchema, into encoder: inout AvroBinaryEncoder) throws(SluiceError) {
+    private func encode(_ value: ScalarValue, as schema: AvroSchema, row: Int, into encoder: inout AvroBinaryEncoder) throws(SluiceError) {
         switch (value, schema) {
         case (.null, .null): break
+        case (.struct(let values), .record(let record)):
+            guard values.count == record.fields.count else {
+                throw SluiceError(.schemaMismatch, "column '\(name)' has \(values.count) fields, but Avro record '\(record.name)' has \(record.fields.count)")
+            }
+            for (item, field) in zip(values, record.fields) { try encodeAny(item, as: field.type, row: row, into: &encoder) }
+        case (.array(let items), .array(let itemSchema)):
+            // One block of all the items, then the empty block that ends the array.
+            if !items.isEmpty {
+                encoder.writeLong(Int64(items.count))
+                for item in items { try encodeAny(item, as: itemSchema, row: row, into: &encoder) }
+            }
+            encoder.writeLong(0)
+        case (.map(let keys, let values), .map(let valueSchema)):
+            if !keys.isEmpty {
+                encoder.writeLong(Int64(keys.count))
+                for (key, item) in zip(keys, values) {
+                    guard case .string(let text) = key.cast(to: .string) else {
+                        throw SluiceError(.schemaMismatch, "column '\(name)' has a null map key at row \(row + 1), which Avro maps cannot hold")
+                    }
+                    encoder.writeString(text)
+                    try encodeAny(item, as: valueSchema, row: row, into: &encoder)
+                }
+            }
+            encoder.writeLong(0)
         case (.boolean(let flag), .boolean): encoder.writeBoolean(flag)
-        case (.int8(let v), _): try encode(.int32(Int32(v)), as: schema, into: &encoder)
-        case (.int16(let v), _): try encode(.int32(Int32(v)), as: schema, into: &encoder)
+        case (.int8(let v), _): try encode(.int32(Int32(v)), as: schema, row: row, into: &encoder)
+        case (.int16(let v), _): try encode(.int32(Int32(v)), as: schema, row: row, into: &encoder)
         case (.float32(let v), .float): encoder.writeFloat(v)
         case (.float32(let v), .double): encoder.writeDouble(Double(v))
         case (.decimal(let v), .double): encoder.writeDouble(v.doubleValue)
@@ -93,7 +123,7 @@ struct AvroColumnEncoder: Sendable {
                 throw SluiceError(.schemaMismatch, "column '\(name)' holds \(bytes.count) bytes, but Avro fixed '\(fixed.name)' takes \(fixed.size)")
             }
             encoder.writeRaw(bytes)
-        case (.timestampNTZ(let micros), .long): try encode(.timestamp(micros), as: schema, into: &encoder)
+        case (.timestampNTZ(let micros), .long): try encode(.timestamp(micros), as: schema, row: row, into: &encoder)
         case (.int32(let v), .int), (.date(let v), .int): encoder.writeInt(v)
         case (.int32(let v), .long): encoder.writeLong(Int64(v))
         case (.int32(let v), .float): encoder.writeFloat(Float(v))

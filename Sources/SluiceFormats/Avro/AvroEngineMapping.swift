@@ -18,8 +18,14 @@ public enum AvroEngineMapping {
     /// The engine type of a reader's field schema and whether it may be null; nil when the
     /// engine cannot hold it yet.
     public static func dataType(of schema: AvroSchema) -> (type: DataType, nullable: Bool)? {
+        dataType(of: schema, visiting: [])
+    }
+
+    /// `dataType(of:)`, refusing a record that contains itself (`visiting` holds the records
+    /// being mapped): the engine's types are finite.
+    static func dataType(of schema: AvroSchema, visiting: Set<String>) -> (type: DataType, nullable: Bool)? {
         if let (inner, _) = schema.nullableBranch {
-            return dataType(of: inner).map { ($0.type, true) }
+            return dataType(of: inner, visiting: visiting).map { ($0.type, true) }
         }
         switch schema {
         case .null: return (.string, true)
@@ -43,6 +49,19 @@ public enum AvroEngineMapping {
         case .fixed(let fixed):
             if fixed.logicalType == .uuid { return (.string, false) }
             return (decimalType(fixed.logicalType) ?? .binary, false)
+        case .record(let record):
+            let name = record.name.fullName
+            guard !visiting.contains(name) else { return nil }
+            var fields: [Field] = []
+            for field in record.fields {
+                guard let mapped = dataType(of: field.type, visiting: visiting.union([name])) else { return nil }
+                fields.append(Field(field.name, mapped.type, nullable: mapped.nullable))
+            }
+            return (.struct(fields), false)
+        case .array(let items):
+            return dataType(of: items, visiting: visiting).map { (.array($0.type), false) }
+        case .map(let values):
+            return dataType(of: values, visiting: visiting).map { (.map(key: .string, value: $0.type), false) }
         default: return nil
         }
     }
@@ -84,8 +103,9 @@ public enum AvroEngineMapping {
 
     /// The Avro record schema Sluice writes for `schema`.
     public static func avroSchema(for schema: Schema, name: String = "topLevelRecord", namespace: String? = nil) -> AvroSchema {
+        let path = (namespace.map { [$0] } ?? []) + [name]
         let fields = schema.fields.map { field -> AvroField in
-            let type = avroType(of: field.type)
+            let type = avroType(of: field.type, path: path + [field.name])
             guard field.nullable else { return AvroField(name: field.name, type: type) }
             return AvroField(name: field.name, type: .union([.null, type]),
                              defaultValue: JSONNode(.null, at: SourceLocation(file: "", line: 1, column: 1)))
@@ -93,8 +113,21 @@ public enum AvroEngineMapping {
         return .record(AvroRecordSchema(name: AvroName(name, namespace: namespace), fields: fields))
     }
 
-    /// The Avro type of an engine type.
-    public static func avroType(of type: DataType) -> AvroSchema {
+    /// The Avro type of an engine type. A struct becomes a record named after its place
+    /// (`path`: the enclosing record's full name, then the field's name), as Spark names them;
+    /// an array's elements and a map's values may be null; a map's keys must be strings.
+    public static func avroType(of type: DataType, path: [String] = ["topLevelRecord"]) -> AvroSchema {
+        switch type {
+        case .array(let element): .array(items: .union([.null, avroType(of: element, path: path)]))
+        case .map(_, let value): .map(values: .union([.null, avroType(of: value, path: path)]))
+        case .struct:
+            avroSchema(for: Schema(type.structFields), name: path.last!,
+                       namespace: path.count > 1 ? path.dropLast().joined(separator: ".") : nil)
+        default: flatAvroType(of: type)
+        }
+    }
+
+    private static func flatAvroType(of type: DataType) -> AvroSchema {
         switch type {
         case .boolean: .boolean
         case .int8, .int16, .int32: .int()
@@ -107,6 +140,7 @@ public enum AvroEngineMapping {
         case .date: .int(logical: .date)
         case .timestamp: .long(logical: .timestampMicros)
         case .timestampNTZ: .long(logical: .localTimestampMicros)
+        case .array, .map, .struct: preconditionFailure("nested types are mapped by avroType(of:path:)")
         }
     }
 
@@ -140,6 +174,32 @@ public enum AvroEngineMapping {
             return .binary(bytes)
         case .union(let branch, let inner):
             return scalar(inner, schema: schema.branches.indices.contains(branch) ? schema.branches[branch] : schema)
+        case .record(let values):
+            guard case .record(let record) = schema.nullableBranch?.schema ?? schema, record.fields.count == values.count else { return nil }
+            var fields: [ScalarValue] = []
+            for (value, field) in zip(values, record.fields) {
+                guard let mapped = scalar(value, schema: field.type) else { return nil }
+                fields.append(mapped)
+            }
+            return .struct(fields)
+        case .array(let items):
+            guard case .array(let itemSchema) = schema.nullableBranch?.schema ?? schema else { return nil }
+            var elements: [ScalarValue] = []
+            for item in items {
+                guard let mapped = scalar(item, schema: itemSchema) else { return nil }
+                elements.append(mapped)
+            }
+            return .array(elements)
+        case .map(let entries):
+            guard case .map(let valueSchema) = schema.nullableBranch?.schema ?? schema else { return nil }
+            // Avro maps have no order; keys are sorted so that reads are repeatable.
+            let keys = entries.keys.sorted()
+            var values: [ScalarValue] = []
+            for key in keys {
+                guard let mapped = scalar(entries[key]!, schema: valueSchema) else { return nil }
+                values.append(mapped)
+            }
+            return .map(keys: keys.map(ScalarValue.string), values: values)
         default: return nil
         }
     }

@@ -127,6 +127,7 @@ final class CSVBatchReader: @unchecked Sendable {
         case .binary: guard let v = Base64.decode(text) else { return false }; builder.append(utf8: v)
         case .date: guard let v = Temporal.parseDate(text) else { return false }; builder.append(v)
         case .timestamp, .timestampNTZ: guard let v = Temporal.parseTimestamp(text) else { return false }; builder.append(v)
+        case .array, .map, .struct: return false
         }
         return true
     }

@@ -26,10 +26,13 @@ public struct ParquetFormat: FileFormat {
     public func inferSchema(of data: Data, file: String, columns: Set<String>?) throws -> Schema {
         let footer = try ParquetFooter(data, file: file)
         var fields: [Field] = []
-        for field in footer.schema.fields {
+        for (index, field) in footer.schema.fields.enumerated() {
             let leaf = footer.schema.leaves[field.leaves.lowerBound]
-            switch ParquetTypeMapping.mapping(for: field, leaf: leaf) {
-            case .success((let type, _)):
+            let mapped = field.isFlat || index >= footer.trees.count
+                ? ParquetTypeMapping.mapping(for: field, leaf: leaf).map(\.0)
+                : ParquetNestedTypes.type(of: footer.trees[index])
+            switch mapped {
+            case .success(let type):
                 fields.append(Field(field.name, type, nullable: field.element.repetition != .required))
             case .failure(let error):
                 if columns == nil || columns!.contains(field.name.lowercased()) {

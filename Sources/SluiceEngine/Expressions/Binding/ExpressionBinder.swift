@@ -164,6 +164,10 @@ public struct ExpressionBinder: Sendable {
         case .date: .date
         case .timestamp: .timestamp
         case .timestampNTZ: .timestampNTZ
+        case .array(let items): .array(items.lazy.compactMap(type(of:)).first ?? .string)
+        case .map(let keys, let values):
+            .map(key: keys.lazy.compactMap(type(of:)).first ?? .string, value: values.lazy.compactMap(type(of:)).first ?? .string)
+        case .struct(let values): .struct(values.enumerated().map { Field("col\($0.offset + 1)", type(of: $0.element) ?? .string) })
         }
     }
 }

@@ -14,6 +14,14 @@ enum ScalarOrdering {
         case (.binary(let x), .binary(let y)): return x.lexicographicallyPrecedes(y)
         case (.date(let x), .date(let y)): return x < y
         case (.timestamp(let x), .timestamp(let y)), (.timestampNTZ(let x), .timestampNTZ(let y)): return x < y
+        case (.array(let x), .array(let y)), (.struct(let x), .struct(let y)):
+            // Element by element (nulls first), then the shorter first, as Spark orders them.
+            for (left, right) in zip(x, y) where left != right {
+                if left == .null { return true }
+                if right == .null { return false }
+                return less(left, right)
+            }
+            return x.count < y.count
         default: return false
         }
     }

@@ -26,6 +26,15 @@ enum CastRules {
             if case .timestampNTZ = value { return value }
             if case .timestamp(let micros) = toTimestamp(value) { return .timestampNTZ(micros) }
             return .null
+        case .array(let element):
+            guard case .array(let items) = value else { return .null }
+            return .array(items.map { cast($0, to: element) })
+        case .map(let keyType, let valueType):
+            guard case .map(let keys, let values) = value else { return .null }
+            return .map(keys: keys.map { cast($0, to: keyType) }, values: values.map { cast($0, to: valueType) })
+        case .struct(let fields):
+            guard case .struct(let values) = value, values.count == fields.count else { return .null }
+            return .struct(zip(values, fields).map { cast($0, to: $1.type) })
         }
     }
 
@@ -118,8 +127,16 @@ enum CastRules {
         case .date(let days): return Temporal.formatDate(days)
         case .timestamp(let micros), .timestampNTZ(let micros):
             return String(Temporal.formatTimestamp(micros).dropLast()).replacingOccurrences(of: "T", with: " ")
+        // Nested values as Spark writes them: [1, 2], {a -> 1}, {1, x}.
+        case .array(let items): return "[" + items.map(nestedText).joined(separator: ", ") + "]"
+        case .map(let keys, let values): return "{" + zip(keys, values).map { nestedText($0) + " -> " + nestedText($1) }.joined(separator: ", ") + "}"
+        case .struct(let values): return "{" + values.map(nestedText).joined(separator: ", ") + "}"
         default: return value.description
         }
+    }
+
+    private static func nestedText(_ value: ScalarValue) -> String {
+        value == .null ? "null" : toString(value)
     }
 
     /// A string's UTF-8 bytes (Spark casts only strings and integers to binary).

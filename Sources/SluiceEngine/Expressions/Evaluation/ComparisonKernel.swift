@@ -11,6 +11,20 @@ enum ComparisonKernel {
         case (.decimal(let a), .decimal(let b)): compare(op, a, b, &out)
         case (.boolean(let a), .boolean(let b)): compare(op, a.map { $0 ? 1 : 0 } as [UInt8], b.map { $0 ? 1 : 0 }, &out)
         case (.string(let a), .string(let b)): compareStrings(op, a, b, &out)
+        case (.list, .list), (.structure, .structure):
+            // Arrays, maps and structs compare value by value (the slow path).
+            for row in 0..<count {
+                let a = left.value(at: row), b = right.value(at: row)
+                let less = ScalarOrdering.less(a, b), greater = ScalarOrdering.less(b, a)
+                switch op {
+                case .equal, .nullSafeEqual: out[row] = a == b
+                case .notEqual: out[row] = a != b
+                case .less: out[row] = less
+                case .lessOrEqual: out[row] = !greater
+                case .greater: out[row] = greater
+                default: out[row] = !less
+                }
+            }
         default: preconditionFailure("comparison of \(left.dataType) with \(right.dataType)")
         }
         guard op == .nullSafeEqual else {

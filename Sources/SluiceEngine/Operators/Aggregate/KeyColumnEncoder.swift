@@ -1,18 +1,20 @@
 /// Maps the values of one grouping column to dense codes, remembered across batches:
 /// code 0 is null, code `c + 1` the `c`-th distinct value seen. Strings go through a
 /// `ByteInterner` (so do binary values and decimals, as their 16 bytes), numbers through a
-/// dictionary of their 64-bit patterns.
+/// dictionary of their 64-bit patterns; arrays, maps and structs (rare keys) by value.
 struct KeyColumnEncoder {
     let type: DataType
     private var strings = ByteInterner()
     private var numbers = IntegerInterner()
+    private var nested: [ScalarValue: Int32] = [:]
+    private var nestedValues: [ScalarValue] = []
 
     init(type: DataType) {
         self.type = type
     }
 
     /// The number of codes handed out so far, null's included.
-    var codeCount: Int { 1 + (internsBytes ? strings.count : numbers.count) }
+    var codeCount: Int { 1 + (type.isNested ? nestedValues.count : internsBytes ? strings.count : numbers.count) }
 
     private var internsBytes: Bool { type.physical == .bytes || type.physical == .decimal }
 
@@ -36,6 +38,14 @@ struct KeyColumnEncoder {
         case .float64(let values):
             // -0.0 and 0.0 group together, and every NaN with every other, as in Spark.
             for value in values { codes.append(code(value == 0 ? 0 : value.isNaN ? Int64.max : Int64(bitPattern: value.bitPattern))) }
+        case .list, .structure:
+            for row in 0..<column.count {
+                let value = column.value(at: row)
+                if let known = nested[value] { codes.append(known + 1); continue }
+                nested[value] = Int32(nestedValues.count)
+                codes.append(Int32(nestedValues.count) + 1)
+                nestedValues.append(value)
+            }
         }
         if let validity = column.validity {
             for row in 0..<column.count where !validity[row] { codes[start + row] = 0 }
@@ -52,6 +62,7 @@ struct KeyColumnEncoder {
         if code == 0 { return .null }
         let index = Int(code) - 1
         let numberValues = numbers.values
+        if type.isNested { return nestedValues[index] }
         switch type {
         case .string: return .string(String(decoding: strings.bytes(of: index), as: UTF8.self))
         case .binary: return .binary(Array(strings.bytes(of: index)))
@@ -70,6 +81,7 @@ struct KeyColumnEncoder {
             let bits = numberValues[index]
             let double = bits == 0 ? 0 : bits == Int64.max ? Double.nan : Double(bitPattern: UInt64(bitPattern: bits))
             return type == .float32 ? .float32(Float(double)) : .float64(double)
+        case .array, .map, .struct: return nestedValues[index]
         }
     }
 }

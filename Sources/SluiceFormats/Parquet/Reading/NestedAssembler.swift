@@ -2,8 +2,8 @@ import SluiceEngine
 import SluiceSpec
 
 /// Rebuilds the values of a nested column (struct, list, map, repeated field) from its leaves'
-/// levels, one JSON text per row: structs as objects, lists as arrays, maps as objects keyed
-/// by the map key's text.
+/// levels, one value per row: as JSON text (structs as objects, lists as arrays, maps as
+/// objects keyed by the map key's text), or, with typed leaves, as engine values.
 struct NestedAssembler {
     /// One leaf's decoded chunk and how far assembly has read it.
     private struct Cursor {
@@ -16,11 +16,33 @@ struct NestedAssembler {
     private let tree: ParquetNode
     private var cursors: [Int: Cursor]
     private let file: String
+    /// With typed leaves: each leaf's present values as an engine column.
+    private var typedLeaves: [Int: Column]?
 
     init(tree: ParquetNode, leaves: [Int: (ParquetLeaf, NestedLeafData)], file: String) {
         self.tree = tree
         self.file = file
         cursors = leaves.mapValues { Cursor(data: $0.1, leaf: $0.0) }
+    }
+
+    /// An assembler whose leaves become engine values (`values(_:)`).
+    init(typed tree: ParquetNode, leaves: [Int: (ParquetLeaf, NestedLeafData)], file: String) throws(SluiceError) {
+        self.init(tree: tree, leaves: leaves, file: file)
+        var columns: [Int: Column] = [:]
+        for (index, (leaf, data)) in leaves {
+            let (type, conversion) = try ParquetTypeMapping.leafMapping(leaf.element, name: tree.element.name).get()
+            columns[index] = try LeafColumnConversion.column(data.values, validity: nil, type: type, conversion: conversion,
+                                                             name: tree.element.name, file: file)
+        }
+        typedLeaves = columns
+    }
+
+    /// The value of every row, to be read with `NestedValue.engineValue(as:)`.
+    mutating func values(_ count: Int) throws(SluiceError) -> [NestedValue] {
+        var rows: [NestedValue] = []
+        rows.reserveCapacity(count)
+        for _ in 0..<count { rows.append(try field(tree)) }
+        return rows
     }
 
     /// The JSON text of every row (nil for a null row).
@@ -90,6 +112,12 @@ struct NestedAssembler {
                 return item
             } : items)
         }
+        if isMap, members.count == 1, case .array(let entries) = members[0].value, typedLeaves != nil {
+            return .entries(entries.map { entry in
+                guard case .object(let pair) = entry, pair.count >= 1 else { return (key: NestedValue.null, value: entry) }
+                return (key: pair[0].value, value: pair.count > 1 ? pair[1].value : .null)
+            })
+        }
         if isMap, members.count == 1, case .array(let entries) = members[0].value {
             return .object(entries.map { entry in
                 guard case .object(let pair) = entry, pair.count >= 1 else { return NestedMember(name: "", value: entry) }
@@ -112,6 +140,7 @@ struct NestedAssembler {
             throw SluiceError(.malformedData, "'\(file)' column '\(tree.element.name)' has fewer values than its levels describe")
         }
         defer { cursor.value += 1 }
+        if let column = typedLeaves?[leafIndex] { return .scalar(column.value(at: cursor.value), column.dataType) }
         return NestedValue.leaf(cursor.data.values, at: cursor.value, element: cursor.leaf.element)
     }
 }

@@ -7,7 +7,8 @@ struct NestedMember {
     var value: NestedValue
 }
 
-/// A value rebuilt from a nested column, rendered as JSON text.
+/// A value rebuilt from a nested column: rendered as JSON text, or (with typed leaves)
+/// turned into an engine value.
 enum NestedValue {
     case null
     /// A JSON number or literal, already in its text form.
@@ -15,6 +16,24 @@ enum NestedValue {
     case string(String)
     case array([NestedValue])
     case object([NestedMember])
+    /// A typed leaf value.
+    case scalar(ScalarValue, DataType)
+    /// A map's entries, keys kept as values.
+    case entries([(key: NestedValue, value: NestedValue)])
+
+    /// The engine value of this value as `type` (struct members matched by name).
+    func engineValue(as type: DataType) -> ScalarValue {
+        switch (self, type) {
+        case (.null, _): return .null
+        case (.scalar(let value, let from), _): return from == type ? value : value.cast(to: type)
+        case (.array(let items), .array(let element)): return .array(items.map { $0.engineValue(as: element) })
+        case (.entries(let pairs), .map(let keyType, let valueType)):
+            return .map(keys: pairs.map { $0.key.engineValue(as: keyType) }, values: pairs.map { $0.value.engineValue(as: valueType) })
+        case (.object(let members), .struct(let fields)):
+            return .struct(fields.map { field in members.first { $0.name == field.name }?.value.engineValue(as: field.type) ?? .null })
+        default: return .null
+        }
+    }
 
     /// The value as compact JSON.
     var json: String {
@@ -28,12 +47,23 @@ enum NestedValue {
         switch self {
         case .string(let text): text
         case .raw(let text): text
+        case .scalar(let value, _): TextValueFormatter.text(value)
         default: json
         }
     }
 
     private func write(to output: inout String) {
         switch self {
+        case .scalar(let value, let type): output += NestedJSONText.text(value, type: type)
+        case .entries(let pairs):
+            output += "{"
+            for (index, pair) in pairs.enumerated() {
+                if index > 0 { output += "," }
+                Self.quote(pair.key.keyText, into: &output)
+                output += ":"
+                pair.value.write(to: &output)
+            }
+            output += "}"
         case .null: output += "null"
         case .raw(let text): output += text
         case .string(let text): Self.quote(text, into: &output)

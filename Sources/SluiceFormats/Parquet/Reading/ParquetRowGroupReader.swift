@@ -33,7 +33,7 @@ struct ParquetRowGroupReader: Sendable {
             case .missing:
                 columns.append(Column.nulls(target, count: rows))
             case .nested(let fieldIndex):
-                var column = try nestedColumn(fieldIndex, group: group, rows: rows)
+                var column = try nestedColumn(fieldIndex, group: group, rows: rows, target: target)
                 if column.dataType != target { column = CastKernel.cast(column, to: target) }
                 columns.append(column)
             case .leaf(let leafIndex, let field, let type, let conversion):
@@ -54,8 +54,9 @@ struct ParquetRowGroupReader: Sendable {
         return stride(from: 0, to: rows, by: Self.batchRows).map { whole.slice($0, min(Self.batchRows, rows - $0)) }
     }
 
-    /// A nested field of one row group as a string column of JSON text.
-    private func nestedColumn(_ fieldIndex: Int, group: ParquetRowGroup, rows: Int) throws(SluiceError) -> Column {
+    /// A nested field of one row group as a column of its nested type (`target`), or of JSON
+    /// text when the dataset's schema reads it as a string.
+    private func nestedColumn(_ fieldIndex: Int, group: ParquetRowGroup, rows: Int, target: DataType) throws(SluiceError) -> Column {
         let field = footer.schema.fields[fieldIndex]
         var leaves: [Int: (ParquetLeaf, NestedLeafData)] = [:]
         for leafIndex in field.leaves {
@@ -68,6 +69,12 @@ struct ParquetRowGroupReader: Sendable {
         }
         guard fieldIndex < footer.trees.count else {
             throw SluiceError(.malformedData, "'\(file)' has a schema tree that does not match its columns")
+        }
+        if target.isNested {
+            var assembler = try NestedAssembler(typed: footer.trees[fieldIndex], leaves: leaves, file: file)
+            var builder = ColumnBuilder(type: target, capacity: rows)
+            for row in try assembler.values(rows) { builder.append(row.engineValue(as: target)) }
+            return builder.finish()
         }
         var assembler = NestedAssembler(tree: footer.trees[fieldIndex], leaves: leaves, file: file)
         var builder = ColumnBuilder(type: .string, capacity: rows)

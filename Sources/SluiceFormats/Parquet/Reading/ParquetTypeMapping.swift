@@ -18,16 +18,18 @@ enum ParquetTypeMapping {
         case timestampMillis, timestampNanos
         case float16ToDouble
         case uuidText
-        /// A nested field (struct, list, map, repeated), rebuilt from its leaves as JSON text.
-        case nestedJSON
+        /// A nested field (struct, list, map, repeated), rebuilt from its leaves.
+        case nested
     }
 
-    /// The engine type and conversion for `leaf`, or why the engine cannot hold it.
+    /// The engine type and conversion for a flat field's `leaf`, or why the engine cannot hold
+    /// it. (Nested fields take their type from `ParquetNestedTypes`.)
     static func mapping(for field: ParquetTopField, leaf: ParquetLeaf) -> Result<(DataType, Conversion), SluiceError> {
-        let element = leaf.element
-        let name = field.name
-        // Nested values are read as JSON text, as JSON Lines keeps them, until the engine has nested types.
-        guard field.isFlat else { return .success((.string, .nestedJSON)) }
+        leafMapping(leaf.element, name: field.name)
+    }
+
+    /// The engine type and conversion of the values of a leaf element.
+    static func leafMapping(_ element: ParquetSchemaElement, name: String) -> Result<(DataType, Conversion), SluiceError> {
         let logical = element.logicalType ?? legacyLogicalType(element)
         switch (element.type!, logical) {
         case (_, .decimal(let precision, let scale)?):

@@ -7,6 +7,11 @@ import SluiceSpec
 struct ColumnChunkWriter {
     let field: Field
     let element: ParquetSchemaElement
+    /// The leaf's path from the root (the field's name for a flat column).
+    private let path: [String]
+    /// The highest definition and repetition levels of the leaf (1 and 0 for a flat column).
+    private let maxDefinition: Int
+    private let maxRepetition: Int
     private let options: ParquetWriteOptions
     private let codec: CompressionCodec
     private var dictionaryEnabled: Bool
@@ -21,9 +26,19 @@ struct ColumnChunkWriter {
     private var presentValues = 0
 
     init(field: Field, options: ParquetWriteOptions) {
+        self.init(leaf: field, element: ParquetPhysicalLayout.element(for: field), path: [field.name], maxDefinition: 1, maxRepetition: 0,
+                  options: options)
+    }
+
+    /// A writer for a leaf of a nested field.
+    init(leaf field: Field, element: ParquetSchemaElement, path: [String], maxDefinition: Int, maxRepetition: Int,
+         options: ParquetWriteOptions) {
         self.field = field
         self.options = options
-        element = ParquetPhysicalLayout.element(for: field)
+        self.element = element
+        self.path = path
+        self.maxDefinition = maxDefinition
+        self.maxRepetition = maxRepetition
         codec = options.compression.codec.codec!
         dictionaryEnabled = options.dictionary && field.type != .boolean && element.type != .fixedLenByteArray
     }
@@ -39,19 +54,34 @@ struct ColumnChunkWriter {
 
     private var numericWidth: Int { element.type == .int32 || element.type == .float ? 4 : 8 }
 
-    /// Encodes `column` as one data page.
+    /// Encodes `column` (a flat column) as one data page.
     mutating func append(_ column: Column) throws(SluiceError) {
         guard column.count > 0 else { return }
         statistics.add(column)
-        let column = ParquetPhysicalLayout.physical(column, element: element)
-        slots += Int64(column.count)
+        let definition = element.repetition == .optional ? (0..<column.count).map { UInt32(column.isNull($0) ? 0 : 1) } : nil
+        try appendPage(ParquetPhysicalLayout.physical(column, element: element), repetition: nil, definition: definition,
+                       levelCount: column.count)
+    }
+
+    /// Encodes a leaf of a nested field as one data page: its present values (no nulls) and
+    /// the repetition and definition level of every slot.
+    mutating func append(values: Column, repetition: [UInt32], definition: [UInt32]) throws(SluiceError) {
+        guard !definition.isEmpty else { return }
+        statistics.add(values)
+        statistics.addNulls(definition.count - values.count)
+        try appendPage(ParquetPhysicalLayout.physical(values, element: element), repetition: maxRepetition > 0 ? repetition : nil,
+                       definition: maxDefinition > 0 ? definition : nil, levelCount: definition.count)
+    }
+
+    private mutating func appendPage(_ column: Column, repetition: [UInt32]?, definition: [UInt32]?, levelCount: Int) throws(SluiceError) {
+        slots += Int64(levelCount)
         var body: [UInt8] = []
-        if element.repetition == .optional {
-            var levels = RLEHybridEncoder(bitWidth: 1)
-            let bits = (0..<column.count).map { UInt32(column.isNull($0) ? 0 : 1) }
-            bits.withUnsafeBufferPointer { levels.encode($0) }
-            PlainEncoder.appendLength(levels.bytes.count, &body)
-            body += levels.bytes
+        for (levels, maximum) in [(repetition, maxRepetition), (definition, maxDefinition)] {
+            guard let levels else { continue }
+            var encoder = RLEHybridEncoder(bitWidth: BitUnpacking.bitWidth(of: UInt64(maximum)))
+            levels.withUnsafeBufferPointer { encoder.encode($0) }
+            PlainEncoder.appendLength(encoder.bytes.count, &body)
+            body += encoder.bytes
         }
         let encoding: ParquetEncoding
         if dictionaryEnabled {
@@ -74,7 +104,7 @@ struct ColumnChunkWriter {
         }
         var header = ParquetPageHeader()
         header.type = .dataPage
-        header.dataPage = .init(numValues: Int32(column.count), encoding: encoding)
+        header.dataPage = .init(numValues: Int32(levelCount), encoding: encoding)
         try appendPage(header: header, body: body)
         encodings.insert(encoding.rawValue)
     }
@@ -111,6 +141,7 @@ struct ColumnChunkWriter {
             }
         case .boolean: preconditionFailure("booleans are never dictionary-encoded")
         case .decimal: preconditionFailure("decimals are dictionary-encoded as their physical integers")
+        case .list, .structure: preconditionFailure("nested columns are written leaf by leaf")
         }
         return indices
     }
@@ -132,7 +163,7 @@ struct ColumnChunkWriter {
     mutating func finish(at offset: Int64) throws(SluiceError) -> (bytes: [UInt8], chunk: ParquetColumnChunk) {
         var meta = ParquetColumnMetaData()
         meta.type = element.type!
-        meta.pathInSchema = [field.name]
+        meta.pathInSchema = path
         meta.codec = options.compression.codec
         meta.numValues = slots
         meta.statistics = statistics.statistics(for: field.type)
@@ -166,7 +197,8 @@ struct ColumnChunkWriter {
         meta.encodings = encodings.sorted().compactMap(ParquetEncoding.init(rawValue:))
         meta.totalCompressedSize = Int64(output.count)
         meta.totalUncompressedSize = uncompressedPageBytes
-        self = ColumnChunkWriter(field: field, options: options)
+        self = ColumnChunkWriter(leaf: field, element: element, path: path, maxDefinition: maxDefinition,
+                                 maxRepetition: maxRepetition, options: options)
         return (output, ParquetColumnChunk(metaData: meta, fileOffset: offset))
     }
 }

@@ -12,6 +12,11 @@ struct ColumnStatisticsBuilder {
     private var sawValue = false
     private(set) var nullCount: Int64 = 0
 
+    /// Counts nulls that have no slot in the values (a nested leaf's missing values).
+    mutating func addNulls(_ count: Int) {
+        nullCount += Int64(count)
+    }
+
     mutating func add(_ column: Column) {
         nullCount += Int64(column.nullCount)
         let valid = column.validity
@@ -44,6 +49,8 @@ struct ColumnStatisticsBuilder {
                 maxDecimal = max(maxDecimal, values[index])
                 sawValue = true
             }
+        case .list, .structure:
+            preconditionFailure("nested columns are written leaf by leaf")
         case .string(let values):
             values.bytes.withUnsafeBytes { bytes in
                 for index in 0..<values.count where valid?[index] != false {

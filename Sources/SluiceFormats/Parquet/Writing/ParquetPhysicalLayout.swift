@@ -49,6 +49,8 @@ enum ParquetPhysicalLayout {
             // No converted type: TIMESTAMP_MICROS would mean adjusted to UTC.
             element.type = .int64
             element.logicalType = .timestamp(adjustedToUTC: false, unit: .micros)
+        case .array, .map, .struct:
+            preconditionFailure("nested fields are laid out by ParquetNestedLayout")
         }
         return element
     }

@@ -2,6 +2,7 @@ import SluiceEngine
 import SluiceSpec
 
 /// Writes one Parquet file: the magic bytes, row groups as they fill up, then the footer.
+/// A flat field is one column chunk; a nested field is shredded into one chunk per leaf.
 struct ParquetWriter: FormatWriter {
     /// Written into every footer's `created_by`.
     static let createdBy = "sluice version 0.1.0"
@@ -9,6 +10,9 @@ struct ParquetWriter: FormatWriter {
     private let schema: Schema
     private let options: ParquetWriteOptions
     private var columns: [ColumnChunkWriter]
+    /// Per field: its shredder when nested, and the range of its leaves' writers in `columns`.
+    private var shredders: [NestedShredder?] = []
+    private var leafRanges: [Range<Int>] = []
     private var metadata = ParquetFileMetaData()
     private var offset: Int64 = 0
     private var openRows: Int64 = 0
@@ -16,10 +20,28 @@ struct ParquetWriter: FormatWriter {
     init(schema: Schema, options: ParquetWriteOptions) {
         self.schema = schema
         self.options = options
-        columns = schema.fields.map { ColumnChunkWriter(field: $0, options: options) }
         var root = ParquetSchemaElement(name: "schema")
         root.numChildren = Int32(schema.fields.count)
-        metadata.schema = [root] + columns.map(\.element)
+        metadata.schema = [root]
+        columns = []
+        for field in schema.fields {
+            let start = columns.count
+            if field.type.isNested {
+                let layout = ParquetNestedLayout(field)
+                metadata.schema += layout.elements
+                columns += layout.leaves.map {
+                    ColumnChunkWriter(leaf: $0.field, element: $0.element, path: $0.path, maxDefinition: $0.maxDefinition,
+                                      maxRepetition: $0.maxRepetition, options: options)
+                }
+                shredders.append(NestedShredder(layout: layout))
+            } else {
+                let writer = ColumnChunkWriter(field: field, options: options)
+                metadata.schema.append(writer.element)
+                columns.append(writer)
+                shredders.append(nil)
+            }
+            leafRanges.append(start..<columns.count)
+        }
         metadata.createdBy = Self.createdBy
         metadata.hasColumnOrders = true
     }
@@ -54,8 +76,24 @@ struct ParquetWriter: FormatWriter {
     /// Encodes each column of `batch` into its chunk, the columns on several cores at once
     /// (each chunk writer is independent of the others).
     private mutating func appendInParallel(_ batch: RecordBatch) throws(SluiceError) {
+        // Nested fields are shredded first; then every leaf writer encodes on its own.
+        var shredded: [Int: (values: Column, repetition: [UInt32], definition: [UInt32])] = [:]
+        var flat: [Int: Column] = [:]
+        for (field, range) in leafRanges.enumerated() {
+            if shredders[field] != nil {
+                shredders[field]!.shred(batch.columns[field])
+                for (offset, output) in shredders[field]!.finish().enumerated() { shredded[range.lowerBound + offset] = output }
+            } else {
+                flat[range.lowerBound] = batch.columns[field]
+            }
+        }
+        let leaves = shredded, columnsByLeaf = flat
         try ParallelUpdate.each(&columns) { (index, writer) throws(SluiceError) in
-            try writer.append(batch.columns[index])
+            if let column = columnsByLeaf[index] {
+                try writer.append(column)
+            } else if let leaf = leaves[index] {
+                try writer.append(values: leaf.values, repetition: leaf.repetition, definition: leaf.definition)
+            }
         }
     }
 

@@ -25,6 +25,7 @@ enum PlainEncoder {
         case .float64(let values) where column.dataType == .float32: appendFixed(values.map { Float($0) }, valid, &output)
         case .float64(let values): appendFixed(values, valid, &output)
         case .decimal: preconditionFailure("decimals are written through ParquetPhysicalLayout.physical")
+        case .list, .structure: preconditionFailure("nested columns are written leaf by leaf")
         case .string(let values):
             for index in 0..<values.count where valid?[index] != false {
                 let value = values.utf8(at: index)
