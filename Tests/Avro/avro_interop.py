@@ -189,6 +189,7 @@ def raw(value, schema, names):
                     or (isinstance(value, int) and not isinstance(value, bool) and kind_type in ("int", "long")) \
                     or (isinstance(value, float) and kind_type in ("float", "double")) \
                     or (isinstance(value, bytes) and kind_type in ("bytes", "fixed")) \
+                    or (isinstance(value, list) and kind_type == "array") \
                     or (isinstance(value, (datetime.date, datetime.time, decimal.Decimal, uuid.UUID)) and not isinstance(kind, str)):
                 return raw(value, kind, names)
         raise ValueError(f"no branch for {value!r} in {schema}")

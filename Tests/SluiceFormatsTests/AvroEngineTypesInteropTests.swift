@@ -86,3 +86,68 @@ import Testing
         #expect(back == rows.map { row in row.enumerated().map { $0.offset < 2 ? $0.element.cast(to: .int32) : $0.element } })
     }
 }
+
+/// Struct, array and map columns written as Avro records, arrays and maps, read by the
+/// reference libraries and back by Sluice.
+@Suite struct AvroNestedInteropTests {
+    static let schema = Schema([
+        Field("id", .int64, nullable: false),
+        Field("rec", .struct([Field("a", .int32), Field("b", .string)])),
+        Field("tags", .array(.string)),
+        Field("attrs", .map(key: .string, value: .int64)),
+        Field("people", .array(.struct([Field("name", .string), Field("score", .float64)]))),
+    ])
+
+    static func rows(_ count: Int) -> [[ScalarValue]] {
+        (0..<count).map { i -> [ScalarValue] in
+            let record: ScalarValue = i % 5 == 0 ? .null : .struct([i % 3 == 0 ? .null : .int32(Int32(i)), .string("b\(i)")])
+            let tags: [ScalarValue] = (0..<(i % 4)).map { $0 == 2 ? .null : .string("t\($0)") }
+            let keys: [ScalarValue] = (0..<(i % 3)).map { .string("k\($0)") }
+            let values: [ScalarValue] = (0..<(i % 3)).map { $0 == 1 ? .null : .int64(Int64(i * $0)) }
+            let people: [ScalarValue] = (0..<(i % 3)).map { j in .struct([.string("p\(j)"), j == 1 ? .null : .float64(Double(i) / 4)]) }
+            return [.int64(Int64(i)), record, i % 7 == 0 ? .null : .array(tags), i % 4 == 0 ? .null : .map(keys: keys, values: values),
+                    .array(people)]
+        }
+    }
+
+    @Test func theReferenceLibrariesReadNestedColumnsSluiceWrites() async throws {
+        let rows = Self.rows(300)
+        let data = try AvroContainerTests.write([JSONLinesFormatTests.batch(Self.schema, rows)], options: AvroOptions())
+        let directory = try AvroTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("nested.avro")
+        try data.write(to: file)
+        let output = try JSONParser.parse(try AvroTestSupport.python(["read", file.path]), file: "read output")
+        for library in ["fastavro", "avro"] {
+            let records = output[library]?.elements ?? []
+            #expect(records.count == rows.count, "\(library)")
+            for (index, (row, record)) in zip(rows, records).enumerated() {
+                let actual = Self.schema.fields.map { record[$0.name]?.jsonText ?? "missing" }
+                let expected = zip(row, Self.schema.fields).map { NestedJSONText.text($0, type: $1.type) }
+                if actual != expected {
+                    Issue.record("\(library) record \(index): \(actual) != \(expected)")
+                    break
+                }
+            }
+        }
+        let (schema, back) = try await AvroContainerTests.read(data)
+        #expect(schema.fields.map(\.type) == Self.schema.fields.map(\.type))
+        #expect(back == rows)
+    }
+}
+
+extension AvroNestedInteropTests {
+    @Test func arraysAndMapsTheReferenceLibrariesWriteReadAsColumns() async throws {
+        let manifest = try AvroInteropTests.manifest.get()
+        let data = try Data(contentsOf: manifest.directory.appendingPathComponent("all-fastavro-snappy.avro"))
+        let (schema, rows) = try await AvroContainerTests.read(data, columns: ["a", "m"])
+        #expect(schema.fields.map(\.type) == [.array(.int64), .map(key: .string, value: .string)])
+        let records = manifest.records["all"] ?? []
+        #expect(rows.count == records.count && !rows.isEmpty)
+        for (row, record) in zip(rows, records) {
+            let items = (record["a"]?.elements ?? []).map { ScalarValue.int64(Int64($0.jsonText)!) }
+            let entries = (record["m"]?.members ?? []).sorted { $0.key < $1.key }
+            #expect(row == [.array(items), .map(keys: entries.map { .string($0.key) }, values: entries.map { .string($0.value.stringValue ?? "") })])
+        }
+    }
+}

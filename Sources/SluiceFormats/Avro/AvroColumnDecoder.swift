@@ -91,8 +91,8 @@ struct AvroColumnDecoder {
         case .map(let values): .map(values: readerSchema(of: values))
         case .enumeration: .string()
         case .writerUnion(let branches):
-            // The reader's type is the same whichever branch the writer took.
-            branches.lazy.compactMap { try? $0.get() }.first.map(readerSchema(of:)) ?? .null
+            // Branch by branch, so that a value's branch index finds its schema.
+            .union(branches.map { branch in (try? branch.get()).map(readerSchema(of:)) ?? .null })
         }
     }
 
