@@ -55,6 +55,28 @@ import Testing
         }
     }
 
+    /// Has both Python libraries read `data`, and records the first record of each whose
+    /// rendering (`render` gives the actual and the expected texts) differs from its row.
+    static func compareWithReferenceLibraries(_ data: Data, rows: [[ScalarValue]],
+                                              render: ([ScalarValue], JSONNode) -> ([String], [String])) throws {
+        let directory = try AvroTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("written.avro")
+        try data.write(to: file)
+        let output = try JSONParser.parse(try AvroTestSupport.python(["read", file.path]), file: "read output")
+        for library in ["fastavro", "avro"] {
+            let records = output[library]?.elements ?? []
+            #expect(records.count == rows.count, "\(library)")
+            for (index, (row, record)) in zip(rows, records).enumerated() {
+                let (actual, expected) = render(row, record)
+                if actual != expected {
+                    Issue.record("\(library) record \(index): \(actual) != \(expected)")
+                    break
+                }
+            }
+        }
+    }
+
     @Test(arguments: [AvroCodec.null, .snappy, .zstandard])
     func theReferenceLibrariesReadWhatSluiceWrites(codec: AvroCodec) async throws {
         let rows = Self.rows(400)
@@ -62,22 +84,8 @@ import Testing
         var options = AvroOptions()
         options.codec = codec
         let data = try AvroContainerTests.write([batch], options: options)
-        let directory = try AvroTestSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("engine-types.avro")
-        try data.write(to: file)
-        let output = try JSONParser.parse(try AvroTestSupport.python(["read", file.path]), file: "read output")
-        for library in ["fastavro", "avro"] {
-            let records = output[library]?.elements ?? []
-            #expect(records.count == rows.count, "\(library)")
-            for (index, (row, record)) in zip(rows, records).enumerated() {
-                let actual = Self.schema.names.map { Self.raw(record[$0]) }
-                let expected = row.map(Self.raw)
-                if actual != expected {
-                    Issue.record("\(library) record \(index): \(actual) != \(expected)")
-                    break
-                }
-            }
+        try Self.compareWithReferenceLibraries(data, rows: rows) { row, record in
+            (Self.schema.names.map { Self.raw(record[$0]) }, row.map(Self.raw))
         }
         // Sluice reads it back: Avro has no tinyint or smallint, so those come back as INT.
         let (schema, back) = try await AvroContainerTests.read(data)
@@ -113,22 +121,9 @@ import Testing
     @Test func theReferenceLibrariesReadNestedColumnsSluiceWrites() async throws {
         let rows = Self.rows(300)
         let data = try AvroContainerTests.write([JSONLinesFormatTests.batch(Self.schema, rows)], options: AvroOptions())
-        let directory = try AvroTestSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("nested.avro")
-        try data.write(to: file)
-        let output = try JSONParser.parse(try AvroTestSupport.python(["read", file.path]), file: "read output")
-        for library in ["fastavro", "avro"] {
-            let records = output[library]?.elements ?? []
-            #expect(records.count == rows.count, "\(library)")
-            for (index, (row, record)) in zip(rows, records).enumerated() {
-                let actual = Self.schema.fields.map { record[$0.name]?.jsonText ?? "missing" }
-                let expected = zip(row, Self.schema.fields).map { NestedJSONText.text($0, type: $1.type) }
-                if actual != expected {
-                    Issue.record("\(library) record \(index): \(actual) != \(expected)")
-                    break
-                }
-            }
+        try AvroEngineTypesInteropTests.compareWithReferenceLibraries(data, rows: rows) { row, record in
+            (Self.schema.fields.map { record[$0.name]?.jsonText ?? "missing" },
+             zip(row, Self.schema.fields).map { NestedJSONText.text($0, type: $1.type) })
         }
         let (schema, back) = try await AvroContainerTests.read(data)
         #expect(schema.fields.map(\.type) == Self.schema.fields.map(\.type))
