@@ -79,7 +79,7 @@ struct ColumnText {
             var text: [UInt8] = []
             for row in 0..<column.count {
                 text.removeAll(keepingCapacity: true)
-                NestedJSONText.append(column.value(at: row), type: column.dataType, to: &text)
+                NestedJSONText.append(column.value(at: row), type: column.dataType, omitNullFields: isJSON, to: &text)
                 switch style {
                 case .csv(let options): text.withUnsafeBufferPointer { Self.appendCSV($0, options: options, to: &bytes) }
                 case .json: bytes.append(contentsOf: text)

@@ -12,15 +12,16 @@ public enum NestedJSONText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends the JSON of `value` to `out`.
-    static func append(_ value: ScalarValue, type: DataType, to out: inout [UInt8]) {
+    /// Appends the JSON of `value` to `out`; with `omitNullFields`, struct fields that are null
+    /// are left out, as Spark's JSON writer leaves them (`ignoreNullFields`).
+    static func append(_ value: ScalarValue, type: DataType, omitNullFields: Bool = false, to out: inout [UInt8]) {
         switch (value, type) {
         case (.null, _): out.append(contentsOf: "null".utf8)
         case (.array(let items), .array(let element)):
             out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                append(item, type: element, to: &out)
+                append(item, type: element, omitNullFields: omitNullFields, to: &out)
             }
             out.append(UInt8(ascii: "]"))
         case (.map(let keys, let values), .map(_, let valueType)):
@@ -29,16 +30,18 @@ public enum NestedJSONText {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 appendString(key == .null ? "null" : TextValueFormatter.text(key), to: &out)
                 out.append(UInt8(ascii: ":"))
-                append(item, type: valueType, to: &out)
+                append(item, type: valueType, omitNullFields: omitNullFields, to: &out)
             }
             out.append(UInt8(ascii: "}"))
         case (.struct(let values), .struct(let fields)):
             out.append(UInt8(ascii: "{"))
-            for (index, (item, field)) in zip(values, fields).enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
+            var first = true
+            for (item, field) in zip(values, fields) where !(omitNullFields && item == .null) {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
                 appendString(field.name, to: &out)
                 out.append(UInt8(ascii: ":"))
-                append(item, type: field.type, to: &out)
+                append(item, type: field.type, omitNullFields: omitNullFields, to: &out)
             }
             out.append(UInt8(ascii: "}"))
         case (.boolean, _), (.int8, _), (.int16, _), (.int32, _), (.int64, _), (.decimal, _):
