@@ -20,9 +20,10 @@ enum FromAvro {
             Columns: boolean → BOOLEAN; int → INT; long → BIGINT; float → FLOAT; double → DOUBLE; string, enum and \
             uuid → STRING; bytes and fixed → BINARY; decimal → DECIMAL(p,s); duration → BINARY; date → DATE; \
             timestamp-millis/micros/nanos → TIMESTAMP; local-timestamp-* → TIMESTAMP_NTZ; time-millis/micros → \
-            BIGINT microseconds; a union of null and one type → that type, nullable. Nested records, arrays, maps \
-            and other unions cannot be read into columns yet: a step that uses such a column fails with an \
-            `unsupported` error naming it (drop it before it is used).
+            BIGINT microseconds; record → STRUCT; array → ARRAY; map → MAP<STRING, T>; a union of null and one \
+            type → that type, nullable. Unions of several types and records that contain themselves cannot be read \
+            into columns yet: a step that uses such a column fails with an `unsupported` error naming it (drop it \
+            before it is used).
 
             `avroSchema` (a JSON object, or JSON text) is the reader's schema: each file is read through Avro \
             schema resolution, so fields the files lack take the schema's defaults, fields it lacks are dropped, \

@@ -23,9 +23,9 @@ enum FromFile {
 
             Parquet: the files' own schema and types; only the columns later steps use are decoded, row groups \
             in parallel. Every codec (snappy, gzip, zstd, lz4, uncompressed) and encoding of the format is read. \
-            Integers of 8 and 16 bits read as int, unsigned 32-bit as bigint, float as double, timestamps of any \
-            unit as timestamp (microseconds), binary as string, nested columns (struct, list, map) as JSON text. \
-            Decimal and time columns are not read yet: a step that uses one fails with an error naming it.
+            Every type maps to its engine type (tinyint, smallint, int, bigint, float, double, decimal(p,s), \
+            string, binary, date, timestamp, timestamp_ntz; time as bigint microseconds), nested columns to \
+            struct, array and map at any depth (see docs/parquet.md).
 
             A malformed record fails the run with the file, line and column (`mode` `FAILFAST`); \
             `PERMISSIVE` turns unparsable values into nulls and `DROPMALFORMED` skips the record.
