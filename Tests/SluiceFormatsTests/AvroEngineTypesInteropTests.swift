@@ -146,3 +146,31 @@ extension AvroNestedInteropTests {
         }
     }
 }
+
+extension AvroNestedInteropTests {
+    @Test func unionsOfSeveralTypesReadAsStructsOfMembersAsSparkReadsThem() async throws {
+        let manifest = try AvroInteropTests.manifest.get()
+        let data = try Data(contentsOf: manifest.directory.appendingPathComponent("all-avro-deflate.avro"))
+        let (schema, rows) = try await AvroContainerTests.read(data, columns: ["u"])
+        #expect(schema.fields.map(\.type) == [.struct([Field("member0", .string), Field("member1", .int64)])])
+        let records = manifest.records["all"] ?? []
+        #expect(rows.count == records.count && !rows.isEmpty)
+        for (row, record) in zip(rows, records) {
+            let expected: ScalarValue
+            switch record["u"]?.value {
+            case .string(let text)?: expected = .struct([.string(text), .null])
+            case .number(let text)?: expected = .struct([.null, .int64(Int64(text)!)])
+            default: expected = .null
+            }
+            #expect(row == [expected])
+        }
+        // Only ints and longs widen to BIGINT; only floats and doubles to DOUBLE.
+        let numbers = try AvroSchemaParser.parse(#"{"type": "record", "name": "r", "fields": [{"name": "n", "type": ["int", "long", "null"]}, {"name": "x", "type": ["float", "double"]}]}"#)
+        var writer = AvroContainerWriter(schema: numbers, codec: .null)
+        try writer.append(.record([.union(branch: 0, .int(7)), .union(branch: 0, .float(1.5))]))
+        try writer.append(.record([.union(branch: 2, .null), .union(branch: 1, .double(-2.25))]))
+        let (numberSchema, numberRows) = try await AvroContainerTests.read(Data(try writer.finish()))
+        #expect(numberSchema.fields.map(\.type) == [.int64, .float64])
+        #expect(numberRows == [[.int64(7), .float64(1.5)], [.null, .float64(-2.25)]])
+    }
+}

@@ -10,8 +10,23 @@ struct AvroColumnDecoder {
     let name: String
     let plan: AvroReadPlan
     let file: String
+    /// Whether the field is a union of several types, read whole as its mapped type (a struct
+    /// of members, a widened number) rather than branch by branch.
+    private let readsWholeUnion: Bool
+
+    init(name: String, plan: AvroReadPlan, file: String) {
+        self.name = name
+        self.plan = plan
+        self.file = file
+        if case .union(let branches) = Self.readerSchema(of: plan) {
+            readsWholeUnion = branches.filter { !$0.isNull }.count > 1
+        } else {
+            readsWholeUnion = false
+        }
+    }
 
     func append(from decoder: inout AvroBinaryDecoder, to builder: inout ColumnBuilder) throws(SluiceError) {
+        if readsWholeUnion { return try Self.put(try generic(plan, from: &decoder), into: &builder, column: name, file: file) }
         try append(plan, from: &decoder, to: &builder)
     }
 

@@ -58,6 +58,8 @@ public enum AvroEngineMapping {
                 fields.append(Field(field.name, mapped.type, nullable: mapped.nullable))
             }
             return (.struct(fields), false)
+        case .union(let branches):
+            return unionType(branches, visiting: visiting)
         case .array(let items):
             return dataType(of: items, visiting: visiting).map { (.array($0.type), false) }
         case .map(let values):
@@ -173,7 +175,11 @@ public enum AvroEngineMapping {
             if schema.logicalType == .uuid, bytes.count == 16 { return .string(uuidText(bytes)) }
             return .binary(bytes)
         case .union(let branch, let inner):
-            return scalar(inner, schema: schema.branches.indices.contains(branch) ? schema.branches[branch] : schema)
+            let branchSchema = schema.branches.indices.contains(branch) ? schema.branches[branch] : schema
+            if case .union(let branches) = schema, schema.nullableBranch == nil, let (type, _) = unionType(branches, visiting: []) {
+                return unionScalar(inner, branch: branch, branches: branches, type: type)
+            }
+            return scalar(inner, schema: branchSchema)
         case .record(let values):
             guard case .record(let record) = schema.nullableBranch?.schema ?? schema, record.fields.count == values.count else { return nil }
             var fields: [ScalarValue] = []
