@@ -65,6 +65,59 @@ import Testing
         #expect(values == expected)
     }
 
+    @Test func manyRowsOfEveryTypeArriveInFullBatchesWithTheirNulls() async throws {
+        let admin = try await DatabaseAdmin.postgres()
+        defer { Task { await admin.close() } }
+        let source = admin.source(.query("""
+            SELECT g AS id, CASE WHEN g % 3 = 0 THEN NULL ELSE g % 2 = 0 END AS even, (g % 100)::smallint AS small,
+              g::float8 / 8 AS eighth, CASE WHEN g % 5 = 0 THEN NULL ELSE repeat('é', g % 7) END AS text,
+              DATE '2024-01-01' + g AS day, TIMESTAMP '2024-01-01' + g * INTERVAL '1 millisecond' AS at
+            FROM generate_series(1, 25000) g
+            """), fetchSize: 1_000)
+        let batches = try await source.scan().collect()
+        #expect(batches.map(\.rowCount) == Array(repeating: 1_000, count: 25))
+        let rows = batches.flatMap { batch in (0..<batch.rowCount).map { batch.row($0) } }
+        let day = Int32(Temporal.days(year: 2024, month: 1, day: 1))
+        for g in [1, 2, 3, 5, 9_999, 25_000] {
+            let expected: [ScalarValue] = [
+                .int32(Int32(g)), g % 3 == 0 ? .null : .boolean(g % 2 == 0), .int32(Int32(g % 100)), .float64(Double(g) / 8),
+                g % 5 == 0 ? .null : .string(String(repeating: "é", count: g % 7)), .date(day + Int32(g)),
+                .timestamp(Int64(day) * 86_400_000_000 + Int64(g) * 1_000),
+            ]
+            #expect(rows[g - 1] == expected, "row \(g)")
+        }
+    }
+
+    @Test func anErrorAfterTheFirstRowsFailsTheReadWithTheServersMessage() async throws {
+        let admin = try await DatabaseAdmin.postgres()
+        defer { Task { await admin.close() } }
+        let source = admin.source(.query("SELECT g, 1 / (g - 20000) AS x FROM generate_series(1, 30000) g"), fetchSize: 500)
+        let error = await #expect(throws: SluiceError.self) { try await source.scan().collect() }
+        #expect(error?.code == .malformedData)
+        #expect(error?.message.contains("22012") == true && error?.message.contains("division by zero") == true,
+                "\(String(describing: error))")
+    }
+
+    @Test func anInfiniteTimestampIsAnErrorNamingTheColumn() async throws {
+        let admin = try await DatabaseAdmin.postgres()
+        defer { Task { await admin.close() } }
+        let source = admin.source(.query("SELECT 'infinity'::timestamp AS until"))
+        let error = await #expect(throws: SluiceError.self) { try await source.scan().collect() }
+        #expect(error?.message.contains("'until'") == true && error?.message.contains("infinity") == true, "\(String(describing: error))")
+    }
+
+    @Test func aConsumerThatStopsEarlyLeavesNoReadBehind() async throws {
+        let admin = try await DatabaseAdmin.postgres()
+        defer { Task { await admin.close() } }
+        let partitioning = TableReadRequest.Partitioning(column: "g", lowerBound: 1, upperBound: 2_000_000, numPartitions: 4)
+        let source = admin.source(.query("SELECT g FROM generate_series(1, 2000000) g"), partitioning: partitioning, fetchSize: 100)
+        for _ in 0..<3 {
+            var batches = try await source.scan().makeAsyncIterator()
+            let first = try await batches.next()
+            #expect(first?.rowCount == 100)
+        }
+    }
+
     @Test func missingCredentialsNameTheVariablesToSet() async throws {
         let source = PostgresSource(request: TableReadRequest(relation: .table("t")), credentialPath: "nowhere/db",
                                     environment: [:])

@@ -21,32 +21,26 @@ public enum PostgresReader: DatabaseReader {
         sqlType.map { "CAST($\(position) AS \($0))" } ?? "$\(position)"
     }
 
+    /// Streams the rows on the connection's channel (`PostgresRowStreamHandler`), decoded from
+    /// the server's bytes into batches as they arrive.
     public static func read(_ sql: String, bounds: [ScalarValue], schema: Schema, fetchSize: Int, credentials: DatabaseCredentials,
                             origin: ConfigOrigin?, send: ParallelRangeReader.Send) async throws {
-        var binds = PostgresBindings()
-        for bound in bounds {
-            switch bound {
-            case .date(let days): binds.append(Temporal.formatDate(days))
-            case .timestamp(let micros): binds.append(Temporal.formatTimestamp(micros))
-            case .int64(let number): binds.append(number)
-            case .float64(let number): binds.append(number)
-            case .string(let text): binds.append(text)
-            default: binds.appendNull()
-            }
-        }
-        let connection = try await PostgresConnector.connect(credentials, origin: origin)
+        let (connection, channel) = try await PostgresConnector.open(credentials, origin: origin)
         do {
-            let rows = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: PostgresConnector.logger)
-            var decoder = PostgresBatchDecoder(schema: schema, capacity: fetchSize)
-            var open = true
-            for try await row in rows {
-                try decoder.append(row)
-                if decoder.count >= fetchSize {
-                    open = await send(decoder.finish())
-                    if !open { break }
+            let handler = PostgresRowStreamHandler(sql: sql, parameters: bounds, schema: schema, batchSize: fetchSize,
+                                                   eventLoop: channel.eventLoop)
+            try await channel.eventLoop.submit {
+                // After TLS, where the bytes are the protocol's, and before postgres-nio's handler.
+                let pipeline = channel.pipeline.syncOperations
+                if let tls = try? pipeline.handler(type: NIOSSLClientHandler.self) {
+                    try pipeline.addHandler(handler, position: .after(tls))
+                } else {
+                    try pipeline.addHandler(handler, position: .first)
                 }
+            }.get()
+            for try await batch in handler.batches {
+                guard await send(batch) else { break }
             }
-            if open, decoder.count > 0 { _ = await send(decoder.finish()) }
             try? await connection.close()
         } catch {
             try? await connection.close()
