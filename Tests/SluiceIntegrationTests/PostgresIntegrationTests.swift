@@ -98,6 +98,18 @@ import Testing
                 "\(String(describing: error))")
     }
 
+    @Test(.timeLimit(.minutes(1)))
+    func aConnectionLostInTheMiddleOfTheRowsIsATransientError() async throws {
+        let admin = try await DatabaseAdmin.postgres()
+        defer { Task { await admin.close() } }
+        // The server process ends itself after sending 5000 rows.
+        let source = admin.source(.query("""
+            SELECT g, CASE WHEN g = 5000 THEN pg_terminate_backend(pg_backend_pid()) END AS ended FROM generate_series(1, 10000) g
+            """), fetchSize: 100)
+        let error = await #expect(throws: SluiceError.self) { try await source.scan().collect() }
+        #expect(error?.code == .connectionReset, "\(String(describing: error))")
+    }
+
     @Test func anInfiniteTimestampIsAnErrorNamingTheColumn() async throws {
         let admin = try await DatabaseAdmin.postgres()
         defer { Task { await admin.close() } }
@@ -115,6 +127,38 @@ import Testing
             var batches = try await source.scan().makeAsyncIterator()
             let first = try await batches.next()
             #expect(first?.rowCount == 100)
+        }
+    }
+
+    @Test func loadsSendBinaryToColumnsThatTakeItAndTextToColumnsThatConvert() async throws {
+        let admin = try await DatabaseAdmin.postgres()
+        defer { Task { await admin.close() } }
+        let schema = Schema([Field("id", .int32), Field("name", .string), Field("at", .timestamp), Field("day", .date),
+                             Field("ok", .boolean), Field("big", .int64), Field("ratio", .float64)])
+        let day = Int32(Temporal.days(year: 2024, month: 2, day: 29))
+        func row(_ id: Int) -> [ScalarValue] {
+            let at = Int64(day) * 86_400_000_000 + Int64(id)
+            let big: Int64 = id == 1 ? .min : Int64(id) << 40
+            return [.int32(Int32(id)), .string("name \\ \t \(id) é"), .timestamp(at), .date(day - Int32(id)),
+                    .boolean(id % 2 == 0), .int64(big), .float64(Double(id) / 4)]
+        }
+        let nulls: [ScalarValue] = [.int32(26)] + Array(repeating: .null, count: 6)
+        let rows = (1...25).map(row) + [nulls]
+        let exact = TestServers.tableName("pg_load_exact")
+        try await admin.execute("""
+            CREATE TABLE \(exact) (id integer, name varchar(20), at timestamp, day date, ok boolean, big bigint, ratio float8)
+            """)
+        let converting = TestServers.tableName("pg_load_converting")
+        try await admin.execute("""
+            CREATE TABLE \(converting) (id bigint, name text, at timestamptz, day date, ok boolean, big numeric, ratio real)
+            """)
+        let created = TestServers.tableName("pg_load_created")
+        for table in [exact, converting, created] {
+            #expect(try await TestData.load(admin.sink(table, .append, batchSize: 7), schema, rows, batchRows: 5) == 26)
+            let read = try await admin.rows("""
+                SELECT id::int4, name::text, at::timestamptz, day, ok, big::int8, ratio::float8 FROM \(table) ORDER BY id
+                """)
+            #expect(read == rows, "\(table)")
         }
     }
 

@@ -14,11 +14,6 @@ struct PostgresBatchDecoder {
     private var builders: [ColumnBuilder]
     private let capacity: Int
 
-    /// Days from 1970-01-01 to PostgreSQL's epoch, 2000-01-01.
-    private static let epochDays: Int32 = 10_957
-    /// Microseconds from 1970-01-01 to 2000-01-01.
-    private static let epochMicros: Int64 = 946_684_800_000_000
-
     init(schema: Schema, capacity: Int) {
         self.schema = schema
         self.capacity = capacity
@@ -86,12 +81,12 @@ struct PostgresBatchDecoder {
             guard value.count == 4 else { return false }
             let days = value.bigEndian(Int32.self, at: 0)
             guard days != .max, days != .min else { return false }
-            builder.append(days + epochDays)
+            builder.append(days + PostgresTypes.epochDays)
         case .timestamp:
             guard value.count == 8 else { return false }
             let micros = value.bigEndian(Int64.self, at: 0)
             guard micros != .max, micros != .min else { return false }
-            builder.append(micros + epochMicros)
+            builder.append(micros + PostgresTypes.epochMicros)
         }
         return true
     }

@@ -49,6 +49,19 @@ enum PostgresConnector {
         }
     }
 
+    /// Adds a handler that speaks the protocol on `channel` itself: after TLS, where the bytes
+    /// are the protocol's, and before postgres-nio's handler, which must be idle meanwhile.
+    static func addProtocolHandler(_ handler: some ChannelHandler & Sendable, to channel: any Channel) async throws {
+        try await channel.eventLoop.submit {
+            let pipeline = channel.pipeline.syncOperations
+            if let tls = try? pipeline.handler(type: NIOSSLClientHandler.self) {
+                try pipeline.addHandler(handler, position: .after(tls))
+            } else {
+                try pipeline.addHandler(handler, position: .first)
+            }
+        }.get()
+    }
+
     /// postgres-nio's TLS setting for a mode; the verifying modes trust the system's authorities.
     private static func tls(_ mode: DatabaseCredentials.TLSMode) throws -> PostgresConnection.Configuration.TLS {
         var configuration = TLSConfiguration.makeClientConfiguration()

@@ -29,15 +29,7 @@ public enum PostgresReader: DatabaseReader {
         do {
             let handler = PostgresRowStreamHandler(sql: sql, parameters: bounds, schema: schema, batchSize: fetchSize,
                                                    eventLoop: channel.eventLoop)
-            try await channel.eventLoop.submit {
-                // After TLS, where the bytes are the protocol's, and before postgres-nio's handler.
-                let pipeline = channel.pipeline.syncOperations
-                if let tls = try? pipeline.handler(type: NIOSSLClientHandler.self) {
-                    try pipeline.addHandler(handler, position: .after(tls))
-                } else {
-                    try pipeline.addHandler(handler, position: .first)
-                }
-            }.get()
+            try await PostgresConnector.addProtocolHandler(handler, to: channel)
             for try await batch in handler.batches {
                 guard await send(batch) else { break }
             }

@@ -12,7 +12,7 @@ import SluiceEngine
 ///
 /// Batches go out through `batches`, which holds at most two before the handler stops
 /// reading from the socket (back-pressure) until the consumer takes one.
-final class PostgresRowStreamHandler: ChannelDuplexHandler, @unchecked Sendable {
+final class PostgresRowStreamHandler: PostgresExchangeHandler, @unchecked Sendable {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
     typealias OutboundIn = ByteBuffer
@@ -113,16 +113,6 @@ final class PostgresRowStreamHandler: ChannelDuplexHandler, @unchecked Sendable 
         }
     }
 
-    func channelInactive(context: ChannelHandlerContext) {
-        end(with: ChannelError.ioOnClosedChannel)
-        context.fireChannelInactive()
-    }
-
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        end(with: error)
-        context.fireErrorCaught(error)
-    }
-
     private func deliver(_ ready: [RecordBatch]) {
         guard !ready.isEmpty else { return }
         if source.yield(contentsOf: ready) != .produceMore { consumerReady = false }
@@ -137,7 +127,7 @@ final class PostgresRowStreamHandler: ChannelDuplexHandler, @unchecked Sendable 
     }
 
     /// The connection failed or closed before the response was complete.
-    private func end(with error: any Error) {
+    func end(with error: any Error) {
         guard streaming else { return }
         streaming = false
         source.finish(parser.failure ?? error)

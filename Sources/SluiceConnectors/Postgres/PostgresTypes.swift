@@ -32,6 +32,25 @@ enum PostgresTypes {
         }
     }
 
+    /// Days from 1970-01-01 to PostgreSQL's epoch, 2000-01-01, where its binary dates count from.
+    static let epochDays: Int32 = 10_957
+    /// Microseconds from 1970-01-01 to 2000-01-01, where its binary timestamps count from.
+    static let epochMicros: Int64 = 946_684_800_000_000
+
+    /// Whether a column whose type has `oid` takes values of `type` in the binary format the
+    /// loader writes them in (`columnType(type)` always does).
+    static func takesBinary(_ type: DataType, columnTypeOID oid: Int64) -> Bool {
+        switch type {
+        case .boolean: oid == 16
+        case .int32: oid == 23
+        case .int64: oid == 20
+        case .float64: oid == 701
+        case .string: oid == 25 || oid == 1043
+        case .date: oid == 1082
+        case .timestamp: oid == 1184 || oid == 1114
+        }
+    }
+
     /// The column type `CREATE TABLE` gives a field of `type`.
     static func columnType(_ type: DataType) -> String {
         switch type {
