@@ -37,7 +37,10 @@ enum PostgresCopyIn {
                 var start = 0
                 while start < batch.rowCount {
                     let end = min(start + batchSize, batch.rowCount)
-                    let message = copyData { PostgresCopyEncoder.appendBinary(batch, rows: start..<end, to: &$0) }
+                    // Room for a length and 8 bytes per value, so the buffer rarely grows.
+                    let message = copyData(capacity: (end - start) * (2 + 12 * batch.columns.count)) {
+                        PostgresCopyEncoder.appendBinary(batch, rows: start..<end, to: &$0)
+                    }
                     try await inFlight.get()
                     inFlight = send(message)
                     start = end
@@ -66,8 +69,8 @@ enum PostgresCopyIn {
     }
 
     /// A `CopyData` message around what `body` writes.
-    private static func copyData(_ body: (inout ByteBuffer) -> Void) -> ByteBuffer {
-        var buffer = ByteBuffer()
+    private static func copyData(capacity: Int = 64, _ body: (inout ByteBuffer) -> Void) -> ByteBuffer {
+        var buffer = ByteBufferAllocator().buffer(capacity: 5 + capacity)
         buffer.writeInteger(UInt8(ascii: "d"))
         buffer.writeInteger(Int32(0))
         body(&buffer)
