@@ -12,16 +12,54 @@ enum PostgresConnector {
 
     /// A new connection, encrypted as `credentials.tls` says.
     static func connect(_ credentials: DatabaseCredentials, origin: ConfigOrigin?) async throws -> PostgresConnection {
+        try await open(credentials, origin: origin).connection
+    }
+
+    /// A new connection and the channel under it. The channel is opened here rather than by
+    /// postgres-nio so that the reader can stream rows on it directly (`PostgresRowStreamHandler`).
+    static func open(_ credentials: DatabaseCredentials, origin: ConfigOrigin?) async throws
+        -> (connection: PostgresConnection, channel: any Channel) {
         let action = "connecting to PostgreSQL at \(credentials.summary)"
         do {
-            let configuration = PostgresConnection.Configuration(
-                host: credentials.host, port: credentials.port, username: credentials.user,
-                password: credentials.password, database: credentials.database, tls: try tls(credentials.tls))
-            return try await PostgresConnection.connect(configuration: configuration, id: .random(in: 1...Int.max),
-                                                        logger: logger)
+            let channel: any Channel
+            do {
+                channel = try await ClientBootstrap(group: PostgresConnection.defaultEventLoopGroup)
+                    .connectTimeout(.seconds(10))
+                    .connect(host: credentials.host, port: credentials.port).get()
+            } catch {
+                throw cannotConnect("\(error)", action: action, origin: origin)
+            }
+            var configuration = PostgresConnection.Configuration(
+                establishedChannel: channel, tls: try tls(credentials.tls), username: credentials.user,
+                password: credentials.password, database: credentials.database)
+            // The host names the server in its certificate, unless it is an address (as postgres-nio does).
+            if (try? SocketAddress(ipAddress: credentials.host, port: 0)) == nil {
+                configuration.options.tlsServerName = credentials.host
+            }
+            do {
+                let connection = try await PostgresConnection.connect(on: channel.eventLoop, configuration: configuration,
+                                                                      id: .random(in: 1...Int.max), logger: logger)
+                return (connection, channel)
+            } catch {
+                try? await channel.close()
+                throw error
+            }
         } catch {
             throw sluiceError(error, action: action, origin: origin)
         }
+    }
+
+    /// Adds a handler that speaks the protocol on `channel` itself: after TLS, where the bytes
+    /// are the protocol's, and before postgres-nio's handler, which must be idle meanwhile.
+    static func addProtocolHandler(_ handler: some ChannelHandler & Sendable, to channel: any Channel) async throws {
+        try await channel.eventLoop.submit {
+            let pipeline = channel.pipeline.syncOperations
+            if let tls = try? pipeline.handler(type: NIOSSLClientHandler.self) {
+                try pipeline.addHandler(handler, position: .after(tls))
+            } else {
+                try pipeline.addHandler(handler, position: .first)
+            }
+        }.get()
     }
 
     /// postgres-nio's TLS setting for a mode; the verifying modes trust the system's authorities.
@@ -60,8 +98,16 @@ enum PostgresConnector {
     /// A `SluiceError` for anything postgres-nio threw while doing `action`.
     static func sluiceError(_ error: any Error, action: String, origin: ConfigOrigin?) -> SluiceError {
         if let error = error as? SluiceError { return error }
+        if let error = error as? PostgresServerError {
+            return DatabaseErrors.serverError(system: "PostgreSQL", state: error.state, message: error.message,
+                                              detail: error.detail, action: action, origin: origin)
+        }
         if error is CancellationError {
             return SluiceError(.timeout, "\(action): cancelled", location: origin?.location, jsonPath: origin?.jsonPath)
+        }
+        if error is ChannelError || error is IOError {
+            return SluiceError(.connectionReset, "\(action): the connection was closed (\(error))",
+                               location: origin?.location, jsonPath: origin?.jsonPath)
         }
         guard let error = error as? PSQLError else {
             return SluiceError(.connectionRefused, "\(action): \(error)", location: origin?.location, jsonPath: origin?.jsonPath,
@@ -82,10 +128,7 @@ enum PostgresConnector {
                                location: origin?.location, jsonPath: origin?.jsonPath,
                                hint: "verify-ca and verify-full trust the system's certificate authorities; use require to encrypt without checking")
         case .connectionError:
-            let underlying = error.underlying.map { "\($0)" } ?? "\(error)"
-            return SluiceError(.connectionRefused, "\(action): cannot connect (\(underlying))",
-                               location: origin?.location, jsonPath: origin?.jsonPath,
-                               hint: "is the server running and reachable? check the …_HOST and …_PORT settings")
+            return cannotConnect(error.underlying.map { "\($0)" } ?? "\(error)", action: action, origin: origin)
         case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
             return SluiceError(.connectionReset, "\(action): the connection was closed (\(error.code))",
                                location: origin?.location, jsonPath: origin?.jsonPath)
@@ -96,5 +139,11 @@ enum PostgresConnector {
         default:
             return SluiceError(.databaseError, "\(action): \(error.code)", location: origin?.location, jsonPath: origin?.jsonPath)
         }
+    }
+
+    /// The error for a server that could not be reached.
+    private static func cannotConnect(_ reason: String, action: String, origin: ConfigOrigin?) -> SluiceError {
+        SluiceError(.connectionRefused, "\(action): cannot connect (\(reason))", location: origin?.location, jsonPath: origin?.jsonPath,
+                    hint: "is the server running and reachable? check the …_HOST and …_PORT settings")
     }
 }

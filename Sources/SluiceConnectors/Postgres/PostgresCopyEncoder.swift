@@ -1,10 +1,51 @@
 import PostgresNIO
 import SluiceEngine
 
-/// Writes rows in the text format of PostgreSQL's `COPY ... FROM STDIN`: tab-separated
-/// values, `\N` for null, backslash escapes for backslash, tab, newline and carriage return.
-/// (postgres-nio 1.33 offers the text format only; binary COPY would need the raw protocol.)
+/// Writes rows for PostgreSQL's `COPY ... FROM STDIN`, in its text format (tab-separated
+/// values, `\N` for null, backslash escapes for backslash, tab, newline and carriage return)
+/// or its binary one (per row a 16-bit column count, per value a 32-bit length, -1 for null,
+/// and the value as the type's binary send format; see `PostgresTypes.takesBinary`).
 enum PostgresCopyEncoder {
+    /// What starts binary data: the signature, no flags, no header extension.
+    static let binaryHeader: [UInt8] = [0x50, 0x47, 0x43, 0x4F, 0x50, 0x59, 0x0A, 0xFF, 0x0D, 0x0A, 0x00] + [UInt8](repeating: 0, count: 8)
+    /// What ends binary data: a column count of -1.
+    static let binaryTrailer: [UInt8] = [0xFF, 0xFF]
+
+    /// Appends rows `rows` of `batch` to `buffer` in the binary format.
+    static func appendBinary(_ batch: RecordBatch, rows: Range<Int>, to buffer: inout ByteBuffer) {
+        let columnCount = Int16(batch.columns.count)
+        for row in rows {
+            buffer.writeInteger(columnCount)
+            for column in batch.columns {
+                if column.isNull(row) {
+                    buffer.writeInteger(Int32(-1))
+                    continue
+                }
+                switch column.storage {
+                case .boolean(let values):
+                    buffer.writeInteger(Int32(1))
+                    buffer.writeInteger(UInt8(values[row] ? 1 : 0))
+                case .int32(let values):
+                    buffer.writeInteger(Int32(4))
+                    // Out-of-range dates wrap, and the server rejects them as such.
+                    buffer.writeInteger(column.dataType == .date ? values[row] &- PostgresTypes.epochDays : values[row])
+                case .int64(let values):
+                    buffer.writeInteger(Int32(8))
+                    buffer.writeInteger(column.dataType == .timestamp ? values[row] &- PostgresTypes.epochMicros : values[row])
+                case .float64(let values):
+                    buffer.writeInteger(Int32(8))
+                    buffer.writeInteger(values[row].bitPattern)
+                case .string(let storage):
+                    let bytes = storage.utf8(at: row)
+                    buffer.writeInteger(Int32(bytes.count))
+                    buffer.writeBytes(bytes)
+                case .decimal, .list, .structure:
+                    preconditionFailure("\(column.dataType) columns are copied as text (see PostgresTypes.takesBinary)")
+                }
+            }
+        }
+    }
+
     /// Appends rows `rows` of `batch` to `buffer`.
     static func append(_ batch: RecordBatch, rows: Range<Int>, to buffer: inout ByteBuffer) {
         var scratch: [UInt8] = []

@@ -11,9 +11,10 @@ public typealias PostgresSink = DatabaseSink<PostgresLoader>
 /// `stage` opens a transaction, creates the table from the dataset's schema when it is
 /// missing, applies the mode (`overwrite` deletes the old rows, `upsert` loads into a
 /// temporary table and then replaces the rows whose merge keys match), and streams the rows
-/// with `COPY ... FROM STDIN`, `batchSize` rows per message. `commit` commits; `abort` or
-/// any failure rolls back, leaving the table as it was, created or not. Readers see the old
-/// rows until the commit.
+/// with `COPY ... FROM STDIN`, `batchSize` rows per message: in the binary format when every
+/// column of the table takes its field's (`PostgresCopyIn`), as text otherwise. `commit`
+/// commits; `abort` or any failure rolls back, leaving the table as it was, created or not.
+/// Readers see the old rows until the commit.
 public enum PostgresLoader: DatabaseLoader {
     public static let system = "postgres"
     public static let defaultPort = PostgresConnector.defaultPort
@@ -28,7 +29,7 @@ public enum PostgresLoader: DatabaseLoader {
                               location: origin?.location, jsonPath: origin?.jsonPath, hint: "rename it first (renameColumns)")
         }
         let target = parts.map { SQLIdentifier.quote($0, .postgres) }.joined(separator: ".")
-        let connection = try await PostgresConnector.connect(credentials, origin: origin)
+        let (connection, channel) = try await PostgresConnector.open(credentials, origin: origin)
         let action = "loading table \(request.table)"
         func run(_ sql: String, on connection: PostgresConnection) async throws {
             try await PostgresConnector.execute(sql, on: connection, action: action, origin: origin)
@@ -43,7 +44,18 @@ public enum PostgresLoader: DatabaseLoader {
             let exists = try await PostgresConnector.rows("SELECT to_regclass($1) IS NOT NULL", on: connection,
                                                           action: action, origin: origin, binds: binds)
                 .first?.decode(Bool.self) ?? false
+            // Binary COPY needs every field to have a binary encoding here, and every target
+            // column to take it as is.
+            var binary = input.schema.fields.allSatisfy { PostgresTypes.copiesInBinary($0.type) }
             if exists {
+                let columnTypes = try await PostgresConnector.rows("""
+                    SELECT attname::text, atttypid::int8 FROM pg_attribute
+                    WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped
+                    """, on: connection, action: action, origin: origin, binds: binds)
+                let typeOIDs = try Dictionary(columnTypes.map { try $0.decode((String, Int64).self) }, uniquingKeysWith: { first, _ in first })
+                binary = binary && input.schema.fields.allSatisfy { field in
+                    typeOIDs[field.name].map { PostgresTypes.takesBinary(field.type, columnTypeOID: $0) } ?? false
+                }
                 switch request.mode {
                 case .errorIfExists:
                     throw request.tableExists(origin: origin)
@@ -71,7 +83,9 @@ public enum PostgresLoader: DatabaseLoader {
                 copyTable = "sluice_stage_\(UUID().uuidString.prefix(8).lowercased())"
                 try await run("CREATE TEMPORARY TABLE \(copyTable) (LIKE \(target) INCLUDING DEFAULTS) ON COMMIT DROP", on: connection)
             }
-            let rows = try await copy(input, into: copyTable, columns: names, batchSize: request.batchSize, on: connection)
+            let rows = binary
+                ? try await PostgresCopyIn.binary(input, into: copyTable, columns: names, batchSize: request.batchSize, channel: channel)
+                : try await copy(input, into: copyTable, columns: names, batchSize: request.batchSize, on: connection)
             if case .upsert(let keys) = request.mode, exists {
                 let matches = keys.map { "t.\(SQLIdentifier.quote($0, .postgres)) = s.\(SQLIdentifier.quote($0, .postgres))" }
                 let list = names.map { SQLIdentifier.quote($0, .postgres) }.joined(separator: ", ")
@@ -86,7 +100,7 @@ public enum PostgresLoader: DatabaseLoader {
         }
     }
 
-    /// Streams every batch through one COPY; returns the number of rows sent.
+    /// Streams every batch through one text COPY; returns the number of rows sent.
     private static func copy(_ input: RecordBatchStream, into table: String, columns: [String], batchSize: Int,
                              on connection: PostgresConnection) async throws -> Int {
         let counter = RowCounter()

@@ -21,32 +21,18 @@ public enum PostgresReader: DatabaseReader {
         sqlType.map { "CAST($\(position) AS \($0))" } ?? "$\(position)"
     }
 
+    /// Streams the rows on the connection's channel (`PostgresRowStreamHandler`), decoded from
+    /// the server's bytes into batches as they arrive.
     public static func read(_ sql: String, bounds: [ScalarValue], schema: Schema, fetchSize: Int, credentials: DatabaseCredentials,
                             origin: ConfigOrigin?, send: ParallelRangeReader.Send) async throws {
-        var binds = PostgresBindings()
-        for bound in bounds {
-            switch bound {
-            case .date(let days): binds.append(Temporal.formatDate(days))
-            case .timestamp(let micros): binds.append(Temporal.formatTimestamp(micros))
-            case .int64(let number): binds.append(number)
-            case .float64(let number): binds.append(number)
-            case .string(let text): binds.append(text)
-            default: binds.appendNull()
-            }
-        }
-        let connection = try await PostgresConnector.connect(credentials, origin: origin)
+        let (connection, channel) = try await PostgresConnector.open(credentials, origin: origin)
         do {
-            let rows = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: PostgresConnector.logger)
-            var decoder = PostgresBatchDecoder(schema: schema, capacity: fetchSize)
-            var open = true
-            for try await row in rows {
-                try decoder.append(row)
-                if decoder.count >= fetchSize {
-                    open = await send(decoder.finish())
-                    if !open { break }
-                }
+            let handler = PostgresRowStreamHandler(sql: sql, parameters: bounds, schema: schema, batchSize: fetchSize,
+                                                   eventLoop: channel.eventLoop)
+            try await PostgresConnector.addProtocolHandler(handler, to: channel)
+            for try await batch in handler.batches {
+                guard await send(batch) else { break }
             }
-            if open, decoder.count > 0 { _ = await send(decoder.finish()) }
             try? await connection.close()
         } catch {
             try? await connection.close()
@@ -86,10 +72,13 @@ public enum PostgresReader: DatabaseReader {
         var binds = PostgresBindings()
         binds.append(relationName)
         let rows = try await PostgresConnector.rows("""
-            SELECT a.attname::text, b.oid::int8, b.typname::text, b.typtype::text, format_type(a.atttypid, a.atttypmod)
+            SELECT a.attname::text, b.oid::int8, b.typname::text, b.typtype::text, format_type(a.atttypid, a.atttypmod),
+              (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END)::int4,
+              coalesce(e.oid, 0)::int8, coalesce(e.typname, '')::text, coalesce(e.typtype, '')::text
             FROM pg_attribute a
             JOIN pg_type t ON t.oid = a.atttypid
             JOIN pg_type b ON b.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
+            LEFT JOIN pg_type e ON e.oid = b.typelem AND b.typcategory = 'A'
             WHERE a.attrelid = $1::text::regclass AND a.attnum > 0 AND NOT a.attisdropped
             ORDER BY a.attnum
             """, on: connection, action: action, origin: origin, binds: binds)
@@ -97,8 +86,10 @@ public enum PostgresReader: DatabaseReader {
             try await PostgresConnector.execute("ROLLBACK", on: connection, action: action, origin: origin)
         }
         return try rows.map { row in
-            let (name, oid, typeName, typeKind, sqlType) = try row.decode((String, Int64, String, String, String).self)
-            guard let (type, cast) = PostgresTypes.mapping(oid: oid, typeName: typeName, typeKind: typeKind) else {
+            let (name, oid, typeName, typeKind, sqlType, typmod, elementOID, elementName, elementKind)
+                = try row.decode((String, Int64, String, String, String, Int32, Int64, String, String).self)
+            let element = elementOID == 0 ? nil : (oid: elementOID, typeName: elementName, typeKind: elementKind)
+            guard let (type, cast) = PostgresTypes.mapping(oid: oid, typeName: typeName, typeKind: typeKind, typmod: typmod, element: element) else {
                 throw PostgresTypes.unsupported(column: name, sqlType: sqlType, origin: origin)
             }
             let quoted = SQLIdentifier.quote(name, .postgres)
