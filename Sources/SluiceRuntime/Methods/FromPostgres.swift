@@ -23,11 +23,12 @@ enum FromPostgres {
                 the bounds never filter rows. Range bounds are sent as query parameters. A date or timestamp \
                 column takes date (`"2025-01-01"`) or timestamp (`"2025-01-01 06:00:00"`) bounds.
 
-                Types: smallint and integer → int; bigint → bigint; real, double precision and numeric → double \
-                (numeric is read as double until Sluice has a decimal type: digits beyond 15–17 are rounded); \
-                text, varchar, char, uuid, json, jsonb and enums → string; date → date; timestamp and timestamptz \
-                → timestamp (a timestamp without time zone is taken as UTC); boolean → boolean. Other types \
-                (bytea, arrays, intervals, ...) are an error naming the column: cast them in a `query`. Only the \
+                Types: smallint → smallint; integer → int; bigint → bigint; real → float; double precision → \
+                double; numeric(p,s) → decimal(p,s), exact (unconstrained numeric → decimal(38,18)); text, varchar, \
+                char, uuid, json, jsonb and enums → string; bytea → binary; date → date; timestamp and timestamptz \
+                → timestamp (a timestamp without time zone is taken as UTC); boolean → boolean; one-dimensional \
+                arrays of these → arrays. Other types (intervals, geometric types, ...) are an error naming the \
+                column: cast them in a `query`. Only the \
                 columns later steps use are fetched, and simple conditions of a filter right after the read \
                 (comparisons with literals, IN lists, IS NULL) are sent to the server.
                 """,
