@@ -1,6 +1,11 @@
 /// The embedded engine: executes logical plans in this process, streaming batches.
 public struct LocalEngine: Sendable {
-    public init() {}
+    /// The memory limit and where operators spill beyond it.
+    public let options: EngineOptions
+
+    public init(options: EngineOptions = EngineOptions()) {
+        self.options = options
+    }
 
     /// Runs the write at the root of `plan` up to its staging phase: every batch is written
     /// where readers cannot see it yet. The caller commits or aborts the result.
@@ -53,7 +58,7 @@ public struct LocalEngine: Sendable {
             for plan in node.inputs { inputs.append(try await stream(plan, metrics: metrics)) }
             return try UnionOperator.apply(node, to: inputs).metered(step: node.origin.stepIndex, into: metrics)
         case .sort(let node):
-            return try await unary(node.input, node.origin, metrics) { try SortOperator.apply(node, to: $0) }
+            return try await unary(node.input, node.origin, metrics) { try SortOperator.apply(node, to: $0, options: options) }
         case .cache(let node):
             return try await CacheOperator.apply(node) { try await stream(node.input, metrics: metrics) }
                 .metered(step: node.origin.stepIndex, into: metrics)

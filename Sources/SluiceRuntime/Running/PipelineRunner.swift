@@ -55,7 +55,7 @@ public struct PipelineRunner: Sendable {
             metrics = StepMetrics()
             onEvent(.attemptStarted(attempt: retry.attempts, metrics: metrics))
             do {
-                try await execute(plan, metrics: metrics, logger: logger)
+                try await execute(plan, metrics: metrics, logger: logger, engineOptions: options.engineOptions)
                 errors = []
                 break
             } catch {
@@ -103,8 +103,8 @@ public struct PipelineRunner: Sendable {
     }
 
     /// Stages every load in file order, then commits them all; any failure aborts them all.
-    private func execute(_ plan: PipelinePlan, metrics: StepMetrics, logger: Logger) async throws {
-        let engine = LocalEngine()
+    private func execute(_ plan: PipelinePlan, metrics: StepMetrics, logger: Logger, engineOptions: EngineOptions) async throws {
+        let engine = LocalEngine(options: engineOptions)
         var staged: [any StagedWrite] = []
         do {
             for (step, action) in plan.actions {

@@ -1,4 +1,5 @@
 import Foundation
+import SluiceEngine
 import SluiceSpec
 
 /// How to run a pipeline file.
@@ -9,11 +10,15 @@ public struct RunOptions: Sendable {
     public var engine: EngineKind?
     /// The environment `${env:NAME}` reads.
     public var environment: [String: String]
+    /// `--memory-limit` and the spill directory of the local engine.
+    public var engineOptions: EngineOptions
 
     public init(variables: [String: String] = [:], engine: EngineKind? = nil,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+                environment: [String: String] = ProcessInfo.processInfo.environment,
+                engineOptions: EngineOptions = EngineOptions()) {
         self.variables = variables
         self.engine = engine
         self.environment = environment
+        self.engineOptions = engineOptions
     }
 }

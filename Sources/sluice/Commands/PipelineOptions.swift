@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SluiceEngine
 import SluiceRuntime
 import SluiceSpec
 
@@ -21,6 +22,15 @@ struct PipelineOptions: ParsableArguments {
             parsed[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
         }
         return RunOptions(variables: parsed, engine: engine)
+    }
+
+    /// `--memory-limit` as engine options (nil: the default, half of the machine's memory).
+    static func engineOptions(memoryLimit: String?) throws -> EngineOptions {
+        guard let memoryLimit else { return EngineOptions() }
+        guard let bytes = EngineOptions.parseSize(memoryLimit) else {
+            throw ValidationError("--memory-limit expects a size such as 512MB, 4GB or 1073741824, got '\(memoryLimit)'")
+        }
+        return EngineOptions(memoryLimit: bytes)
     }
 }
 

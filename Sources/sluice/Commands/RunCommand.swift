@@ -28,8 +28,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "The least severe log level written (trace, debug, info, notice, warning, error, critical).")
     var logLevel: Logger.Level = .info
 
+    @Option(help: ArgumentHelp("Memory a sort may hold before it spills sorted runs to temporary files (512MB, 4GB, bytes; default: half of the machine's memory).",
+                               valueName: "size"))
+    var memoryLimit: String?
+
     func run() async throws {
-        let options = try pipeline.runOptions(engine: engine)
+        var options = try pipeline.runOptions(engine: engine)
+        options.engineOptions = try PipelineOptions.engineOptions(memoryLimit: memoryLimit)
         LogSetup.bootstrap(level: logLevel)
         let store = try await state.openStore()
         let progress = ProgressLine(terminal: .shared)
