@@ -4,7 +4,7 @@ import Testing
 
 /// `hash` and `xxhash64` against Spark's own outputs: the examples of Spark's SQL function
 /// reference and values other engines' Spark-compatibility suites took from spark-sql. The
-/// rest come from Reference/spark_hash.py, a port that reproduces all of those published values.
+/// rest come from Tests/Reference/spark_hash.py, a port that reproduces all of those published values.
 @Suite struct SparkHashTests {
     /// The value of `expression` over one row whose column `v` holds `value` of `type`.
     func eval(_ expression: String, _ value: ScalarValue = .null, _ type: DataType = .int32) throws -> ScalarValue {
