@@ -25,6 +25,29 @@ import Testing
             """)
     }
 
+    @Test func collectListAndSetGiveArraysInBothShapes() throws {
+        let sluice = try SluiceProcess()
+        defer { sluice.remove() }
+        try sluice.write("p.json", """
+            {"name": "agg", "steps": [
+              {"type": "extract", "method": "fromFile", "config": {"path": "examples/data/orders.csv", "format": "csv"}},
+              {"type": "transform", "method": "aggregateData", "config": {"groupBy": ["status"],
+                "aggregations": {"category": "collect_list", "customers": "collect_set(customer_id)", "amounts": "collect_list(amount)"}}},
+              {"type": "load", "method": "toFile", "config": {"path": "out/agg", "format": "json"}}]}
+            """)
+        let result = try sluice.run("run", "p.json")
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        // Order 1007 has no amount: nulls are left out.
+        #expect(try sluice.read("out/agg/part-00000.json") == """
+            {"status":"completed","category_collect_list":["books","electronics","toys, games","kitchen","books","electronics",\
+            "home \\"essentials\\""],"customers":[17,23,8,99,42],"amounts":[42.5,899.99,59.9,120.0,1299.0,33.1]}
+            {"status":"pending","category_collect_list":["garden","garden"],"customers":[17,61],"amounts":[15.0,75.25]}
+            {"status":"cancelled","category_collect_list":["books","kitchen"],"customers":[42,5],"amounts":[12.99,18.75]}
+            {"status":"refunded","category_collect_list":["electronics"],"customers":[23],"amounts":[249.0]}
+
+            """)
+    }
+
     @Test func unknownAggregateFunctionsAreCaughtByValidate() throws {
         let sluice = try SluiceProcess()
         defer { sluice.remove() }
