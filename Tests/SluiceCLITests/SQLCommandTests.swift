@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite struct SQLCommandTests {
-    func run(_ query: String, command: String = "run") throws -> (SluiceProcess.Result, String?) {
+    func run(_ query: String, command: String = "run", format: String = "csv") throws -> (SluiceProcess.Result, String?) {
         let sluice = try SluiceProcess()
         defer { sluice.remove() }
         try sluice.write("data/customers.csv", "customer_id,region,active\n17,north,true\n23,south,false\n8,east,true\n")
@@ -11,10 +11,10 @@ import Testing
               {"type": "extract", "method": "fromFile", "config": {"path": "examples/data/orders.csv", "format": "csv", "registerAs": "orders"}},
               {"type": "extract", "method": "fromFile", "config": {"path": "data/customers.csv", "format": "csv", "registerAs": "customers"}},
               {"type": "transform", "method": "sql", "config": {"query": \(JSONString(query))}},
-              {"type": "load", "method": "toFile", "config": {"path": "out/q", "format": "csv"}}]}
+              {"type": "load", "method": "toFile", "config": {"path": "out/q", "format": "\(format)"}}]}
             """)
         let result = try sluice.run(command, "p.json")
-        return (result, try? sluice.read("out/q/part-00000.csv"))
+        return (result, try? sluice.read("out/q/part-00000.\(format)"))
     }
 
     func JSONString(_ text: String) -> String {
@@ -38,6 +38,22 @@ import Testing
             """)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(output == "status\ncompleted\nnone\nrefunded\n")
+    }
+
+    @Test func collectionAggregatesAndFunctionsCompose() throws {
+        let (result, output) = try run("""
+            SELECT status, collect_list(order_id) AS ids, size(collect_set(category)) AS kinds, hash(status) AS h,
+                   split(CAST(max(order_ts) AS STRING), ' ')[0] AS last_day
+            FROM orders GROUP BY status HAVING size(collect_list(amount)) > 1 ORDER BY status
+            """, format: "json")
+        #expect(result.status == 0, "\(result.stderr)")
+        // hash values as Spark gives them (Tests/Reference/spark_hash.py).
+        #expect(output == """
+            {"status":"cancelled","ids":[1004,1012],"kinds":2,"h":878233846,"last_day":"2025-01-08"}
+            {"status":"completed","ids":[1001,1002,1005,1007,1008,1010,1011],"kinds":5,"h":-1444910375,"last_day":"2025-01-08"}
+            {"status":"pending","ids":[1003,1009],"kinds":1,"h":-432523661,"last_day":"2025-01-06"}
+
+            """)
     }
 
     @Test func syntaxErrorsAndUnknownDatasetsAreCaughtByValidate() throws {

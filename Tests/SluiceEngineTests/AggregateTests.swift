@@ -14,11 +14,7 @@ import Testing
         }
         let batches = stride(from: 0, to: rows.count, by: batchSize).map { start in
             let slice = Array(rows[start..<min(rows.count, start + batchSize)])
-            return RecordBatch(schema: schema, columns: schema.fields.indices.map { column in
-                var builder = ColumnBuilder(type: schema.fields[column].type)
-                slice.forEach { builder.append($0[column]) }
-                return builder.finish()
-            })
+            return RecordBatch.of(schema, rows: slice)
         }
         return .scan(ScanNode(source: Rows(batches: batches), origin: PlanOrigin(stepIndex: 0, method: "rows")))
     }

@@ -26,11 +26,7 @@ import Testing
         [.null, .null, .null, .null, .null, .null, .null, .null, .string("b")],
     ]
 
-    static let batch: RecordBatch = RecordBatch(schema: schema, columns: schema.fields.indices.map { column in
-        var builder = ColumnBuilder(type: schema.fields[column].type)
-        rows.forEach { builder.append($0[column]) }
-        return builder.finish()
-    })
+    static let batch: RecordBatch = .of(schema, rows: rows)
 
     func bound(_ text: String) throws -> BoundExpression {
         try ExpressionBinder(schema: Self.batch.schema).bind(try ExpressionParser.parse(text))

@@ -12,18 +12,10 @@ import Testing
             [.int32(-4), .int64(0), .float64(0), .string("banana"), .boolean(false), .date(0), .timestamp(0)],
             [.null, .null, .null, .null, .null, .null, .null],
         ]
-        return RecordBatch(schema: schema, columns: schema.fields.indices.map { column in
-            var builder = ColumnBuilder(type: schema.fields[column].type)
-            rows.forEach { builder.append($0[column]) }
-            return builder.finish()
-        })
+        return .of(schema, rows: rows)
     }()
 
-    func eval(_ text: String) throws -> [ScalarValue] {
-        let bound = try ExpressionBinder(schema: Self.batch.schema).bind(try ExpressionParser.parse(text))
-        let column = ExpressionEvaluator.evaluate(bound, on: Self.batch)
-        return (0..<column.count).map { column.value(at: $0) }
-    }
+    func eval(_ text: String) throws -> [ScalarValue] { try Self.batch.evaluate(text) }
 
     func type(_ text: String) throws -> DataType {
         try ExpressionBinder(schema: Self.batch.schema).bind(try ExpressionParser.parse(text)).type

@@ -11,11 +11,7 @@ import Testing
             func schema() async throws -> Schema { schemaValue }
             func scan() async throws -> RecordBatchStream { RecordBatchStream(schema: schemaValue, batches: [batch]) }
         }
-        let batch = RecordBatch(schema: schema, columns: schema.fields.indices.map { column in
-            var builder = ColumnBuilder(type: schema.fields[column].type)
-            rows.forEach { builder.append($0[column]) }
-            return builder.finish()
-        })
+        let batch = RecordBatch.of(schema, rows: rows)
         return .scan(ScanNode(source: Rows(schemaValue: schema, batch: batch), origin: PlanOrigin(stepIndex: 0, method: "rows")))
     }
 

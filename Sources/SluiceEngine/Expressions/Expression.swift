@@ -50,12 +50,19 @@ public indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
             if let otherwise { text += " ELSE \(otherwise)" }
             return text + " END"
         case .cast(let operand, let type): return "CAST(\(operand) AS \(type.sqlName))"
+        case .function(Self.subscriptFunction, let arguments, _) where arguments.count == 2:
+            return "\(arguments[0])[\(arguments[1])]"
         case .function(let name, let arguments, let distinct):
             return "\(name)(\(distinct ? "DISTINCT " : "")\(arguments.map(\.description).joined(separator: ", ")))"
         case .star: return "*"
         case .window(let call): return call.description
         }
     }
+}
+
+extension Expression {
+    /// The function name `value[index]` parses to (no identifier spells it).
+    public static let subscriptFunction = "[]"
 }
 
 /// A window function call: the function, its arguments, and its window.

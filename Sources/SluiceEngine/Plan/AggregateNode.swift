@@ -43,9 +43,14 @@ public struct AggregateExpression: Sendable, Hashable {
 }
 
 /// The aggregate functions, with Spark's names and null rules: nulls are skipped; an
-/// aggregate over no values is null, except `count`, which is 0.
+/// aggregate over no values is null, except `count`, which is 0, and `collect_list` and
+/// `collect_set`, which give an empty array.
 public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
     case sum, avg, count, min, max, first, last, stddev, variance
+    /// The non-null values of a group, in input order.
+    case collectList = "collect_list"
+    /// The distinct non-null values of a group, in order of first appearance.
+    case collectSet = "collect_set"
 
     /// The function named `name` (Spark's synonyms included), if any.
     public init?(name: String) {
@@ -59,13 +64,15 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
         case "last", "last_value": self = .last
         case "stddev", "stddev_samp", "std": self = .stddev
         case "variance", "var_samp": self = .variance
+        case "collect_list": self = .collectList
+        case "collect_set": self = .collectSet
         default: return nil
         }
     }
 
     /// Every accepted name, for suggestions.
     public static let names = ["sum", "avg", "mean", "count", "min", "max", "first", "first_value", "last", "last_value",
-                               "stddev", "stddev_samp", "std", "variance", "var_samp"]
+                               "stddev", "stddev_samp", "std", "variance", "var_samp", "collect_list", "collect_set"]
 
     /// The result type for an argument of `type` (nil for `count(*)`).
     func resultType(_ type: DataType?) -> DataType {
@@ -76,6 +83,7 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
         case .avg, .stddev, .variance: return .float64
         case .sum: return type == .float64 || type == .float32 ? .float64 : .int64
         case .min, .max, .first, .last: return type ?? .int64
+        case .collectList, .collectSet: return .array(type ?? .string)
         }
     }
 }

@@ -16,8 +16,10 @@ enum AggregateData {
             (`count(DISTINCT customer_id)`).
 
             Functions: `sum`, `avg` (`mean`), `count`, `min`, `max`, `first`, `last`, `stddev` (`stddev_samp`), \
-            `variance` (`var_samp`). Nulls are skipped; an aggregate over no values is null, except `count`, which is \
-            0. Without `groupBy` the whole input is one group. Groups come out in order of first appearance.
+            `variance` (`var_samp`), `collect_list` (an ARRAY of the values, in input order) and `collect_set` (an \
+            ARRAY of the distinct values, in order of first appearance). Nulls are skipped; an aggregate over no values \
+            is null, except `count`, which is 0, and `collect_list` and `collect_set`, which give an empty array. \
+            Without `groupBy` the whole input is one group. Groups come out in order of first appearance.
             """,
         keys: [
             ConfigKey("groupBy", .stringList, "The grouping columns; none aggregates the whole input into one row."),

@@ -15,6 +15,25 @@ enum FunctionCatalog {
         /// The result type, given the argument types after casting.
         let result: @Sendable ([DataType?]) -> DataType
         let function: RowFunction
+        /// For functions typed by their arguments' own types (`hash`, `element_at`, `array`):
+        /// replaces `argumentTypes`, `result` and `function` when set.
+        var specialize: Specializer? = nil
+    }
+
+    /// Given the argument types (nil for an untyped NULL), the types to cast the arguments to,
+    /// the result type and the function; or why the arguments do not fit.
+    typealias Specializer = @Sendable ([DataType?]) throws(ArgumentTypeError) -> Specialized
+
+    /// A function call typed for its arguments.
+    struct Specialized {
+        let argumentTypes: [DataType]
+        let result: DataType
+        let function: RowFunction
+    }
+
+    /// Arguments a function cannot take, in a sentence.
+    struct ArgumentTypeError: Error {
+        let message: String
     }
 
     static func bind(_ name: String, _ arguments: [Expression], binder: ExpressionBinder,
@@ -25,7 +44,7 @@ enum FunctionCatalog {
             return key == "current_date" ? (.literal(.date(Int32(now / 86_400_000_000)), type: .date), .date)
                                          : (.literal(.timestamp(now), type: .timestamp), .timestamp)
         }
-        guard let entry = entries[key] else {
+        guard let entry = key == Expression.subscriptFunction ? CollectionFunctions.subscriptEntry : entries[key] else {
             throw SluiceError(.unknownFunction, "unknown function '\(name)'",
                               hint: NameSuggester.hint(for: key, in: entries.keys) ?? "see the expression reference for the functions available")
         }
@@ -33,6 +52,9 @@ enum FunctionCatalog {
             let expected = entry.arity.lowerBound == entry.arity.upperBound ? "\(entry.arity.lowerBound)"
                 : "\(entry.arity.lowerBound) to \(entry.arity.upperBound == Int.max ? "any number of" : String(entry.arity.upperBound))"
             throw SluiceError(.invalidValue, "\(key) takes \(expected) arguments, got \(arguments.count), in \(expression)")
+        }
+        if let specialize = entry.specialize {
+            return try bindSpecialized(specialize, arguments, binder: binder, expression: expression)
         }
         var bound: [BoundExpression] = []
         var types: [DataType?] = []
@@ -60,11 +82,26 @@ enum FunctionCatalog {
         return (.rowFunction(entry.function, bound, type: type), type)
     }
 
+    private static func bindSpecialized(_ specialize: Specializer, _ arguments: [Expression], binder: ExpressionBinder,
+                                        expression: Expression) throws(SluiceError) -> (BoundExpression, DataType?) {
+        var bound: [(BoundExpression, DataType?)] = []
+        for argument in arguments { bound.append(try binder.bindUntyped(argument)) }
+        let typed: Specialized
+        do {
+            typed = try specialize(bound.map(\.1))
+        } catch {
+            throw binder.mismatch(error.message, expression)
+        }
+        let cast = zip(bound, typed.argumentTypes).map { binder.coerce($0.0, from: $0.1, to: $1) }
+        return (.rowFunction(typed.function, cast, type: typed.result), typed.result)
+    }
+
     static let entries: [String: Entry] = StringFunctions.entries
         .merging(MathFunctions.entries) { first, _ in first }
         .merging(DateFunctions.entries) { first, _ in first }
         .merging(ConditionalFunctions.entries) { first, _ in first }
         .merging(HashFunctions.entries) { first, _ in first }
+        .merging(CollectionFunctions.entries) { first, _ in first }
 }
 
 extension FunctionCatalog.Entry {
@@ -74,6 +111,12 @@ extension FunctionCatalog.Entry {
                       _ body: @escaping @Sendable ([ScalarValue]) -> ScalarValue) -> Self {
         Self(arity: arity ?? arguments.count...arguments.count, argumentTypes: arguments, result: { _ in type },
              function: RowFunction(name, nullPropagating: nullPropagating, body))
+    }
+
+    /// A function typed by its arguments' own types (see `Specializer`).
+    static func specialized(_ arity: ClosedRange<Int>, _ specialize: @escaping FunctionCatalog.Specializer) -> Self {
+        Self(arity: arity, argumentTypes: nil, result: { _ in .string }, function: RowFunction("unused") { _ in .null },
+             specialize: specialize)
     }
 
     /// A function whose arguments and result share the common type of its arguments.

@@ -55,7 +55,7 @@ struct ExpressionLexer {
                 index += symbol.count
                 return ExpressionToken(kind: .symbol(symbol), offset: start)
             }
-            guard "+-*/%=<>(),.!".contains(character) else {
+            guard "+-*/%=<>(),.![]".contains(character) else {
                 throw ExpressionSyntaxError("unexpected character '\(character)'", at: start)
             }
             index += 1

@@ -125,7 +125,13 @@ public struct ExpressionParser {
             }
         }
         if acceptSymbol("+") { return try parseUnary() }
-        return try parsePrimary()
+        var value = try parsePrimary()
+        while acceptSymbol("[") {  // `items[0]`, `prices['eur']`
+            let index = try parseOr()
+            try expectSymbol("]")
+            value = .function(name: Expression.subscriptFunction, arguments: [value, index], distinct: false)
+        }
+        return value
     }
 
     // MARK: - Primaries

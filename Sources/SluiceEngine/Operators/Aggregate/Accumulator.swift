@@ -18,6 +18,7 @@ func makeAccumulator(_ function: AggregateFunction, argumentType type: DataType?
     case .stddev: return DoubleAccumulator(kind: .stddev)
     case .variance: return DoubleAccumulator(kind: .variance)
     case .min, .max, .first, .last: return ValueAccumulator(function: function, type: type ?? .int64)
+    case .collectList, .collectSet: return CollectAccumulator(distinct: function == .collectSet, elementType: type ?? .string)
     }
 }
 
