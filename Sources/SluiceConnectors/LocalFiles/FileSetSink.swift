@@ -23,9 +23,13 @@ public struct FileSetSink: Sink {
     /// Names the staging directory, so concurrent runs do not collide.
     public let runId: String
     public let origin: ConfigOrigin?
+    /// A fixed number of files (an earlier `repartition` or `coalesce`); files are then not cut by size.
+    public let outputFiles: OutputFiles?
 
     public init(path: String, format: any FileFormat, mode: WriteMode, maxRecordsPerFile: Int = 0,
-                partitionBy: [String] = [], targetFileBytes: Int? = nil, runId: String, origin: ConfigOrigin? = nil) {
+                partitionBy: [String] = [], targetFileBytes: Int? = nil, outputFiles: OutputFiles? = nil, runId: String,
+                origin: ConfigOrigin? = nil) {
+        self.outputFiles = outputFiles
         self.path = path
         self.format = format
         self.mode = mode
@@ -106,13 +110,14 @@ public struct FileSetSink: Sink {
     }
 
     private func writeParts(_ input: RecordBatchStream, into staging: String, firstPart: Int) async throws -> Int {
-        if maxRecordsPerFile == 0, partitionBy.isEmpty, targetFileBytes == nil, format.encodesBatchesIndependently {
+        if maxRecordsPerFile == 0, partitionBy.isEmpty, targetFileBytes == nil, outputFiles == nil, format.encodesBatchesIndependently {
             return try await writeOnePart(input, into: staging, part: firstPart)
         }
         var layout = PartFileWriter.Layout()
         layout.partitionBy = partitionBy
         layout.maxRecordsPerFile = maxRecordsPerFile
-        layout.targetFileBytes = targetFileBytes ?? Int.max
+        layout.targetFileBytes = outputFiles == nil ? targetFileBytes ?? Int.max : Int.max
+        layout.outputFiles = outputFiles
         let writer = try PartFileWriter(staging: staging, format: format, schema: input.schema, layout: layout, firstPart: firstPart)
         for try await batch in input { try writer.write(batch) }
         try writer.finish()

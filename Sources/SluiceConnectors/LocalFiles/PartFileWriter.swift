@@ -21,6 +21,8 @@ final class PartFileWriter {
         /// Added to part file names (`part-00000<suffix>.parquet`), so writes into a directory
         /// that keeps older files (a Delta table) never reuse a name.
         var nameSuffix = ""
+        /// A fixed number of files per directory (`repartition`, `coalesce`), instead of files by size.
+        var outputFiles: OutputFiles?
     }
 
     /// A finished part file: its path below the staging directory and its rows.
@@ -53,6 +55,10 @@ final class PartFileWriter {
     private var nextPart: Int
     private var clock = 0
     private(set) var rows = 0
+    /// Rows dealt out so far and batches seen (`outputFiles`), and the hashed columns.
+    private var dealt = 0
+    private var batches = 0
+    private let bucketIndices: [Int]
 
     init(staging: String, format: any FileFormat, schema: Schema, layout: Layout, firstPart: Int) throws {
         self.staging = staging
@@ -70,13 +76,24 @@ final class PartFileWriter {
             throw SluiceError(.invalidValue, "every column is a partition column, so the data files would have no columns",
                               hint: "partition by fewer columns")
         }
+        if case .hashed(let columns, _)? = layout.outputFiles {
+            bucketIndices = try columns.map { name in
+                guard let index = schema.index(of: name) else {
+                    throw SluiceError(.unknownColumn, "repartition column '\(name)' is not in the dataset",
+                                      hint: NameSuggester.hint(for: name, in: schema.names) ?? "columns: \(schema.names.joined(separator: ", "))")
+                }
+                return index
+            }
+        } else {
+            bucketIndices = []
+        }
         let partitioned = partitionIndices
         dataIndices = schema.fields.indices.filter { !partitioned.contains($0) }
         dataSchema = Schema(dataIndices.map { schema.fields[$0] })
     }
 
     func write(_ batch: RecordBatch) throws {
-        for (directory, rows) in route(batch) {
+        for (directory, rows) in buckets(route(batch), of: batch) {
             let part = rows.count == batch.rowCount ? batch : batch.take(rows)
             let data = RecordBatch(schema: dataSchema, columns: dataIndices.map { part.columns[$0] })
             try append(data, to: directory)
@@ -116,6 +133,45 @@ final class PartFileWriter {
         return order.map { ($0, groups[$0]!) }
     }
 
+    /// Each directory's rows split into its files when the layout fixes their number; a file's
+    /// key is then its directory and its number.
+    private func buckets(_ routed: [(String, [Int])], of batch: RecordBatch) -> [(String, [Int])] {
+        guard let files = layout.outputFiles else { return routed }
+        defer { batches += 1 }
+        var result: [(String, [Int])] = []
+        for (directory, rows) in routed {
+            var split: [[Int]]
+            switch files {
+            case .roundRobin(let count):
+                split = Array(repeating: [], count: count)
+                for (position, row) in rows.enumerated() { split[(dealt + position) % count].append(row) }
+                dealt += rows.count
+            case .hashed(_, let count):
+                split = Array(repeating: [], count: count)
+                for row in rows { split[Int(Self.stableHash(bucketIndices.map { batch.columns[$0].value(at: row) }) % UInt64(count))].append(row) }
+            case .coalesced(let count):
+                split = Array(repeating: [], count: count)
+                split[batches % count] = rows
+            }
+            for (bucket, bucketRows) in split.enumerated() where !bucketRows.isEmpty {
+                result.append((directory + Self.bucketSeparator + String(bucket), bucketRows))
+            }
+        }
+        return result
+    }
+
+    private static let bucketSeparator = "\u{1}"
+
+    /// FNV-1a over the values' text: the same values go to the same file in every run.
+    private static func stableHash(_ values: [ScalarValue]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for value in values {
+            for byte in value.description.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            hash = (hash ^ 0xFF) &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
     private func append(_ batch: RecordBatch, to directory: String) throws {
         var offset = 0
         while offset < batch.rowCount {
@@ -152,10 +208,11 @@ final class PartFileWriter {
         }
     }
 
-    private func openFile(_ directory: String) throws {
+    private func openFile(_ key: String) throws {
         if open.count >= layout.maxOpenFiles, let oldest = open.min(by: { $0.value.lastUse < $1.value.lastUse })?.key {
             try close(oldest)
         }
+        let directory = key.components(separatedBy: Self.bucketSeparator)[0]
         let folder = directory.isEmpty ? staging : (staging as NSString).appendingPathComponent(directory)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let name = PartFileName.make(nextPart, extension: format.fileExtension, suffix: layout.nameSuffix)
@@ -165,7 +222,7 @@ final class PartFileWriter {
         let header = writer.header()
         try output.write(header)
         let relativePath = directory.isEmpty ? name : directory + "/" + name
-        open[directory] = OpenFile(relativePath: relativePath, output: output, writer: writer, bytes: header.count)
+        open[key] = OpenFile(relativePath: relativePath, output: output, writer: writer, bytes: header.count)
     }
 
     private func close(_ directory: String) throws {

@@ -9,12 +9,15 @@ public struct StreamTransformNode: Sendable {
     public var label: String
     public var apply: @Sendable (RecordBatchStream) throws -> RecordBatchStream
     public var origin: PlanOrigin
+    /// The output files a later write makes of these rows (`repartition`, `coalesce`).
+    public var outputFiles: OutputFiles?
 
-    public init(input: LogicalPlan, label: String, origin: PlanOrigin,
+    public init(input: LogicalPlan, label: String, origin: PlanOrigin, outputFiles: OutputFiles? = nil,
                 apply: @escaping @Sendable (RecordBatchStream) throws -> RecordBatchStream) {
         self.input = input
         self.label = label
         self.apply = apply
         self.origin = origin
+        self.outputFiles = outputFiles
     }
 }

@@ -65,7 +65,8 @@ enum ToAvro {
             guard maxRecords >= 0 else { throw config.error("maxRecordsPerFile", "maxRecordsPerFile must be 0 or more") }
             let input = try context.input
             let sink = FileSetSink(path: try config.required("path"), format: AvroFormat(options: options), mode: mode,
-                                   maxRecordsPerFile: maxRecords, partitionBy: partitionBy, runId: context.runId,
+                                   maxRecordsPerFile: maxRecords, partitionBy: partitionBy, outputFiles: OutputFiles.find(in: input),
+                                   runId: context.runId,
                                    origin: context.origin(of: "path"))
             return StepPlan(output: input, action: .write(WriteNode(input: input, sink: sink, origin: context.origin)))
         }

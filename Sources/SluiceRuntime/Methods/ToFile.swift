@@ -83,7 +83,7 @@ enum ToFile {
         let input = try context.input
         let sink = FileSetSink(path: try config.required("path"), format: format, mode: mode, maxRecordsPerFile: maxRecords,
                                partitionBy: try config.stringList("partitionBy") ?? [], targetFileBytes: targetSize,
-                               runId: context.runId, origin: context.origin(of: "path"))
+                               outputFiles: OutputFiles.find(in: input), runId: context.runId, origin: context.origin(of: "path"))
         return StepPlan(output: input, action: .write(WriteNode(input: input, sink: sink, origin: context.origin)))
     }
 }
