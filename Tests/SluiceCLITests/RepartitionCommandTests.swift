@@ -67,3 +67,21 @@ import Testing
         #expect(bad.status == 2 && (bad.stdout + bad.stderr).contains("numPartitions must be between 1 and 100000"), "\(bad.stdout)\(bad.stderr)")
     }
 }
+
+extension RepartitionCommandTests {
+    @Test func repartitionShapesDeltaDataFilesToo() throws {
+        let sluice = try SluiceProcess()
+        defer { sluice.remove() }
+        try Self.run(sluice, shape: #"{"type": "transform", "method": "repartition", "config": {"numPartitions": 3}}"#)
+        try sluice.write("d.json", """
+            {"name": "delta_shape", "steps": [
+              {"type": "extract", "method": "fromFile", "config": {"path": "in.csv", "format": "csv"}},
+              {"type": "transform", "method": "repartition", "config": {"numPartitions": 3}},
+              {"type": "load", "method": "toDeltaLake", "config": {"path": "lake/t", "partitionBy": ["part"]}}]}
+            """)
+        let result = try sluice.run("run", "d.json")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(sluice.list("lake/t/part=a").filter { $0.hasSuffix(".parquet") }.count == 3)
+        #expect(sluice.list("lake/t/part=b").filter { $0.hasSuffix(".parquet") }.count == 3)
+    }
+}

@@ -16,13 +16,16 @@ struct DeltaDataWriter {
     let targetFileBytes: Int
     /// Whether the files change the table's data (false for a compaction).
     var dataChange = true
+    /// A fixed number of files per partition (`repartition`, `coalesce`) instead of files by size.
+    var outputFiles: OutputFiles?
 
     /// Feeds `body`'s batches to the files; returns their `add` actions.
     func write(_ body: (PartFileWriter) async throws -> Void) async throws -> [DeltaAddFile] {
         try FileManager.default.createDirectory(atPath: table, withIntermediateDirectories: true)
         var layout = PartFileWriter.Layout()
         layout.partitionBy = partitionColumns
-        layout.targetFileBytes = targetFileBytes
+        layout.targetFileBytes = outputFiles == nil ? targetFileBytes : Int.max
+        layout.outputFiles = outputFiles
         layout.nameSuffix = "-" + UUID().uuidString.lowercased()
         let writer = try PartFileWriter(staging: table, format: ParquetFormat(options: parquet), schema: schema,
                                         layout: layout, firstPart: 0)

@@ -16,6 +16,8 @@ public struct DeltaTableSink: Sink {
         public var overwriteSchema = false
         public var parquet = ParquetWriteOptions()
         public var targetFileBytes = 256 * 1024 * 1024
+        /// A fixed number of data files (an earlier `repartition` or `coalesce`).
+        public var outputFiles: OutputFiles?
         /// After the commit, compact partitions left with several small files (a second commit).
         public var autoCompact = false
         /// An application's id and the version of this write (Spark's `txnAppId`/`txnVersion`):
@@ -112,8 +114,9 @@ public struct DeltaTableSink: Sink {
 
     /// Writes the data files; returns their `add` actions.
     private func writeFiles(_ input: RecordBatchStream, plan: DeltaWritePlan) async throws -> [DeltaAddFile] {
-        let writer = DeltaDataWriter(table: path, schema: plan.schema, partitionColumns: plan.partitionColumns,
+        var writer = DeltaDataWriter(table: path, schema: plan.schema, partitionColumns: plan.partitionColumns,
                                      parquet: options.parquet, targetFileBytes: options.targetFileBytes)
+        writer.outputFiles = options.outputFiles
         let condition = try replaceWhere.map { (rule) throws(SluiceError) in (rule, try rule.bound(to: plan.schema)) }
         return try await writer.write { files in
             for try await batch in input {

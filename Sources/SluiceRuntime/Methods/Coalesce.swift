@@ -9,7 +9,7 @@ enum Coalesce {
         inputs: .one,
         summary: "Make the next write produce at most numPartitions files, without moving rows between them.",
         details: """
-            The seed's cure for too many small files: the next `toFile`, `toS3` or `toAvro` writes at most \
+            The cure for too many small files: the next `toFile`, `toS3`, `toAvro` or `toDeltaLake` writes at most \
             `numPartitions` files (per `partitionBy` directory), whole batches of rows going to each in turn; \
             `coalesce` with 1 writes one file. Files are then not cut by `targetFileSize`; \
             `maxRecordsPerFile` still applies.

@@ -10,8 +10,8 @@ enum Repartition {
         summary: "Set how many files the next write makes: numPartitions, rows dealt evenly (or by columns).",
         details: """
             Sluice's engine uses every core whatever the partitioning, so a repartition changes no rows and \
-            costs nothing: it sets the shape of the output, as it does in Spark. A later `toFile`, `toS3` or \
-            `toAvro` (after steps that keep rows in place: filters, column changes, caches) writes \
+            costs nothing: it sets the shape of the output, as it does in Spark. A later `toFile`, `toS3`, \
+            `toAvro` or `toDeltaLake` (after steps that keep rows in place: filters, column changes, caches) writes \
             `numPartitions` files (per `partitionBy` directory), the rows dealt out evenly; with `columns`, each \
             value of those columns goes to one file only (as `repartitionByColumns`). Files are then not cut \
             by `targetFileSize`; `maxRecordsPerFile` still applies.

@@ -100,6 +100,7 @@ enum ToDeltaLake {
                 throw config.error("overwriteSchema", "overwriteSchema replaces the table's schema and needs \"mode\": \"overwrite\"")
             }
             let input = try context.input
+            options.outputFiles = OutputFiles.find(in: input)
             if merging, let key = ["txnAppId", "txnVersion", "replaceWhere", "overwriteSchema"].first(where: config.has) {
                 throw config.error(key, "'\(key)' does not apply to mode merge", hint: "remove '\(key)' from the merge step")
             }
