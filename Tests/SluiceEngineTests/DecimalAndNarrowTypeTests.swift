@@ -158,3 +158,31 @@ import Testing
         #expect(rows.map { $0[0].description } == ["99999999.99", "19.99", "-0.05", "null"])
     }
 }
+
+/// Grouping a dictionary-coded string column gives the same groups as grouping its values.
+@Suite struct DictionaryGroupingTests {
+    @Test func groupsByCodesAsByValues() async throws {
+        let values = StringStorage(offsets: [0, 1, 3, 6], bytes: Array("abbccc".utf8))
+        let codes: [Int32] = [2, 0, 1, 0, 2, 0, 1, 1]
+        var builder = ColumnBuilder(type: .string)
+        for (row, code) in codes.enumerated() {
+            if row == 3 { builder.appendNull() } else { builder.append(values.string(at: Int(code))) }
+        }
+        let plain = builder.finish()
+        let coded = Column(dataType: .string, storage: plain.storage, validity: plain.validity,
+                           dictionary: ColumnDictionary(codes: codes, values: values))
+        func groups(_ column: Column) async throws -> [[ScalarValue]] {
+            let schema = Schema([Field("k", .string)])
+            let batch = RecordBatch(schema: schema, columns: [column])
+            let node = AggregateNode(input: .scan(ScanNode(source: DecimalAggregateTests.Rows(batch: batch), origin: PlanOrigin(stepIndex: 0, method: "rows"))),
+                                     groupBy: [NamedExpression(name: "k", expression: .column(name: "k", qualifier: nil))],
+                                     aggregates: [AggregateExpression(name: "n", function: .count, argument: nil)],
+                                     origin: PlanOrigin(stepIndex: 1, method: "aggregateData"))
+            return try await OperatorTests.rows(.aggregate(node)).1
+        }
+        let expected: [[ScalarValue]] = [[.string("ccc"), .int64(2)], [.string("a"), .int64(2)], [.string("bb"), .int64(3)], [.null, .int64(1)]]
+        #expect(try await groups(plain) == expected)
+        #expect(try await groups(coded) == expected)
+        #expect(coded.slice(2, 4).dictionary?.codes == [1, 0, 2, 0])
+    }
+}

@@ -102,3 +102,25 @@ import Testing
         }
     }
 }
+
+extension ParquetReadInteropTests {
+    /// String columns read through dictionary pages keep the codes (so grouping works on them),
+    /// and the codes always point at the row's value; plain-encoded files keep none.
+    @Test func dictionaryEncodedStringsKeepTheirCodes() async throws {
+        for (name, dictionaryExpected) in [("pyarrow-snappy-v1-dict", true), ("pyarrow-zstd-v2-dict", true), ("pyarrow-snappy-v1-plain", false)] {
+            let file = try Self.fixtures.get().appendingPathComponent("\(name).parquet").path
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            let schema = try ParquetFormat().inferSchema(of: data, file: file, columns: ["s"])
+            let batches = try await ParquetFormat().read(data, file: file, schema: schema, columns: ["s"]).collect()
+            #expect(batches.reduce(0) { $0 + $1.rowCount } == 3000)
+            for batch in batches {
+                let column = batch.columns[0]
+                #expect((column.dictionary != nil) == dictionaryExpected, "\(name)")
+                guard let dictionary = column.dictionary else { continue }
+                for row in 0..<column.count where !column.isNull(row) {
+                    #expect(ScalarValue.string(dictionary.values.string(at: Int(dictionary.codes[row]))) == column.value(at: row))
+                }
+            }
+        }
+    }
+}

@@ -6,12 +6,26 @@ public struct Column: Sendable, Hashable {
     public let dataType: DataType
     public let storage: ColumnStorage
     public let validity: Bitmap?
+    /// The dictionary the values were read with, when a reader kept it (not part of equality).
+    public let dictionary: ColumnDictionary?
 
-    public init(dataType: DataType, storage: ColumnStorage, validity: Bitmap? = nil) {
+    public init(dataType: DataType, storage: ColumnStorage, validity: Bitmap? = nil, dictionary: ColumnDictionary? = nil) {
         precondition(validity == nil || validity!.count == storage.count, "validity and values differ in length")
+        precondition(dictionary == nil || dictionary!.codes.count == storage.count, "dictionary codes and values differ in length")
         self.dataType = dataType
         self.storage = storage
         self.validity = validity
+        self.dictionary = dictionary
+    }
+
+    public static func == (left: Column, right: Column) -> Bool {
+        left.dataType == right.dataType && left.storage == right.storage && left.validity == right.validity
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(dataType)
+        hasher.combine(storage)
+        hasher.combine(validity)
     }
 
     /// The number of rows.

@@ -30,6 +30,7 @@ extension Column {
             for index in range { bits.append(validity[index]) }
             slicedValidity = bits
         }
-        return Column(dataType: dataType, storage: sliced, validity: slicedValidity)
+        let slicedDictionary = dictionary.map { ColumnDictionary(codes: Array($0.codes[range]), values: $0.values) }
+        return Column(dataType: dataType, storage: sliced, validity: slicedValidity, dictionary: slicedDictionary)
     }
 }

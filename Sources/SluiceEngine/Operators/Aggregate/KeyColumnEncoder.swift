@@ -21,6 +21,30 @@ struct KeyColumnEncoder {
     /// The code of every row of `column`, appended to `codes`.
     mutating func encode(_ column: Column, into codes: inout [Int32]) {
         let start = codes.count
+        if let dictionary = column.dictionary, type.physical == .bytes, dictionary.values.count > 0 {
+            encode(dictionary, into: &codes)
+        } else {
+            encodeValues(column, into: &codes)
+        }
+        if let validity = column.validity {
+            for row in 0..<column.count where !validity[row] { codes[start + row] = 0 }
+        }
+    }
+
+    /// A dictionary-coded column: each dictionary value is interned once, and rows map through their codes.
+    private mutating func encode(_ dictionary: ColumnDictionary, into codes: inout [Int32]) {
+        let values = dictionary.values
+        let mapping: [Int32] = values.bytes.withUnsafeBytes { all in
+            (0..<values.count).map { index in
+                strings.code(of: UnsafeRawBufferPointer(rebasing: all[values.offsets[index]..<values.offsets[index + 1]])) + 1
+            }
+        }
+        mapping.withUnsafeBufferPointer { mapping in
+            for code in dictionary.codes { codes.append(mapping[Int(code)]) }
+        }
+    }
+
+    private mutating func encodeValues(_ column: Column, into codes: inout [Int32]) {
         switch column.storage {
         case .string(let storage):
             storage.bytes.withUnsafeBytes { all in
@@ -46,9 +70,6 @@ struct KeyColumnEncoder {
                 codes.append(Int32(nestedValues.count) + 1)
                 nestedValues.append(value)
             }
-        }
-        if let validity = column.validity {
-            for row in 0..<column.count where !validity[row] { codes[start + row] = 0 }
         }
     }
 

@@ -23,12 +23,21 @@ struct ColumnChunkDecoder {
 
     /// The values (one slot per row, placeholders at nulls) and the validity (nil when no nulls).
     func decode(_ bytes: UnsafeRawBufferPointer) throws(SluiceError) -> (LeafValues, Bitmap?) {
-        if rowCount == 0 { return (LeafValues.empty(physical), nil) }
+        let (values, validity, _) = try decodeKeepingDictionary(bytes)
+        return (values, validity)
+    }
+
+    /// `decode`, plus, for a byte-array chunk whose every page is dictionary-encoded, the
+    /// dictionary and each row's code into it (0 at nulls).
+    func decodeKeepingDictionary(_ bytes: UnsafeRawBufferPointer) throws(SluiceError) -> (LeafValues, Bitmap?, ColumnDictionary?) {
+        if rowCount == 0 { return (LeafValues.empty(physical), nil, nil) }
         // Capacity grows with what pages really hold; a corrupt row count cannot force a huge allocation.
         var values = LeafValues.empty(physical, capacity: min(rowCount, 1 << 16))
         var validity: Bitmap?
         var rowsRead = 0
-        try forEachPage(bytes, entries: rowCount, keepsLevels: false) { (page) throws(SluiceError) in
+        var codes: [Int32]? = physical == .byteArray ? [] : nil
+        var dictionaryValues: StringStorage?
+        try forEachPage(bytes, entries: rowCount, keepsLevels: false) { (page, dictionary) throws(SluiceError) in
             if let present = page.present {
                 if validity == nil { validity = Bitmap(count: rowsRead, value: true) }
                 for bit in present { validity!.append(bit) }
@@ -37,16 +46,31 @@ struct ColumnChunkDecoder {
                 if validity != nil { for _ in 0..<page.slots { validity!.append(true) } }
                 values.append(page.values)
             }
+            if codes != nil, let pageCodes = page.codes, case .bytes(let storage)? = dictionary {
+                dictionaryValues = storage
+                if let present = page.present {
+                    var next = 0
+                    for slot in present {
+                        codes!.append(slot ? pageCodes[next] : 0)
+                        if slot { next += 1 }
+                    }
+                } else {
+                    codes!.append(contentsOf: pageCodes)
+                }
+            } else {
+                codes = nil
+            }
             rowsRead += page.slots
         }
-        return (values, validity)
+        let dictionary = codes.flatMap { codes in dictionaryValues.map { ColumnDictionary(codes: codes, values: $0) } }
+        return (values, validity, dictionary)
     }
 
     /// The present values and every level entry of a nested (or repeated) leaf, for record assembly.
     func decodeNested(_ bytes: UnsafeRawBufferPointer) throws(SluiceError) -> NestedLeafData {
         var data = NestedLeafData(values: LeafValues.empty(physical))
         guard meta.numValues > 0 else { return data }
-        try forEachPage(bytes, entries: Int(meta.numValues), keepsLevels: true) { (page) throws(SluiceError) in
+        try forEachPage(bytes, entries: Int(meta.numValues), keepsLevels: true) { (page, _) throws(SluiceError) in
             data.values.append(page.values)
             data.definition += page.definition ?? [Int32](repeating: Int32(leaf.maxDefinitionLevel), count: page.slots)
             data.repetition += page.repetition ?? [Int32](repeating: 0, count: page.slots)
@@ -61,7 +85,7 @@ struct ColumnChunkDecoder {
     /// decoding dictionary pages on the way.
     private func forEachPage(
         _ bytes: UnsafeRawBufferPointer, entries: Int, keepsLevels: Bool,
-        _ body: (PageDecoder.Page) throws(SluiceError) -> Void
+        _ body: (PageDecoder.Page, LeafValues?) throws(SluiceError) -> Void
     ) throws(SluiceError) {
         guard let codec = meta.codec.codec else {
             throw SluiceError(.unsupported, "'\(file)' column '\(columnName)' is compressed with \(meta.codec.name), which Sluice does not read",
@@ -104,7 +128,7 @@ struct ColumnChunkDecoder {
                                           dictionary: dictionary, maxSlots: entries - read)
                 decoder.keepsLevels = keepsLevels
                 let page = try decoder.decode()
-                try body(page)
+                try body(page, dictionary)
                 read += page.slots
             case .indexPage:
                 break

@@ -14,6 +14,8 @@ struct PageDecoder {
         var definition: [Int32]?
         /// The repetition levels, for repeated columns only.
         var repetition: [Int32]?
+        /// For a dictionary-encoded page: each present value's index into the dictionary.
+        var codes: [Int32]?
     }
 
     let header: ParquetPageHeader
@@ -47,7 +49,7 @@ struct PageDecoder {
             return try plain.withUnsafeBytes { raw in
                 Result { () throws(SluiceError) -> Page in
                     var values = ByteCursor(raw, context: context)
-                    return try makePage(slots, &levels, values: decodeValues(&values, encoding: page.encoding, count: levels.presentCount(slots, maximum: leaf.maxDefinitionLevel)))
+                    return try makePage(slots, &levels, decoded: decodeValues(&values, encoding: page.encoding, count: levels.presentCount(slots, maximum: leaf.maxDefinitionLevel)))
                 }
             }.get()
         }
@@ -64,7 +66,7 @@ struct PageDecoder {
                 if leaf.maxDefinitionLevel > 0 {
                     levels.definition = try decodeLevels(try v1Levels(&cursor, page.definitionLevelEncoding), maximum: leaf.maxDefinitionLevel, slots: slots)
                 }
-                return try makePage(slots, &levels, values: decodeValues(&cursor, encoding: page.encoding, count: levels.presentCount(slots, maximum: leaf.maxDefinitionLevel)))
+                return try makePage(slots, &levels, decoded: decodeValues(&cursor, encoding: page.encoding, count: levels.presentCount(slots, maximum: leaf.maxDefinitionLevel)))
             }
         }.get()
     }
@@ -78,11 +80,12 @@ struct PageDecoder {
         }
     }
 
-    private func makePage(_ slots: Int, _ levels: inout Levels, values: LeafValues) -> Page {
+    private func makePage(_ slots: Int, _ levels: inout Levels, decoded: (values: LeafValues, codes: [Int32]?)) -> Page {
         let maximum = Int32(leaf.maxDefinitionLevel)
         let present = levels.definition.flatMap { levels in levels.contains { $0 != maximum } ? levels.map { $0 == maximum } : nil }
-        return Page(slots: slots, present: present, values: values,
-                    definition: keepsLevels ? levels.definition : nil, repetition: keepsLevels ? levels.repetition : nil)
+        return Page(slots: slots, present: present, values: decoded.values,
+                    definition: keepsLevels ? levels.definition : nil, repetition: keepsLevels ? levels.repetition : nil,
+                    codes: decoded.codes)
     }
 
     /// The RLE-encoded levels of a version 1 page: a 4-byte length, then the runs.
@@ -112,12 +115,10 @@ struct PageDecoder {
         return Int(numValues)
     }
 
-    private func decodeValues(_ cursor: inout ByteCursor, encoding: ParquetEncoding, count: Int) throws(SluiceError) -> LeafValues {
-        let typeLength = Int(leaf.element.typeLength ?? 0)
-        switch (encoding, physical) {
-        case (.plain, _):
-            return try PlainDecoder.decode(&cursor, count: count, physical: physical, typeLength: typeLength)
-        case (.plainDictionary, _), (.rleDictionary, _):
+    /// The page's values, and with a dictionary encoding the codes they were gathered by.
+    private func decodeValues(_ cursor: inout ByteCursor, encoding: ParquetEncoding, count: Int) throws(SluiceError) -> (values: LeafValues, codes: [Int32]?) {
+        switch encoding {
+        case .plainDictionary, .rleDictionary:
             guard let dictionary else { throw cursor.corrupt("a dictionary-encoded page comes before any dictionary page") }
             let width = Int(try cursor.readByte())
             var decoder = RLEHybridDecoder(ByteCursor(cursor.takeRest(), context: context), bitWidth: width)
@@ -126,7 +127,17 @@ struct PageDecoder {
             if let bad = indices.first(where: { $0 < 0 || Int($0) >= size }) {
                 throw cursor.corrupt("dictionary index \(bad) is outside the dictionary of \(size) values")
             }
-            return dictionary.gather(indices)
+            return (dictionary.gather(indices), indices)
+        default:
+            return (try decodeOtherValues(&cursor, encoding: encoding, count: count), nil)
+        }
+    }
+
+    private func decodeOtherValues(_ cursor: inout ByteCursor, encoding: ParquetEncoding, count: Int) throws(SluiceError) -> LeafValues {
+        let typeLength = Int(leaf.element.typeLength ?? 0)
+        switch (encoding, physical) {
+        case (.plain, _):
+            return try PlainDecoder.decode(&cursor, count: count, physical: physical, typeLength: typeLength)
         case (.deltaBinaryPacked, .int32):
             return .int32(try DeltaDecoders.integers(&cursor, count: count).map { Int32(truncatingIfNeeded: $0) })
         case (.deltaBinaryPacked, .int64):

@@ -40,11 +40,15 @@ struct ParquetRowGroupReader: Sendable {
                 let leaf = footer.schema.leaves[leafIndex]
                 let decoder = ColumnChunkDecoder(file: file, leaf: leaf, meta: group.columns[leafIndex].metaData!, rowCount: rows)
                 let outcome = data.withUnsafeBytes { bytes in
-                    Result { () throws(SluiceError) -> (LeafValues, Bitmap?) in try decoder.decode(bytes) }
+                    Result { () throws(SluiceError) -> (LeafValues, Bitmap?, ColumnDictionary?) in try decoder.decodeKeepingDictionary(bytes) }
                 }
-                let (values, validity) = try outcome.get()
+                let (values, validity, dictionary) = try outcome.get()
                 var column = try LeafColumnConversion.column(values, validity: validity, type: type, conversion: conversion,
                                                              name: field.name, file: file)
+                // Strings read through a dictionary keep it, so that grouping works on codes.
+                if let dictionary, conversion == .identity, type.physical == .bytes {
+                    column = Column(dataType: column.dataType, storage: column.storage, validity: column.validity, dictionary: dictionary)
+                }
                 if column.dataType != target { column = CastKernel.cast(column, to: target) }
                 columns.append(column)
             }
