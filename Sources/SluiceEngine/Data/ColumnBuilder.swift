@@ -4,6 +4,9 @@
 /// a programming error and traps.
 public struct ColumnBuilder: Sendable {
     public let type: DataType
+    /// `type.physical` and whether doubles round to float, worked out once for the appends.
+    private let physical: PhysicalKind
+    private let roundsToFloat: Bool
     private var booleans: [Bool] = []
     private var int32s: [Int32] = []
     private var int64s: [Int64] = []
@@ -20,7 +23,9 @@ public struct ColumnBuilder: Sendable {
 
     public init(type: DataType, capacity: Int = 0) {
         self.type = type
-        switch type.physical {
+        physical = type.physical
+        roundsToFloat = type == .float32
+        switch physical {
         case .boolean: booleans.reserveCapacity(capacity)
         case .int32: int32s.reserveCapacity(capacity)
         case .int64: int64s.reserveCapacity(capacity)
@@ -35,7 +40,7 @@ public struct ColumnBuilder: Sendable {
     public mutating func appendNull() {
         nullRows.append(count)
         count += 1
-        switch type.physical {
+        switch physical {
         case .boolean: booleans.append(false)
         case .int32: int32s.append(0)
         case .int64: int64s.append(0)
@@ -48,49 +53,49 @@ public struct ColumnBuilder: Sendable {
     }
 
     public mutating func append(_ value: Bool) {
-        precondition(type == .boolean, "append(Bool) to \(type)")
+        precondition(physical == .boolean, "append(Bool) to \(type)")
         booleans.append(value)
         count += 1
     }
 
     /// Appends an `int8`, `int16`, `int32` or a `date` (days since the epoch).
     public mutating func append(_ value: Int32) {
-        precondition(type.physical == .int32, "append(Int32) to \(type)")
+        precondition(physical == .int32, "append(Int32) to \(type)")
         int32s.append(value)
         count += 1
     }
 
     /// Appends an `int64`, or a timestamp (microseconds since the epoch).
     public mutating func append(_ value: Int64) {
-        precondition(type.physical == .int64, "append(Int64) to \(type)")
+        precondition(physical == .int64, "append(Int64) to \(type)")
         int64s.append(value)
         count += 1
     }
 
     /// Appends a `float64` or a `float32`.
     public mutating func append(_ value: Double) {
-        precondition(type.physical == .float64, "append(Double) to \(type)")
-        float64s.append(type == .float32 ? Double(Float(value)) : value)
+        precondition(physical == .float64, "append(Double) to \(type)")
+        float64s.append(roundsToFloat ? Double(Float(value)) : value)
         count += 1
     }
 
     /// Appends a decimal's unscaled value, at the column type's scale.
     public mutating func append(unscaled value: Int128) {
-        precondition(type.physical == .decimal, "append(unscaled:) to \(type)")
+        precondition(physical == .decimal, "append(unscaled:) to \(type)")
         decimals.append(value)
         count += 1
     }
 
     /// Appends a string (or binary value) from its bytes.
     public mutating func append(utf8: some Collection<UInt8>) {
-        precondition(type.physical == .bytes, "append(utf8:) to \(type)")
+        precondition(physical == .bytes, "append(utf8:) to \(type)")
         strings.append(utf8: utf8)
         count += 1
     }
 
     /// Appends a string (or binary value) from raw bytes (a slice of an input buffer).
     public mutating func append(bytes: UnsafeRawBufferPointer) {
-        precondition(type.physical == .bytes, "append(bytes:) to \(type)")
+        precondition(physical == .bytes, "append(bytes:) to \(type)")
         strings.append(bytes: bytes)
         count += 1
     }
@@ -121,17 +126,17 @@ public struct ColumnBuilder: Sendable {
         case .string(let v): append(v)
         case .binary(let v): append(utf8: v)
         case .array(let items):
-            precondition(type.physical == .list, "append(array) to \(type)")
+            precondition(physical == .list, "append(array) to \(type)")
             for item in items { children[0].append(item) }
             listOffsets.append(listOffsets.last! + items.count)
             count += 1
         case .map(let keys, let values):
-            precondition(type.physical == .list, "append(map) to \(type)")
+            precondition(physical == .list, "append(map) to \(type)")
             for (key, value) in zip(keys, values) { children[0].append(.struct([key, value])) }
             listOffsets.append(listOffsets.last! + keys.count)
             count += 1
         case .struct(let values):
-            precondition(type.physical == .structure && values.count == children.count, "append(struct) to \(type)")
+            precondition(physical == .structure && values.count == children.count, "append(struct) to \(type)")
             for index in children.indices { children[index].append(values[index]) }
             count += 1
         }
@@ -140,7 +145,7 @@ public struct ColumnBuilder: Sendable {
     /// The finished column; the builder is left empty.
     public mutating func finish() -> Column {
         let storage: ColumnStorage
-        switch type.physical {
+        switch physical {
         case .boolean: storage = .boolean(booleans)
         case .int32: storage = .int32(int32s)
         case .int64: storage = .int64(int64s)
