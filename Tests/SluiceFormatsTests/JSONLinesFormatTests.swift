@@ -17,10 +17,35 @@ import Testing
             {"a": 1.5, "e": 2, "f": {"k": [1, 2]}}
             """)
         #expect(schema.names == ["a", "b", "c", "d", "e", "f"])
-        #expect(schema.fields.map(\.type) == [.float64, .boolean, .string, .string, .int32, .string])
+        #expect(schema.fields.map(\.type) == [.float64, .boolean, .string, .string, .int32, .struct([Field("k", .array(.int32))])])
         #expect(rows[0] == [.float64(1), .boolean(true), .string("x"), .null, .null, .null])
         #expect(rows[1][2] == .string("2"), "a number in a string column keeps its JSON text")
-        #expect(rows[2][5] == .string(#"{"k":[1,2]}"#))
+        #expect(rows[2][5] == .struct([.array([.int32(1), .int32(2)])]))
+    }
+
+    @Test func objectsAndArraysInferAsStructsAndArraysMergedAcrossLines() async throws {
+        let (schema, rows) = try await read("""
+            {"id": 1, "point": {"x": 1, "tags": ["a"]}, "items": [{"sku": "p1", "qty": 2}], "mixed": [1, "a"], "empty": []}
+            {"id": 2, "point": {"y": 2.5, "x": 5000000000}, "items": [], "mixed": null, "empty": []}
+            {"id": 3, "point": null, "items": [{"qty": 1.5}, null]}
+            """)
+        #expect(schema.fields.map(\.type) == [
+            .int32,
+            .struct([Field("x", .int64), Field("tags", .array(.string)), Field("y", .float64)]),
+            .array(.struct([Field("sku", .string), Field("qty", .float64)])),
+            .array(.string),
+            .array(.string),
+        ])
+        #expect(rows[0][1] == .struct([.int64(1), .array([.string("a")]), .null]))
+        #expect(rows[1][1] == .struct([.int64(5_000_000_000), .null, .float64(2.5)]))
+        #expect(rows[2][2] == .array([.struct([.null, .float64(1.5)]), .null]))
+        #expect(rows[0][3] == .array([.string("1"), .string("a")]), "elements that disagree are text")
+        #expect(rows[0][4] == .array([]))
+        // A schema can ask for a map instead of a struct.
+        var options = JSONLinesOptions()
+        options.schema = Schema([Field("point", .map(key: .string, value: .float64))])
+        let (_, mapped) = try await read(#"{"point": {"x": 1, "y": 2.5}}"#, options)
+        #expect(mapped == [[.map(keys: [.string("x"), .string("y")], values: [.float64(1), .float64(2.5)])]])
     }
 
     @Test func aLineThatIsNotAnObjectFailsWithItsLineAndColumn() async {

@@ -18,7 +18,7 @@ enum FromFile {
             With `inferSchema` (the default), each column gets the narrowest type all its values fit: boolean, \
             int, bigint, double, date (`yyyy-MM-dd`), timestamp, else string. `schema` gives the types \
             explicitly instead, as Spark DDL (`"id INT, amount DOUBLE"`) or an object (`{"id": "int"}`). \
-            JSON: one object per line; nested values are kept as JSON text. Avro: each file's own schema gives \
+            JSON: one object per line; objects become structs and arrays arrays (keys merged across lines, as Spark infers them), values whose types disagree strings of JSON text. Avro: each file's own schema gives \
             the columns (see `fromAvro`, which also takes a reader's schema).
 
             Parquet: the files' own schema and types; only the columns later steps use are decoded, row groups \
