@@ -6,7 +6,7 @@ import SluiceSpec
 ///
 /// TINYINT(1) and BOOLEAN → boolean; other TINYINT → tinyint (unsigned: smallint);
 /// SMALLINT → smallint (unsigned: int); MEDIUMINT, YEAR and signed INT → int; unsigned INT
-/// and BIGINT → bigint (an unsigned BIGINT value above 2^63-1 is an error when read); FLOAT
+/// and BIGINT → bigint; BIGINT UNSIGNED → decimal(20,0), as Spark reads it; FLOAT
 /// → float; DOUBLE → double; DECIMAL(p,s) → decimal(p,s) (a precision above 38 is capped
 /// at 38, and a value that does not fit is an error); CHAR, VARCHAR, TEXT, ENUM, SET and JSON
 /// → string; BINARY, VARBINARY and BLOB → binary; DATE → date; DATETIME and TIMESTAMP →
@@ -23,7 +23,7 @@ enum MySQLTypes {
         case MYSQL_TYPE_SHORT: return unsigned ? .int32 : .int16
         case MYSQL_TYPE_INT24, MYSQL_TYPE_YEAR: return .int32
         case MYSQL_TYPE_LONG: return unsigned ? .int64 : .int32
-        case MYSQL_TYPE_LONGLONG: return .int64
+        case MYSQL_TYPE_LONGLONG: return unsigned ? .decimal(precision: 20, scale: 0) : .int64
         case MYSQL_TYPE_FLOAT: return .float32
         case MYSQL_TYPE_DOUBLE: return .float64
         case MYSQL_TYPE_DECIMAL, MYSQL_TYPE_NEWDECIMAL:

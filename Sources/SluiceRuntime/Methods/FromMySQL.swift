@@ -19,8 +19,8 @@ enum FromMySQL {
                 `fromPostgres`: no row is lost or read twice whatever the bounds, NULLs go to the first range.
 
                 Types: TINYINT(1)/BOOLEAN → boolean; TINYINT → tinyint (unsigned: smallint); SMALLINT → \
-                smallint (unsigned: int); MEDIUMINT, YEAR and INT → int, except unsigned INT and BIGINT → \
-                bigint; FLOAT → float; DOUBLE → double; DECIMAL(p,s) → decimal(p,s) (exact; at most 38 digits); \
+                smallint (unsigned: int); MEDIUMINT, YEAR and INT → int, except unsigned INT → bigint; BIGINT → \
+                bigint (unsigned: decimal(20,0)); FLOAT → float; DOUBLE → double; DECIMAL(p,s) → decimal(p,s) (exact; at most 38 digits); \
                 CHAR, VARCHAR, TEXT, ENUM, SET and JSON → string; BINARY, VARBINARY and BLOB → binary; DATE → date; \
                 DATETIME and TIMESTAMP → timestamp (the session runs in UTC). BIT, TIME and spatial columns are an \
                 error naming the column: convert them in a `query`.
