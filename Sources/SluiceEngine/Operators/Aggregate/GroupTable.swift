@@ -1,8 +1,11 @@
 /// Assigns group ids (0, 1, 2, ... in order of first appearance) to rows by their key codes,
 /// one code per grouping column. Keys are kept flat, and looked up through an
-/// open-addressing table, so no row allocates.
+/// open-addressing table, so no row allocates. One or two codes pack into a 64-bit key and
+/// go through an `IntegerInterner`, whose codes are the group ids.
 struct GroupTable {
     let width: Int
+    private var packed = IntegerInterner()
+    private var packs: Bool { width == 1 || width == 2 }
     /// The codes of each group, `width` per group.
     private(set) var keys: [Int32] = []
     private var slots: [Int32] = Array(repeating: 0, count: 1024)
@@ -13,7 +16,7 @@ struct GroupTable {
     }
 
     /// The number of groups.
-    var count: Int { width == 0 ? groupsWithoutKeys : hashes.count }
+    var count: Int { width == 0 ? groupsWithoutKeys : packs ? packed.count : hashes.count }
     private var groupsWithoutKeys = 0
 
     /// The group of each row, given the rows' codes column by column (`codes[column][row]`).
@@ -23,6 +26,13 @@ struct GroupTable {
             return Array(repeating: 0, count: rows)
         }
         var result = [Int32](repeating: 0, count: rows)
+        if packs {
+            let first = codes[0], second = width == 2 ? codes[1] : first
+            for row in 0..<rows {
+                result[row] = packed.code(of: width == 2 ? Self.pack(first[row], second[row]) : Int64(first[row]))
+            }
+            return result
+        }
         var key = [Int32](repeating: 0, count: width)
         for row in 0..<rows {
             for column in 0..<width { key[column] = codes[column][row] }
@@ -34,6 +44,7 @@ struct GroupTable {
     /// The group of `key` if it exists, without adding it.
     func find(_ key: [Int32]) -> Int32? {
         guard width > 0 else { return groupsWithoutKeys > 0 ? 0 : nil }
+        if packs { return packed.existingCode(of: width == 2 ? Self.pack(key[0], key[1]) : Int64(key[0])) }
         let hash = Self.hash(key)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -87,5 +98,14 @@ struct GroupTable {
     }
 
     /// The code of `column` for `group`.
-    func code(group: Int, column: Int) -> Int32 { keys[group * width + column] }
+    func code(group: Int, column: Int) -> Int32 {
+        guard packs else { return keys[group * width + column] }
+        let key = packed.values[group]
+        return width == 1 ? Int32(truncatingIfNeeded: key) : column == 0 ? Int32(truncatingIfNeeded: key >> 32) : Int32(truncatingIfNeeded: key)
+    }
+
+    @inline(__always)
+    private static func pack(_ first: Int32, _ second: Int32) -> Int64 {
+        Int64(first) << 32 | Int64(UInt32(bitPattern: second))
+    }
 }

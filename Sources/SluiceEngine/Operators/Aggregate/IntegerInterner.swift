@@ -26,6 +26,18 @@ struct IntegerInterner {
         return code
     }
 
+    /// The code of `value` if it was interned, without interning it.
+    func existingCode(of value: Int64) -> Int32? {
+        let mask = slots.count - 1
+        var slot = Self.slot(value, mask)
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            if values[Int(entry - 1)] == value { return entry - 1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
     private mutating func grow() {
         slots = Array(repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
