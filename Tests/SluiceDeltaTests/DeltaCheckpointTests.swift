@@ -48,11 +48,11 @@ import Testing
         let halves = [Array(rows[..<(rows.count / 2)]), Array(rows[(rows.count / 2)...])]
         let name = DeltaLog.versionName(10)
         let parts = (1...2).map { (log.logDirectory as NSString).appendingPathComponent("\(name).checkpoint.000000000\($0).0000000002.parquet") }
-        try Data(try ParquetNestedWriter.write(fields: DeltaCheckpointWriter.fields, rows: halves[0])).write(to: URL(fileURLWithPath: parts[0]))
+        try Data(try DeltaCheckpointWriter.encode(halves[0])).write(to: URL(fileURLWithPath: parts[0]))
         // One part alone is not a checkpoint: the commits are still needed.
         try Self.removeCommits(log, through: 9)
         await #expect(throws: SluiceError.self) { try await log.snapshot() }
-        try Data(try ParquetNestedWriter.write(fields: DeltaCheckpointWriter.fields, rows: halves[1])).write(to: URL(fileURLWithPath: parts[1]))
+        try Data(try DeltaCheckpointWriter.encode(halves[1])).write(to: URL(fileURLWithPath: parts[1]))
         let replayed = try await log.snapshot()
         #expect(replayed.version == 11)
         #expect(replayed.files.map(\.path) == (1...10).filter { $0 != 3 }.map { "f\($0).parquet" })
