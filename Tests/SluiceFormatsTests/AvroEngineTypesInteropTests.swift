@@ -174,3 +174,13 @@ extension AvroNestedInteropTests {
         #expect(numberRows == [[.int64(7), .float64(1.5)], [.null, .float64(-2.25)]])
     }
 }
+
+extension AvroNestedInteropTests {
+    @Test func aFixedUUIDReadsAsItsCanonicalText() async throws {
+        let schema = try AvroSchemaParser.parse(#"{"type": "record", "name": "r", "fields": [{"name": "id", "type": {"type": "fixed", "name": "U", "size": 16, "logicalType": "uuid"}}]}"#)
+        var writer = AvroContainerWriter(schema: schema, codec: .null)
+        try writer.append(.record([.fixed([0xa0, 0xee, 0xbc, 0x99, 0x9c, 0x0b, 0x4e, 0xf8, 0xbb, 0x6d, 0x6b, 0xb9, 0xbd, 0x38, 0x0a, 0x11])]))
+        let (_, rows) = try await AvroContainerTests.read(Data(try writer.finish()))
+        #expect(rows == [[.string("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")]])
+    }
+}

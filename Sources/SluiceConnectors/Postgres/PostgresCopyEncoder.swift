@@ -95,17 +95,14 @@ enum PostgresCopyEncoder {
         case .decimal(let values):
             buffer.writeString(DecimalMath.format(values[row], scale: column.dataType.decimalScale))
         case .string(let storage) where column.dataType == .binary:
-            // bytea's hex form, its backslash escaped for COPY's text format.
-            buffer.writeStaticString("\\\\x")
-            for byte in storage.utf8(at: row) { buffer.writeBytes([hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]) }
+            // bytea's hex form (`\x00ff`), its backslash escaped for COPY's text format.
+            appendEscaped(Array(PostgresArrayLiteral.scalarText(.binary(Array(storage.utf8(at: row)))).utf8)[...], to: &buffer)
         case .string(let storage):
             appendEscaped(storage.utf8(at: row), to: &buffer)
         case .list, .structure:
             appendEscaped(Array(PostgresArrayLiteral.text(column.value(at: row), type: column.dataType).utf8)[...], to: &buffer)
         }
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     private static func appendEscaped(_ bytes: ArraySlice<UInt8>, to buffer: inout ByteBuffer) {
         var start = bytes.startIndex

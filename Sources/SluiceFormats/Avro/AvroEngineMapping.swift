@@ -172,7 +172,9 @@ public enum AvroEngineMapping {
             if case .decimal(_, let scale) = schema.logicalType {
                 return DecimalMath.fromBigEndian(bytes).map { .decimal(DecimalValue(unscaled: $0, scale: scale)) }
             }
-            if schema.logicalType == .uuid, bytes.count == 16 { return .string(uuidText(bytes)) }
+            if schema.logicalType == .uuid, bytes.count == 16 {
+                return .string(String(decoding: LeafColumnConversion.uuidText(bytes[...]), as: UTF8.self))
+            }
             return .binary(bytes)
         case .union(let branch, let inner):
             let branchSchema = schema.branches.indices.contains(branch) ? schema.branches[branch] : schema
@@ -222,11 +224,5 @@ public enum AvroEngineMapping {
         case .localTimestampNanos: .timestampNTZ(long >= 0 ? long / 1000 : (long - 999) / 1000)
         default: .int64(long)
         }
-    }
-
-    /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` of a 16-byte UUID.
-    static func uuidText(_ bytes: [UInt8]) -> String {
-        let hex = bytes.map { byte in String(byte >> 4, radix: 16) + String(byte & 0xF, radix: 16) }
-        return [0..<4, 4..<6, 6..<8, 8..<10, 10..<16].map { hex[$0].joined() }.joined(separator: "-")
     }
 }
