@@ -157,4 +157,26 @@ import Testing
         #expect(result.stderr.contains("amount"))
         #expect(!FileManager.default.fileExists(atPath: sluice.path("out/x")))
     }
+
+    @Test func aValueBeyondTheInferenceSampleRestartsTheRunWithTheWholeFileInferred() throws {
+        let sluice = try SluiceProcess()
+        defer { sluice.remove() }
+        // About 10 MB of quoted CSV, so inference samples its start; the last amount is not an integer.
+        var text = "id,note,amount\n"
+        for index in 0..<330_000 { text += "\(index),\"a longer note, number \(index % 10)\",\(index == 329_999 ? "2.5" : "\(index % 100)")\n" }
+        try sluice.write("data/big.csv", text)
+        try sluice.write("p.json", """
+            {"name": "late", "steps": [
+              {"type": "extract", "method": "fromFile", "config": {"path": "data/big.csv", "format": "csv"}},
+              {"type": "transform", "method": "filterRows", "config": {"condition": "amount > 2 AND amount < 3"}},
+              {"type": "load", "method": "toFile", "config": {"path": "out", "format": "csv"}}]}
+            """)
+        let result = try sluice.run("run", "p.json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let restart = result.logRecords.first { ($0["message"] as? String)?.contains("inferred from a sample") == true }
+        #expect(restart?["code"] as? String == "sampled-schema-mismatch")
+        let lines = try sluice.read("out/part-00000.csv").split(separator: "\n")
+        #expect(text.utf8.count > 10_000_000)
+        #expect(lines == ["id,note,amount", "329999,\"a longer note, number 9\",2.5"])
+    }
 }

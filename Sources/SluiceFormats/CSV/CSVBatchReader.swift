@@ -82,12 +82,16 @@ final class CSVBatchReader: @unchecked Sendable {
         // Dropping a row must leave no trace, so its fields are checked before any is appended.
         if options.parseMode == .dropMalformed {
             var scratch = builders.map { ColumnBuilder(type: $0.type) }
-            for index in builders.indices where !appendField(fields[selected[index]], bytes: bytes, to: &scratch[index]) { return false }
+            for index in builders.indices where !appendField(fields[selected[index]], bytes: bytes, to: &scratch[index]) {
+                if options.speculative { throw sampleMismatch(index, fields[selected[index]], bytes, line, lineStart) }
+                return false
+            }
         }
         for index in builders.indices {
             guard selected[index] < fields.count else { builders[index].appendNull(); continue }
             let field = fields[selected[index]]
             if appendField(field, bytes: bytes, to: &builders[index]) { continue }
+            if options.speculative { throw sampleMismatch(index, field, bytes, line, lineStart) }
             guard options.parseMode == .failFast else { builders[index].appendNull(); continue }
             let text = String(decoding: bytes.slice(field.start, field.end), as: UTF8.self)
             throw SluiceError(.malformedData,
@@ -96,6 +100,15 @@ final class CSVBatchReader: @unchecked Sendable {
                               hint: "fix the value, declare the column as STRING in \"schema\", or set \"mode\": \"PERMISSIVE\" (nulls) or \"DROPMALFORMED\" (skip the row)")
         }
         return true
+    }
+
+    /// The error for a value that does not fit a type inferred from a sample of the data.
+    private func sampleMismatch(_ index: Int, _ field: CSVField, _ bytes: UnsafeRawBufferPointer, _ line: Int, _ lineStart: Int) -> SluiceError {
+        let text = String(decoding: bytes.slice(field.start, field.end), as: UTF8.self)
+        return SluiceError(.sampledSchemaMismatch,
+                           "column '\(output.fields[index].name)': '\(text)' does not fit the type \(output.fields[index].type.sqlName) inferred from a sample of the file",
+                           location: SourceLocation(file: file, line: line, column: CSVTokenizer.column(of: field.start, lineStart: lineStart)),
+                           hint: "infer the schema from the whole file (pipeline runs do so by themselves), or give the column's type in \"schema\"")
     }
 
     /// Parses one field into `builder`; false (nothing appended) when it does not parse.

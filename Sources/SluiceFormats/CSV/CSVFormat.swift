@@ -28,9 +28,13 @@ public struct CSVFormat: FileFormat {
         read(data, file: file, schema: schema, columns: nil)
     }
 
-    /// Parses only the fields in `columns`; the others are tokenized and skipped.
+    /// Parses only the fields in `columns`; the others are tokenized and skipped. When the
+    /// schema may come from a sample of `data` (`CSVInferenceSample`), a value that does not
+    /// fit its column fails the read with `sampledSchemaMismatch`, whatever the parse mode.
     public func read(_ data: Data, file: String, schema: Schema, columns: Set<String>?) -> RecordBatchStream {
-        let options = self.options
+        var speculative = self.options
+        speculative.speculative = CSVInferenceSample.applies(to: data.count, options: speculative)
+        let options = speculative
         let selected = columns.map { wanted in schema.fields.indices.filter { wanted.contains(schema.fields[$0].name.lowercased()) } }
         let output = selected.map { Schema($0.map { schema.fields[$0] }) } ?? schema
         return RecordBatchStream(schema: output) {

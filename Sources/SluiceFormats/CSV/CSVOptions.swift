@@ -16,6 +16,14 @@ public struct CSVOptions: Sendable, Hashable {
     /// The column names and types; wins over the header's names and over inference.
     public var schema: Schema?
     public var parseMode = ParseMode.failFast
+    /// Inference on inputs larger than twice this many bytes looks at a sample of about this
+    /// size (the start, and when the input has no quotes, slices spread over the rest) instead
+    /// of every value; nil looks at every value. A sampled schema is speculative: reading
+    /// checks every value against it and fails with `sampledSchemaMismatch` when one does
+    /// not fit, so the caller can infer again over the whole input and start over.
+    public var inferenceSampleBytes: Int? = 4 << 20
+    /// The schema being read with may have been inferred from a sample: set by the reader.
+    var speculative = false
     /// About how many bytes each chunk parsed in parallel holds.
     var chunkBytes = 16 << 20
 

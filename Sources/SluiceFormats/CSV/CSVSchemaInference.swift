@@ -4,7 +4,8 @@ import SluiceSpec
 
 /// Works out the schema of CSV data: names from the header (made unique; `_cN` where
 /// missing), and per column the narrowest type every non-null value fits. Large inputs are
-/// split into chunks (`CSVChunker`) inferred in parallel; their findings are intersected.
+/// inferred from a sample (`CSVInferenceSample`) when the options allow it, else split into
+/// chunks (`CSVChunker`) inferred in parallel; their findings are intersected.
 struct CSVSchemaInference {
     let options: CSVOptions
     let file: String
@@ -33,30 +34,44 @@ struct CSVSchemaInference {
         let columnNames = names ?? []
         guard options.inferSchema else { return Schema(columnNames.map { Field($0, .string) }) }
 
+        let examined = columnNames.map { columns?.contains($0.lowercased()) ?? true }
+        if let regions = CSVInferenceSample.regions(bytes, from: dataStart.offset, firstLine: dataStart.line, options: options),
+           let found = try? merge(regions.map { region throws(SluiceError) in try candidates(bytes, chunk: region, examined: examined) },
+                                  examined: examined),
+           zip(found, examined).allSatisfy({ $0.sawValue || !$1 }) {
+            // A column the sample shows only nulls for could hold anything: it needs the whole input.
+            return Schema(zip(columnNames, found).map { Field($0, $1.type) })
+        }
         let chunks = CSVChunker.split(bytes, from: dataStart.offset, firstLine: dataStart.line, options: options,
                                       minimumBytes: minimumChunkBytes)
-        let examined = columnNames.map { columns?.contains($0.lowercased()) ?? true }
         let results = parallelMap(chunks.count) { index in
             Result { () throws(SluiceError) in try candidates(bytes, chunk: chunks[index], examined: examined) }
         }
-        var merged = Array(repeating: ColumnCandidates(), count: columnNames.count)
-        for index in merged.indices where !examined[index] { merged[index].ruleOutAll() }
-        for result in results {
-            let found = try result.get()
-            for index in merged.indices { merged[index].formIntersection(found[index]) }
-        }
-        return Schema(zip(columnNames, merged).map { Field($0, $1.type) })
+        var found: [[ColumnCandidates]] = []
+        for result in results { found.append(try result.get()) }
+        return Schema(zip(columnNames, merge(found, examined: examined)).map { Field($0, $1.type) })
     }
 
-    /// What the values of one chunk allow each column to be.
+    /// What every part's values allow each column to be; unexamined columns stay strings.
+    private func merge(_ parts: [[ColumnCandidates]], examined: [Bool]) -> [ColumnCandidates] {
+        var merged = Array(repeating: ColumnCandidates(), count: examined.count)
+        for index in merged.indices where !examined[index] { merged[index].ruleOutAll() }
+        for found in parts {
+            for index in merged.indices { merged[index].formIntersection(found[index]) }
+        }
+        return merged
+    }
+
+    /// What the values of one chunk allow each column to be. Reading stops at the first
+    /// record boundary at or after the chunk's end (a chunk's end is one; a sample region's
+    /// need not be).
     private func candidates(_ bytes: UnsafeRawBufferPointer, chunk: CSVChunk, examined: [Bool]) throws(SluiceError) -> [ColumnCandidates] {
         let columns = examined.count
-        var tokenizer = makeTokenizer(bytes.slice(0, chunk.end),
-                                      at: CSVPosition(offset: chunk.start, line: chunk.firstLine ?? 1, lineStart: chunk.start))
+        var tokenizer = makeTokenizer(bytes, at: CSVPosition(offset: chunk.start, line: chunk.firstLine ?? 1, lineStart: chunk.start))
         var found = Array(repeating: ColumnCandidates(), count: columns)
         var fields: [CSVField] = []
         let nullValue = Array(options.nullValue.utf8)
-        while try tokenizer.nextRecord(into: &fields) != nil {
+        while tokenizer.position.offset < chunk.end, try tokenizer.nextRecord(into: &fields) != nil {
             for (index, field) in fields.prefix(columns).enumerated() where examined[index] {
                 let range = bytes.slice(field.start, field.end)
                 if !field.quoted, range.elementsEqual(nullValue) { continue }

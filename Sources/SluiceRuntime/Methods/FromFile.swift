@@ -16,7 +16,10 @@ enum FromFile {
 
             CSV: the first line is the header unless `header` is false (columns are then `_c0`, `_c1`, ...). \
             With `inferSchema` (the default), each column gets the narrowest type all its values fit: boolean, \
-            int, bigint, double, date (`yyyy-MM-dd`), timestamp, else string. `schema` gives the types \
+            int, bigint, double, date (`yyyy-MM-dd`), timestamp, else string. A file over 8 MB is inferred from \
+            a 4 MB sample (its start, and slices spread over the rest when it has no quotes) while every value \
+            is still checked as it is read: if one does not fit, the run starts over with the types inferred \
+            from every value, so the result is always that of a full pass. `schema` gives the types \
             explicitly instead, as Spark DDL (`"id INT, amount DOUBLE"`) or an object (`{"id": "int"}`). \
             JSON: one object per line; objects become structs and arrays arrays (keys merged across lines, as Spark infers them), values whose types disagree strings of JSON text. Avro: each file's own schema gives \
             the columns (see `fromAvro`, which also takes a reader's schema).
@@ -58,7 +61,7 @@ enum FromFile {
     /// The plan of a file source step.
     static func plan(_ context: MethodContext) throws -> StepPlan {
         let config = context.config
-        let format = try TextFormatConfig.format(from: config, reading: true)
+        let format = try TextFormatConfig.format(from: config, reading: true, sampledInference: context.sampledInference)
         let source = FileSetSource(path: try config.required("path"), format: format, origin: context.origin(of: "path"))
         return StepPlan(output: .scan(ScanNode(source: source, origin: context.origin)))
     }

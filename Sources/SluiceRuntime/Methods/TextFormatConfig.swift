@@ -24,7 +24,8 @@ enum TextFormatConfig {
 
     /// The format named by `format`, with its options from `config`. Format-specific keys
     /// given for another format are errors, so a typo'd format cannot silently ignore them.
-    static func format(from config: ConfigReader, reading: Bool) throws -> any FileFormat {
+    /// Without `sampledInference`, CSV schemas are inferred from every value.
+    static func format(from config: ConfigReader, reading: Bool, sampledInference: Bool = true) throws -> any FileFormat {
         let name = try config.required("format").lowercased()
         let csvOnly = csvKeys.map(\.name) + (reading ? ["inferSchema"] : [])
         if name != "parquet", config.has("compression") {
@@ -43,6 +44,7 @@ enum TextFormatConfig {
                 options.inferSchema = try config.bool("inferSchema") ?? options.inferSchema
                 options.schema = try schema(config)
                 options.parseMode = try parseMode(config)
+                if !sampledInference { options.inferenceSampleBytes = nil }
             }
             return CSVFormat(options: options)
         case "avro":

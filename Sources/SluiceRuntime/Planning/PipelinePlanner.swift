@@ -10,9 +10,12 @@ import SluiceSpec
 /// `registerAs` (a later `registerAs` of the same name shadows the earlier one).
 public struct PipelinePlanner: Sendable {
     public let registry: MethodRegistry
+    /// Whether file sources may infer a large text file's schema from a sample (see `RunOptions.sampledInference`).
+    public var sampledInference: Bool
 
-    public init(registry: MethodRegistry = .standard) {
+    public init(registry: MethodRegistry = .standard, sampledInference: Bool = true) {
         self.registry = registry
+        self.sampledInference = sampledInference
     }
 
     public func plan(_ spec: PipelineSpec, runId: String) throws -> PipelinePlan {
@@ -51,7 +54,7 @@ public struct PipelinePlanner: Sendable {
                                       uniquingKeysWith: { first, _ in first })
             let context = MethodContext(
                 step: step, config: ConfigReader(node: step.config, basePath: configPath, keys: method.keys),
-                inputs: inputs, runId: runId, datasets: datasets)
+                inputs: inputs, runId: runId, datasets: datasets, sampledInference: sampledInference)
             do {
                 let stepPlan = try method.build(context)
                 outputs[step.index] = stepPlan.output

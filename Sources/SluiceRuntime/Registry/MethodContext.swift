@@ -13,9 +13,12 @@ public struct MethodContext: Sendable {
     public let runId: String
     /// Every dataset registered before this step, by lower-cased name (for `sql`).
     public let datasets: [String: LogicalPlan]
+    /// Whether file sources may infer a large text file's schema from a sample (see `RunOptions.sampledInference`).
+    public let sampledInference: Bool
 
     public init(step: StepSpec, config: ConfigReader, inputs: [LogicalPlan], runId: String,
-                datasets: [String: LogicalPlan] = [:]) {
+                datasets: [String: LogicalPlan] = [:], sampledInference: Bool = true) {
+        self.sampledInference = sampledInference
         self.step = step
         self.config = config
         self.inputs = inputs

@@ -31,7 +31,7 @@ public struct PipelineCompiler: Sendable {
                               location: SourceLocation(file: file, line: 1, column: 1),
                               hint: "run with --engine local (the default)")
         }
-        return try PipelinePlanner(registry: registry).plan(spec, runId: identity.runId)
+        return try PipelinePlanner(registry: registry, sampledInference: options.sampledInference).plan(spec, runId: identity.runId)
     }
 }
 

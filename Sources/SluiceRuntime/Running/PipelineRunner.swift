@@ -27,9 +27,10 @@ public struct PipelineRunner: Sendable {
     }
 
     public func run(file: String, options: RunOptions, identity: RunIdentity = RunIdentity()) async -> RunReport {
+        var options = options
         var logger = self.logger
         logger[metadataKey: "runId"] = "\(identity.runId)"
-        let plan: PipelinePlan
+        var plan: PipelinePlan
         do {
             plan = try await compiler.compile(file: file, options: options, identity: identity,
                                               lastSuccessfulStart: { try await store.lastSuccessfulStart(of: $0) })
@@ -60,6 +61,20 @@ public struct PipelineRunner: Sendable {
                 break
             } catch {
                 errors = SluiceErrors.flatten(error)
+                if options.sampledInference, let mismatch = errors.first(where: { $0.code == .sampledSchemaMismatch }) {
+                    // A type inferred from a sample was too narrow: plan again from every value, and start over.
+                    logger.info("a value does not fit the type inferred from a sample; inferring from the whole file and starting again",
+                                metadata: Self.metadata(of: mismatch))
+                    options.sampledInference = false
+                    do {
+                        plan = try await compiler.compile(file: file, options: options, identity: identity,
+                                                          lastSuccessfulStart: { try await store.lastSuccessfulStart(of: $0) })
+                        continue
+                    } catch {
+                        errors = SluiceErrors.flatten(error)
+                        break
+                    }
+                }
                 switch retry.attemptFailed(with: errors) {
                 case .retry(let attempt, let delay):
                     logger.warning("attempt failed; retrying", metadata: Self.metadata(of: errors[0]).merging(

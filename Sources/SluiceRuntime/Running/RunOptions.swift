@@ -12,6 +12,10 @@ public struct RunOptions: Sendable {
     public var environment: [String: String]
     /// `--memory-limit` and the spill directory of the local engine.
     public var engineOptions: EngineOptions
+    /// Whether a large CSV file's column types may be inferred from a sample (default true).
+    /// Every value is still checked while it is read; when one does not fit, the runner
+    /// plans the pipeline again with inference over every value and runs it from the start.
+    public var sampledInference = true
 
     public init(variables: [String: String] = [:], engine: EngineKind? = nil,
                 environment: [String: String] = ProcessInfo.processInfo.environment,

@@ -92,6 +92,9 @@ extension SluiceError {
         public static let outputExists = Code("output-exists", kind: .failure)
         public static let malformedData = Code("malformed-data", kind: .failure)
         public static let schemaMismatch = Code("schema-mismatch", kind: .failure)
+        /// A value does not fit the type inferred from a sample of its file; inferring over the
+        /// whole file and running again resolves it (the runner does so by itself).
+        public static let sampledSchemaMismatch = Code("sampled-schema-mismatch", kind: .failure)
         public static let io = Code("io-error", kind: .failure)
         public static let stateStore = Code("state-store", kind: .failure)
         public static let internalError = Code("internal-error", kind: .failure)
