@@ -1,7 +1,10 @@
 /// Per-group state of one aggregate, updated a batch at a time.
-protocol Accumulator {
+protocol Accumulator: Sendable {
     /// Folds rows into their groups; `column` is the evaluated argument (nil for `count(*)`).
     mutating func update(groups: [Int32], groupCount: Int, column: Column?)
+    /// Folds in the groups of `partial`, an accumulator of the same kind that aggregated later
+    /// rows on its own: its group `p` is this one's group `groups[p]`.
+    mutating func merge(_ partial: any Accumulator, groups: [Int32], groupCount: Int)
     /// The aggregate of each group, as a column of `groupCount` rows.
     func finish(groupCount: Int) -> Column
 }
@@ -29,15 +32,34 @@ extension Array {
     }
 }
 
+/// Calls `body(row, group)` for each row whose value is not null (every row when there is
+/// no validity bitmap), in row order: the loop every accumulator's update runs.
+@inline(__always)
+func forEachPresent(_ groups: [Int32], _ validity: Bitmap?, _ body: (Int, Int) -> Void) {
+    groups.withUnsafeBufferPointer { groups in
+        if let validity {
+            for row in 0..<groups.count where validity[row] { body(row, Int(groups[row])) }
+        } else {
+            for row in 0..<groups.count { body(row, Int(groups[row])) }
+        }
+    }
+}
+
 /// `count(*)` (no column: every row) and `count(x)` (non-null values).
 struct CountAccumulator: Accumulator {
     private var counts: [Int64] = []
 
     mutating func update(groups: [Int32], groupCount: Int, column: Column?) {
         counts.grow(to: groupCount, with: 0)
-        for (row, group) in groups.enumerated() where column == nil || !column!.isNull(row) {
-            counts[Int(group)] += 1
+        counts.withUnsafeMutableBufferPointer { counts in
+            forEachPresent(groups, column?.validity) { _, group in counts[group] += 1 }
         }
+    }
+
+    mutating func merge(_ partial: any Accumulator, groups: [Int32], groupCount: Int) {
+        let other = partial as! CountAccumulator
+        counts.grow(to: groupCount, with: 0)
+        for (from, group) in zip(other.counts.indices, groups) { counts[Int(group)] += other.counts[from] }
     }
 
     func finish(groupCount: Int) -> Column {
@@ -57,8 +79,20 @@ struct IntegerSumAccumulator: Accumulator {
         seen.grow(to: groupCount, with: false)
         guard let column else { return }
         let values = CastKernel.cast(column, to: .int64).int64s
-        for (row, group) in groups.enumerated() where !column.isNull(row) {
-            sums[Int(group)] &+= values[row]
+        values.withUnsafeBufferPointer { values in
+            forEachPresent(groups, column.validity) { row, group in
+                sums[group] &+= values[row]
+                seen[group] = true
+            }
+        }
+    }
+
+    mutating func merge(_ partial: any Accumulator, groups: [Int32], groupCount: Int) {
+        let other = partial as! IntegerSumAccumulator
+        sums.grow(to: groupCount, with: 0)
+        seen.grow(to: groupCount, with: false)
+        for (from, group) in zip(other.sums.indices, groups) where other.seen[from] {
+            sums[Int(group)] &+= other.sums[from]
             seen[Int(group)] = true
         }
     }
@@ -95,16 +129,41 @@ struct DoubleAccumulator: Accumulator {
         }
         guard let column else { return }
         let values = CastKernel.cast(column, to: .float64).float64s
-        for (row, group) in groups.enumerated() where !column.isNull(row) {
-            let g = Int(group)
-            let value = values[row]
-            counts[g] += 1
-            sums[g] += value
-            if kind == .stddev || kind == .variance {
-                let delta = value - means[g]
-                means[g] += delta / Double(counts[g])
-                squares[g] += delta * (value - means[g])
+        let moments = kind == .stddev || kind == .variance
+        values.withUnsafeBufferPointer { values in
+            forEachPresent(groups, column.validity) { row, g in
+                let value = values[row]
+                counts[g] += 1
+                sums[g] += value
+                if moments {
+                    let delta = value - means[g]
+                    means[g] += delta / Double(counts[g])
+                    squares[g] += delta * (value - means[g])
+                }
             }
+        }
+    }
+
+    /// Counts and sums add; means and squared deviations combine as Chan et al. combine them.
+    mutating func merge(_ partial: any Accumulator, groups: [Int32], groupCount: Int) {
+        let other = partial as! DoubleAccumulator
+        let moments = kind == .stddev || kind == .variance
+        counts.grow(to: groupCount, with: 0)
+        sums.grow(to: groupCount, with: 0)
+        if moments {
+            means.grow(to: groupCount, with: 0)
+            squares.grow(to: groupCount, with: 0)
+        }
+        for (from, group) in zip(other.counts.indices, groups) where other.counts[from] > 0 {
+            let g = Int(group)
+            let before = Double(counts[g]), added = Double(other.counts[from])
+            counts[g] += other.counts[from]
+            sums[g] += other.sums[from]
+            guard moments else { continue }
+            let delta = other.means[from] - means[g]
+            let total = before + added
+            means[g] += delta * added / total
+            squares[g] += other.squares[from] + delta * delta * before * added / total
         }
     }
 
@@ -139,11 +198,23 @@ struct ValueAccumulator: Accumulator {
         guard let column else { return }
         switch column.storage {
         case .float64(let numbers) where function == .min || function == .max:
-            for (row, group) in groups.enumerated() where !column.isNull(row) {
-                let current = values[Int(group)]
-                if case .float64(let best) = current, function == .min ? !(numbers[row] < best) : !(numbers[row] > best) { continue }
-                values[Int(group)] = .float64(numbers[row])
+            // The best number per group is kept unboxed while the batch is scanned.
+            var best = [Double](repeating: .nan, count: groupCount)
+            var found = [Bool](repeating: false, count: groupCount)
+            for (group, value) in values.enumerated() {
+                if case .float64(let number) = value { best[group] = number; found[group] = true }
             }
+            let minimum = function == .min
+            numbers.withUnsafeBufferPointer { numbers in
+                forEachPresent(groups, column.validity) { row, group in
+                    let number = numbers[row]
+                    if !found[group] || (minimum ? Self.less(number, best[group]) : Self.less(best[group], number)) {
+                        best[group] = number
+                        found[group] = true
+                    }
+                }
+            }
+            for group in 0..<groupCount where found[group] { values[group] = .float64(best[group]) }
         default:
             for (row, group) in groups.enumerated() where !column.isNull(row) {
                 let g = Int(group)
@@ -159,6 +230,29 @@ struct ValueAccumulator: Accumulator {
             }
         }
     }
+
+    mutating func merge(_ partial: any Accumulator, groups: [Int32], groupCount: Int) {
+        let other = partial as! ValueAccumulator
+        values.grow(to: groupCount, with: .null)
+        for (from, group) in zip(other.values.indices, groups) where other.values[from] != .null {
+            let g = Int(group), value = other.values[from]
+            switch function {
+            case .first: if values[g] == .null { values[g] = value }
+            case .last: values[g] = value
+            default:
+                if values[g] == .null || (function == .min ? Self.less(value, values[g]) : Self.less(values[g], value)) { values[g] = value }
+            }
+        }
+    }
+
+    /// The order of min and max: NaN above every number, as in Spark; other values by value.
+    private static func less(_ a: ScalarValue, _ b: ScalarValue) -> Bool {
+        if case .float64(let x) = a, case .float64(let y) = b { return less(x, y) }
+        return ScalarOrdering.less(a, b)
+    }
+
+    @inline(__always)
+    private static func less(_ x: Double, _ y: Double) -> Bool { x < y || (y.isNaN && !x.isNaN) }
 
     func finish(groupCount: Int) -> Column {
         var builder = ColumnBuilder(type: type, capacity: groupCount)

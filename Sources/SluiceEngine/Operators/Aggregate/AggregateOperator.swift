@@ -1,3 +1,4 @@
+import Foundation
 import SluiceSpec
 
 /// Runs an `AggregateNode`: hashes each row to its group (`KeyColumnEncoder`, `GroupTable`),
@@ -28,14 +29,20 @@ enum AggregateOperator {
         }
         let fields = zip(node.groupBy, keys).map { Field($0.name, $1.type) }
             + zip(node.aggregates, arguments).map { Field($0.name, $0.function.resultType($1?.type)) }
-        let schema = Schema(fields)
-        let keyList = keys
-        let argumentList = arguments
-        let aggregates = node.aggregates
-        return RecordBatchStream(schema: schema) {
-            let upstream = input.makeNextBatch()
-            let state = AggregationState(keys: keyList, arguments: argumentList, aggregates: aggregates, schema: schema)
-            return { try await state.next(upstream) }
+        let aggregation = BoundAggregation(keys: keys, arguments: arguments, aggregates: node.aggregates, schema: Schema(fields))
+        return RecordBatchStream(schema: aggregation.schema) {
+            let bypass = PartialBypass()
+            // Batches are aggregated on their own on every core, unless that does not shrink them
+            // (nearly one group per row) or a DISTINCT aggregate needs every value in one place.
+            let partials = !node.aggregates.contains(where: \.distinct)
+            let prepared = OrderedParallelMap(input) { batch -> AggregationPart? in
+                guard partials, !bypass.isOn else { return .rows(AggregationInput(batch, aggregation)) }
+                let partial = PartialAggregate(batch, aggregation)
+                if batch.rowCount >= 4096, partial.groupCount * 2 > batch.rowCount { bypass.turnOn() }
+                return .partial(partial)
+            }
+            let state = AggregationState(aggregation)
+            return { try await state.next(prepared) }
         }
     }
 
@@ -44,82 +51,51 @@ enum AggregateOperator {
     }
 }
 
-/// The hash table and accumulators of one aggregation; it consumes the whole input on the
-/// first pull, then hands out the result in batches.
-private final class AggregationState: @unchecked Sendable {
+/// An aggregation bound to its input: key and argument expressions, and the output schema.
+struct BoundAggregation: Sendable {
     let keys: [BoundExpression]
+    /// Nil for `count(*)`.
     let arguments: [BoundExpression?]
+    let aggregates: [AggregateExpression]
     let schema: Schema
-    var encoders: [KeyColumnEncoder]
-    var table: GroupTable
-    var accumulators: [any Accumulator]
-    var distinctSeen: [Set<DistinctKey>]
-    let distinct: [Bool]
+}
+
+/// What the parallel stage hands the final aggregation for one batch.
+enum AggregationPart: Sendable {
+    case partial(PartialAggregate)
+    case rows(AggregationInput)
+}
+
+/// Set once partial aggregation is found not to pay, for the rest of the input.
+private final class PartialBypass: @unchecked Sendable {
+    private let lock = NSLock()
+    private var on = false
+    var isOn: Bool { lock.lock(); defer { lock.unlock() }; return on }
+    func turnOn() { lock.lock(); on = true; lock.unlock() }
+}
+
+/// The final aggregation: it folds in every part on the first pull, then hands out the
+/// result in batches.
+private final class AggregationState: @unchecked Sendable {
+    let schema: Schema
+    var grouped: GroupedAggregation
     var output: [RecordBatch]?
 
-    init(keys: [BoundExpression], arguments: [BoundExpression?], aggregates: [AggregateExpression], schema: Schema) {
-        self.keys = keys
-        self.arguments = arguments
-        self.schema = schema
-        encoders = keys.map { KeyColumnEncoder(type: $0.type) }
-        table = GroupTable(width: keys.count)
-        accumulators = zip(aggregates, arguments).map { makeAccumulator($0.function, argumentType: $1?.type) }
-        distinct = aggregates.map(\.distinct)
-        distinctSeen = Array(repeating: [], count: aggregates.count)
+    init(_ aggregation: BoundAggregation) {
+        schema = aggregation.schema
+        grouped = GroupedAggregation(aggregation)
     }
 
-    func next(_ upstream: RecordBatchStream.NextBatch) async throws -> RecordBatch? {
+    func next(_ parts: OrderedParallelMap<AggregationPart>) async throws -> RecordBatch? {
         if output == nil {
-            while let batch = try await upstream() { consume(batch) }
-            output = finish()
+            while let part = try await parts.next() {
+                switch part {
+                case .partial(let partial): grouped.merge(partial)
+                case .rows(let rows): grouped.add(keys: rows.keys, arguments: rows.arguments, rows: rows.rowCount)
+                }
+            }
+            output = grouped.finish(schema: schema)
         }
         return output!.isEmpty ? nil : output!.removeFirst()
     }
-
-    private func consume(_ batch: RecordBatch) {
-        var codes: [[Int32]] = []
-        for (index, key) in keys.enumerated() {
-            var column: [Int32] = []
-            column.reserveCapacity(batch.rowCount)
-            encoders[index].encode(ExpressionEvaluator.evaluate(key, on: batch), into: &column)
-            codes.append(column)
-        }
-        let groups = table.groups(rows: batch.rowCount, codes: codes)
-        for index in accumulators.indices {
-            var column = arguments[index].map { ExpressionEvaluator.evaluate($0, on: batch) }
-            var rowGroups = groups
-            if distinct[index], let values = column {
-                // Only the first occurrence of a value in a group reaches the accumulator.
-                var keep: [Int] = []
-                for row in 0..<batch.rowCount where !values.isNull(row) {
-                    if distinctSeen[index].insert(DistinctKey(group: groups[row], value: values.value(at: row))).inserted { keep.append(row) }
-                }
-                column = values.take(keep)
-                rowGroups = keep.map { groups[$0] }
-            }
-            accumulators[index].update(groups: rowGroups, groupCount: table.count, column: column)
-        }
-    }
-
-    private func finish() -> [RecordBatch] {
-        // Without keys there is always exactly one group, even over no rows (count is 0, the rest null).
-        let groupCount = keys.isEmpty ? 1 : table.count
-        var columns: [Column] = []
-        for (index, encoder) in encoders.enumerated() {
-            var builder = ColumnBuilder(type: encoder.type, capacity: groupCount)
-            for group in 0..<groupCount { builder.append(encoder.value(of: table.code(group: group, column: index))) }
-            columns.append(builder.finish())
-        }
-        columns += accumulators.map { $0.finish(groupCount: groupCount) }
-        let all = RecordBatch(schema: schema, columns: columns)
-        return stride(from: 0, to: groupCount, by: RecordBatch.preferredRowCount).map {
-            all.slice($0, min(RecordBatch.preferredRowCount, groupCount - $0))
-        }
-    }
-}
-
-/// A value seen in a group, for DISTINCT aggregates.
-private struct DistinctKey: Hashable {
-    let group: Int32
-    let value: ScalarValue
 }

@@ -23,6 +23,18 @@ struct CollectAccumulator: Accumulator {
         }
     }
 
+    mutating func merge(_ partial: any Accumulator, groups: [Int32], groupCount: Int) {
+        let other = partial as! CollectAccumulator
+        values.grow(to: groupCount, with: [])
+        if distinct { seen.grow(to: groupCount, with: []) }
+        for (from, group) in zip(other.values.indices, groups) {
+            for value in other.values[from] {
+                if distinct, !seen[Int(group)].insert(value).inserted { continue }
+                values[Int(group)].append(value)
+            }
+        }
+    }
+
     func finish(groupCount: Int) -> Column {
         var builder = ColumnBuilder(type: .array(elementType), capacity: groupCount)
         for group in 0..<groupCount { builder.append(.array(group < values.count ? values[group] : [])) }

@@ -21,12 +21,26 @@ struct DecimalSumAccumulator: Accumulator {
         guard let column else { return }
         argumentScale = column.dataType.decimalScale
         let values = column.decimals
-        for (row, group) in groups.enumerated() where !column.isNull(row) {
-            let g = Int(group)
+        forEachPresent(groups, column.validity) { row, g in
             let (sum, overflow) = sums[g].addingReportingOverflow(values[row])
             sums[g] = sum
             overflowed[g] = overflowed[g] || overflow
             counts[g] += 1
+        }
+    }
+
+    mutating func merge(_ partial: any Accumulator, groups: [Int32], groupCount: Int) {
+        let other = partial as! DecimalSumAccumulator
+        sums.grow(to: groupCount, with: 0)
+        counts.grow(to: groupCount, with: 0)
+        overflowed.grow(to: groupCount, with: false)
+        if other.counts.contains(where: { $0 > 0 }) { argumentScale = other.argumentScale }
+        for (from, group) in zip(other.counts.indices, groups) where other.counts[from] > 0 {
+            let g = Int(group)
+            let (sum, overflow) = sums[g].addingReportingOverflow(other.sums[from])
+            sums[g] = sum
+            overflowed[g] = overflowed[g] || overflow || other.overflowed[from]
+            counts[g] += other.counts[from]
         }
     }
 

@@ -1,0 +1,85 @@
+/// The groups of one aggregation and their accumulators. Rows are folded in batch by batch
+/// (`add`), or whole partial aggregations of later rows (`merge`); `finish` gives one row per
+/// group, in order of first appearance.
+struct GroupedAggregation: Sendable {
+    let keyTypes: [DataType]
+    private var encoders: [KeyColumnEncoder]
+    private var table: GroupTable
+    private(set) var accumulators: [any Accumulator]
+    private let distinct: [Bool]
+    /// The values already counted per group, for DISTINCT aggregates.
+    private var distinctSeen: [Set<DistinctKey>]
+
+    init(_ aggregation: BoundAggregation) {
+        keyTypes = aggregation.keys.map(\.type)
+        encoders = keyTypes.map { KeyColumnEncoder(type: $0) }
+        table = GroupTable(width: keyTypes.count)
+        accumulators = zip(aggregation.aggregates, aggregation.arguments).map { makeAccumulator($0.function, argumentType: $1?.type) }
+        distinct = aggregation.aggregates.map(\.distinct)
+        distinctSeen = Array(repeating: [], count: aggregation.aggregates.count)
+    }
+
+    /// The number of groups so far; without keys there is always exactly one, even over no rows.
+    var groupCount: Int { keyTypes.isEmpty ? 1 : table.count }
+
+    /// Folds `rows` rows into their groups, given their evaluated keys and aggregate arguments
+    /// (nil for `count(*)`); returns each row's group.
+    @discardableResult
+    mutating func add(keys: [Column], arguments: [Column?], rows: Int) -> [Int32] {
+        let groups = table.groups(rows: rows, codes: codes(keys, rows: rows))
+        for index in accumulators.indices {
+            var column = arguments[index]
+            var rowGroups = groups
+            if distinct[index], let values = column {
+                // Only the first occurrence of a value in a group reaches the accumulator.
+                var keep: [Int] = []
+                for row in 0..<rows where !values.isNull(row) {
+                    if distinctSeen[index].insert(DistinctKey(group: groups[row], value: values.value(at: row))).inserted { keep.append(row) }
+                }
+                column = values.take(keep)
+                rowGroups = keep.map { groups[$0] }
+            }
+            accumulators[index].update(groups: rowGroups, groupCount: groupCount, column: column)
+        }
+        return groups
+    }
+
+    /// Folds in a partial aggregation of later rows (one without DISTINCT aggregates).
+    mutating func merge(_ partial: PartialAggregate) {
+        let groups = table.groups(rows: partial.groupCount, codes: codes(partial.keys, rows: partial.groupCount))
+        for index in accumulators.indices {
+            accumulators[index].merge(partial.accumulators[index], groups: groups, groupCount: groupCount)
+        }
+    }
+
+    private mutating func codes(_ keys: [Column], rows: Int) -> [[Int32]] {
+        keys.indices.map { index in
+            var column: [Int32] = []
+            column.reserveCapacity(rows)
+            encoders[index].encode(keys[index], into: &column)
+            return column
+        }
+    }
+
+    /// One row per group: the keys, then each aggregate; in batches of the preferred size.
+    func finish(schema: Schema) -> [RecordBatch] {
+        let count = groupCount
+        var columns: [Column] = []
+        for (index, encoder) in encoders.enumerated() {
+            var builder = ColumnBuilder(type: encoder.type, capacity: count)
+            for group in 0..<count { builder.append(encoder.value(of: table.code(group: group, column: index))) }
+            columns.append(builder.finish())
+        }
+        columns += accumulators.map { $0.finish(groupCount: count) }
+        let all = RecordBatch(schema: schema, columns: columns)
+        return stride(from: 0, to: count, by: RecordBatch.preferredRowCount).map {
+            all.slice($0, min(RecordBatch.preferredRowCount, count - $0))
+        }
+    }
+}
+
+/// A value seen in a group, for DISTINCT aggregates.
+struct DistinctKey: Hashable, Sendable {
+    let group: Int32
+    let value: ScalarValue
+}
