@@ -1,8 +1,9 @@
 import Foundation
 
-/// How the local engine may use memory: operators that must hold their whole input (sort)
-/// keep at most `memoryLimit` bytes of it in memory each, and spill sorted runs to files in
-/// `spillDirectory` beyond that.
+/// How the local engine may use memory: operators that must hold their input or state keep at
+/// most about `memoryLimit` bytes of it in memory each, and spill to files in `spillDirectory`
+/// beyond that: a sort spills sorted runs, a join's right input and deduplication's seen keys
+/// spill as hash partitions.
 public struct EngineOptions: Sendable {
     public var memoryLimit: Int
     public var spillDirectory: URL

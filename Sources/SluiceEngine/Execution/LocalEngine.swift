@@ -48,11 +48,11 @@ public struct LocalEngine: Sendable {
         case .join(let node):
             let left = try await stream(node.left, metrics: metrics)
             let right = try await stream(node.right, metrics: metrics)
-            return try HashJoinOperator.apply(node, left: left, right: right).metered(step: node.origin.stepIndex, into: metrics)
+            return try HashJoinOperator.apply(node, left: left, right: right, options: options).metered(step: node.origin.stepIndex, into: metrics)
         case .limit(let node):
             return try await unary(node.input, node.origin, metrics) { LimitOperator.apply(node, to: $0) }
         case .distinct(let node):
-            return try await unary(node.input, node.origin, metrics) { try DistinctOperator.apply(node, to: $0) }
+            return try await unary(node.input, node.origin, metrics) { try DistinctOperator.apply(node, to: $0, options: options) }
         case .union(let node):
             var inputs: [RecordBatchStream] = []
             for plan in node.inputs { inputs.append(try await stream(plan, metrics: metrics)) }

@@ -11,7 +11,9 @@ enum Deduplicate {
         details: """
             With `columns`, rows are duplicates when those columns are equal (Spark's `dropDuplicates(subset)`); \
             without, when every column is. The first row of each group of duplicates is kept, in input order. \
-            Nulls count as equal to each other here.
+            Nulls count as equal to each other here. When the distinct keys outgrow `--memory-limit`, the rest of \
+            the rows are deduplicated through temporary files: still the first row of each group, but those rows \
+            come out grouped by a hash of their key rather than in input order.
             """,
         keys: [ConfigKey("columns", .stringList, "The columns that decide duplicates; all columns if absent.")],
         example: """

@@ -18,6 +18,9 @@ enum JoinDataFrames {
             The output has the left columns, then the right ones; `left_semi` and `left_anti` keep only the left \
             columns of the rows that do, or do not, have a match. Two other columns with the same name are an \
             error: rename or drop one first.
+
+            The right dataset is held in memory. When it outgrows `--memory-limit`, both datasets are split by a \
+            hash of the keys into temporary files and joined part by part: the same rows, in another order.
             """,
         keys: [
             ConfigKey("joinType", .string, default: "\"inner\"",
