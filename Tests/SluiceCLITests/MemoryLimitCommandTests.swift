@@ -63,4 +63,30 @@ import Testing
         #expect(result.status == 64 || result.status == 2, "\(result.status)")
         #expect(result.stderr.contains("--memory-limit expects a size"), "\(result.stderr)")
     }
+
+    @Test func anAggregationBeyondTheMemoryLimitSpillsAndStillGivesEveryGroupOnce() throws {
+        let sluice = try SluiceProcess()
+        defer { sluice.remove() }
+        // Three batches of rows: new customers keep coming after the limit is passed.
+        let rows = (0..<200_000).map { i in "\(i),customer \((i * 7919) % 100_000),\(i % 7)" }
+        try sluice.write("in.csv", "id,customer,amount\n" + rows.joined(separator: "\n") + "\n")
+        try sluice.write("p.json", """
+            {"name": "big_group", "steps": [
+              {"type": "extract", "method": "fromFile", "config": {"path": "in.csv", "format": "csv"}},
+              {"type": "transform", "method": "aggregateData",
+               "config": {"groupBy": ["customer"], "aggregations": {"amount": ["sum", "count"], "first_id": "min(id)"}}},
+              {"type": "load", "method": "toFile", "config": {"path": "out", "format": "csv"}}]}
+            """)
+        let result = try sluice.run("run", "p.json", "--memory-limit", "256KB")
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = try sluice.read("out/part-00000.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        #expect(lines.count == 100_000)
+        #expect(Set(lines.map { $0[0] }).count == 100_000)
+        // Customer c has the ids i and i + 100,000, where i * 7919 = c (mod 100,000).
+        for line in lines {
+            let id = Int(line[3])!
+            #expect(line[0] == "customer \((id * 7919) % 100_000)")
+            #expect(Int(line[1]) == id % 7 + (id + 100_000) % 7 && line[2] == "2")
+        }
+    }
 }

@@ -44,7 +44,7 @@ public struct LocalEngine: Sendable {
         case .project(let node):
             return try await unary(node.input, node.origin, metrics) { try ProjectOperator.apply(node, to: $0) }
         case .aggregate(let node):
-            return try await unary(node.input, node.origin, metrics) { try AggregateOperator.apply(node, to: $0) }
+            return try await unary(node.input, node.origin, metrics) { try AggregateOperator.apply(node, to: $0, options: options) }
         case .join(let node):
             let left = try await stream(node.left, metrics: metrics)
             let right = try await stream(node.right, metrics: metrics)

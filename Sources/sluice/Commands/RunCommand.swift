@@ -28,7 +28,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "The least severe log level written (trace, debug, info, notice, warning, error, critical).")
     var logLevel: Logger.Level = .info
 
-    @Option(help: ArgumentHelp("Memory a sort, a join or a deduplication may hold before it spills to temporary files (512MB, 4GB, bytes; default: half of the machine's memory).",
+    @Option(help: ArgumentHelp("Memory a sort, a join, a deduplication or an aggregation may hold before it spills to temporary files (512MB, 4GB, bytes; default: half of the machine's memory).",
                                valueName: "size"))
     var memoryLimit: String?
 

@@ -1,11 +1,13 @@
 import Foundation
 import SluiceSpec
 
-/// Runs an `AggregateNode`: hashes each row to its group (`KeyColumnEncoder`, `GroupTable`),
-/// folds the aggregate arguments into per-group accumulators batch by batch, and emits one
-/// row per group, in order of first appearance, once the input is exhausted.
+/// Runs an `AggregateNode`. Each batch is aggregated on its own on any core
+/// (`PartialAggregate`), and the final aggregation (`AggregationState`) merges the partial
+/// results in input order, so groups come out in order of first appearance. Batches that
+/// hold nearly one group per row, and aggregations with a DISTINCT aggregate, go to the final
+/// aggregation as rows instead. Beyond the memory limit the final aggregation spills.
 enum AggregateOperator {
-    static func apply(_ node: AggregateNode, to input: RecordBatchStream) throws -> RecordBatchStream {
+    static func apply(_ node: AggregateNode, to input: RecordBatchStream, options: EngineOptions = EngineOptions()) throws -> RecordBatchStream {
         let binder = ExpressionBinder(schema: input.schema)
         var keys: [BoundExpression] = []
         var arguments: [BoundExpression?] = []
@@ -41,8 +43,8 @@ enum AggregateOperator {
                 if batch.rowCount >= 4096, partial.groupCount * 2 > batch.rowCount { bypass.turnOn() }
                 return .partial(partial)
             }
-            let state = AggregationState(aggregation)
-            return { try await state.next(prepared) }
+            let state = AggregationState(aggregation, options: options, bypass: bypass)
+            return { try await state.next(prepared.next) }
         }
     }
 
@@ -67,35 +69,9 @@ enum AggregationPart: Sendable {
 }
 
 /// Set once partial aggregation is found not to pay, for the rest of the input.
-private final class PartialBypass: @unchecked Sendable {
+final class PartialBypass: @unchecked Sendable {
     private let lock = NSLock()
     private var on = false
     var isOn: Bool { lock.lock(); defer { lock.unlock() }; return on }
     func turnOn() { lock.lock(); on = true; lock.unlock() }
-}
-
-/// The final aggregation: it folds in every part on the first pull, then hands out the
-/// result in batches.
-private final class AggregationState: @unchecked Sendable {
-    let schema: Schema
-    var grouped: GroupedAggregation
-    var output: [RecordBatch]?
-
-    init(_ aggregation: BoundAggregation) {
-        schema = aggregation.schema
-        grouped = GroupedAggregation(aggregation)
-    }
-
-    func next(_ parts: OrderedParallelMap<AggregationPart>) async throws -> RecordBatch? {
-        if output == nil {
-            while let part = try await parts.next() {
-                switch part {
-                case .partial(let partial): grouped.merge(partial)
-                case .rows(let rows): grouped.add(keys: rows.keys, arguments: rows.arguments, rows: rows.rowCount)
-                }
-            }
-            output = grouped.finish(schema: schema)
-        }
-        return output!.isEmpty ? nil : output!.removeFirst()
-    }
 }

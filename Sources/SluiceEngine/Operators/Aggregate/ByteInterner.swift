@@ -38,6 +38,23 @@ public struct ByteInterner: Sendable {
         return Int32(code)
     }
 
+    /// The code of `bytes` if it was interned, without interning it.
+    public func existingCode(of bytes: UnsafeRawBufferPointer) -> Int32? {
+        let hash = Self.hash(bytes)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            let code = Int(entry - 1)
+            if hashes[code] == hash, equals(code, bytes) { return Int32(code) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// About how many bytes the interner holds: the values, their offsets and hashes, and the table.
+    public var estimatedBytes: Int { pool.count + offsets.count * 8 + hashes.count * 8 + slots.count * 4 }
+
     /// The bytes of value `code`.
     public func bytes(of code: Int) -> ArraySlice<UInt8> { pool[offsets[code]..<offsets[code + 1]] }
 

@@ -19,6 +19,9 @@ struct GroupTable {
     var count: Int { width == 0 ? groupsWithoutKeys : packs ? packed.count : hashes.count }
     private var groupsWithoutKeys = 0
 
+    /// About how many bytes the groups' codes and the table take.
+    var estimatedBytes: Int { packed.estimatedBytes + keys.count * 4 + hashes.count * 8 + slots.count * 4 }
+
     /// The group of each row, given the rows' codes column by column (`codes[column][row]`).
     mutating func groups(rows: Int, codes: [[Int32]]) -> [Int32] {
         guard width > 0 else {

@@ -27,6 +27,33 @@ struct GroupedAggregation: Sendable {
     @discardableResult
     mutating func add(keys: [Column], arguments: [Column?], rows: Int) -> [Int32] {
         let groups = table.groups(rows: rows, codes: codes(keys, rows: rows))
+        accumulate(groups: groups, arguments: arguments, rows: rows)
+        return groups
+    }
+
+    /// The group of each row among the groups so far, -1 where its key is not one of them;
+    /// no group is added.
+    func existingGroups(keys: [Column], rows: Int) -> [Int32] {
+        guard !keyTypes.isEmpty else { return Array(repeating: 0, count: rows) }
+        let codes = keys.indices.map { encoders[$0].existingCodes(keys[$0]) }
+        var key = [Int32](repeating: 0, count: keys.count)
+        return (0..<rows).map { row in
+            for column in codes.indices {
+                if codes[column][row] < 0 { return -1 }
+                key[column] = codes[column][row]
+            }
+            return table.find(key) ?? -1
+        }
+    }
+
+    /// About how many bytes the groups and their accumulators take (accumulators at a fixed
+    /// size per group and aggregate: collected lists are not counted by length).
+    var estimatedBytes: Int {
+        encoders.reduce(table.estimatedBytes) { $0 + $1.estimatedBytes } + groupCount * accumulators.count * 24
+    }
+
+    /// Folds rows into the given groups, which exist already.
+    mutating func accumulate(groups: [Int32], arguments: [Column?], rows: Int) {
         for index in accumulators.indices {
             var column = arguments[index]
             var rowGroups = groups
@@ -41,7 +68,6 @@ struct GroupedAggregation: Sendable {
             }
             accumulators[index].update(groups: rowGroups, groupCount: groupCount, column: column)
         }
-        return groups
     }
 
     /// Folds in a partial aggregation of later rows (one without DISTINCT aggregates).

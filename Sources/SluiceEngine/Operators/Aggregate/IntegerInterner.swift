@@ -8,6 +8,9 @@ struct IntegerInterner {
 
     var count: Int { values.count }
 
+    /// About how many bytes the values and the table take.
+    var estimatedBytes: Int { values.count * 8 + slots.count * 4 }
+
     /// The code of `value`, interning it if new.
     @inline(__always)
     mutating func code(of value: Int64) -> Int32 {

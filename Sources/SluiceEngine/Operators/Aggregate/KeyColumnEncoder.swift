@@ -47,21 +47,13 @@ struct KeyColumnEncoder {
     private mutating func encodeValues(_ column: Column, into codes: inout [Int32]) {
         switch column.storage {
         case .string(let storage):
-            storage.bytes.withUnsafeBytes { all in
-                for row in 0..<storage.count {
-                    let value = UnsafeRawBufferPointer(start: all.baseAddress.map { $0 + storage.offsets[row] },
-                                                       count: storage.offsets[row + 1] - storage.offsets[row])
-                    codes.append(strings.code(of: value) + 1)
-                }
-            }
+            Self.forEachValue(storage) { codes.append(strings.code(of: $0) + 1) }
         case .decimal(let values):
             for var value in values { codes.append(withUnsafeBytes(of: &value) { strings.code(of: $0) } + 1) }
         case .int32(let values): for value in values { codes.append(code(Int64(value))) }
         case .int64(let values): for value in values { codes.append(code(value)) }
         case .boolean(let values): for value in values { codes.append(code(value ? 1 : 0)) }
-        case .float64(let values):
-            // -0.0 and 0.0 group together, and every NaN with every other, as in Spark.
-            for value in values { codes.append(code(value == 0 ? 0 : value.isNaN ? Int64.max : Int64(bitPattern: value.bitPattern))) }
+        case .float64(let values): for value in values { codes.append(code(Self.numberKey(value))) }
         case .list, .structure:
             for row in 0..<column.count {
                 let value = column.value(at: row)
@@ -72,6 +64,50 @@ struct KeyColumnEncoder {
             }
         }
     }
+
+    /// Calls `body` with the bytes of each string, in order, without copying them.
+    @inline(__always)
+    private static func forEachValue(_ storage: StringStorage, _ body: (UnsafeRawBufferPointer) -> Void) {
+        storage.bytes.withUnsafeBytes { all in
+            for row in 0..<storage.count {
+                body(UnsafeRawBufferPointer(start: all.baseAddress.map { $0 + storage.offsets[row] },
+                                            count: storage.offsets[row + 1] - storage.offsets[row]))
+            }
+        }
+    }
+
+    /// The 64 bits a double is interned as: -0.0 and 0.0 group together, and every NaN with
+    /// every other, as in Spark.
+    @inline(__always)
+    private static func numberKey(_ value: Double) -> Int64 {
+        value == 0 ? 0 : value.isNaN ? Int64.max : Int64(bitPattern: value.bitPattern)
+    }
+
+    /// The code of every row of `column` among the values seen so far, -1 for a value never
+    /// seen; nothing is added. For aggregations that stopped taking new groups.
+    func existingCodes(_ column: Column) -> [Int32] {
+        var codes: [Int32] = []
+        codes.reserveCapacity(column.count)
+        func known(_ code: Int32?) -> Int32 { code.map { $0 + 1 } ?? -1 }
+        switch column.storage {
+        case .string(let storage):
+            Self.forEachValue(storage) { codes.append(known(strings.existingCode(of: $0))) }
+        case .decimal(let values):
+            for var value in values { codes.append(known(withUnsafeBytes(of: &value) { strings.existingCode(of: $0) })) }
+        case .int32(let values): for value in values { codes.append(known(numbers.existingCode(of: Int64(value)))) }
+        case .int64(let values): for value in values { codes.append(known(numbers.existingCode(of: value))) }
+        case .boolean(let values): for value in values { codes.append(known(numbers.existingCode(of: value ? 1 : 0))) }
+        case .float64(let values): for value in values { codes.append(known(numbers.existingCode(of: Self.numberKey(value)))) }
+        case .list, .structure: for row in 0..<column.count { codes.append(known(nested[column.value(at: row)])) }
+        }
+        if let validity = column.validity {
+            for row in 0..<column.count where !validity[row] { codes[row] = 0 }
+        }
+        return codes
+    }
+
+    /// About how many bytes the encoder's values take.
+    var estimatedBytes: Int { strings.estimatedBytes + numbers.count * 12 + nestedValues.count * 64 }
 
     @inline(__always)
     private mutating func code(_ value: Int64) -> Int32 {
