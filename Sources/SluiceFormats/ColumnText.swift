@@ -91,6 +91,15 @@ struct ColumnText {
         }
     }
 
+    /// The length of row `index`'s text.
+    @inline(__always)
+    func length(_ index: Int) -> Int { offsets[index + 1] - offsets[index] }
+
+    /// Calls `body` with the text's bytes and offsets, without copying them.
+    func withUnsafeBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int>) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer { bytes in offsets.withUnsafeBufferPointer { body(bytes, $0) } }
+    }
+
     /// The text of row `index`.
     @inline(__always)
     func range(_ index: Int) -> Range<Int> { offsets[index]..<offsets[index + 1] }

@@ -15,10 +15,7 @@ extension Column {
         case .int64(let v): taken = .int64(indices.map { v[$0] })
         case .float64(let v): taken = .float64(indices.map { v[$0] })
         case .decimal(let v): taken = .decimal(indices.map { v[$0] })
-        case .string(let v):
-            var strings = StringStorage(capacity: indices.count)
-            for index in indices { strings.append(utf8: v.utf8(at: index)) }
-            taken = .string(strings)
+        case .string(let v): taken = .string(v.take(indices))
         case .list(let offsets, let values):
             var takenOffsets = [0]
             var elements: [Int] = []

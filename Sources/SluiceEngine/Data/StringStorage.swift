@@ -33,6 +33,31 @@ public struct StringStorage: Sendable, Hashable {
         return StringStorage(offsets: rebased, bytes: Array(bytes[base..<end]))
     }
 
+    /// The values at `indices`, in that order, copied in two passes: lengths, then bytes.
+    public func take(_ indices: [Int]) -> StringStorage {
+        var takenOffsets = [Int](repeating: 0, count: indices.count + 1)
+        offsets.withUnsafeBufferPointer { offsets in
+            for (position, index) in indices.enumerated() {
+                takenOffsets[position + 1] = takenOffsets[position] + offsets[index + 1] - offsets[index]
+            }
+        }
+        let total = takenOffsets[indices.count]
+        let takenBytes = [UInt8](unsafeUninitializedCapacity: total) { target, initialized in
+            bytes.withUnsafeBufferPointer { source in
+                offsets.withUnsafeBufferPointer { offsets in
+                    for (position, index) in indices.enumerated() {
+                        let length = offsets[index + 1] - offsets[index]
+                        if length > 0 {
+                            (target.baseAddress! + takenOffsets[position]).update(from: source.baseAddress! + offsets[index], count: length)
+                        }
+                    }
+                }
+            }
+            initialized = total
+        }
+        return StringStorage(offsets: takenOffsets, bytes: takenBytes)
+    }
+
     /// Reserves room for `count` more values holding `byteCount` more bytes. Call it once up
     /// front: reserving exact sizes repeatedly defeats the arrays' geometric growth.
     public mutating func reserve(values count: Int, bytes byteCount: Int) {
