@@ -24,6 +24,8 @@ final class HashJoinState: @unchecked Sendable {
     private let rightBytes: Int?
     private var started = false
     private var table: HashJoinTable?
+    /// Left batches probed on several cores, handed out in input order.
+    private var probes: OrderedParallelMap<HashJoinTable.Probe>?
     private var partitioned: GraceHashJoin?
     private var finished = false
 
@@ -49,8 +51,13 @@ final class HashJoinState: @unchecked Sendable {
         }
         if let partitioned { return try await partitioned.next() }
         guard let table else { return nil }
-        while let batch = try await left() {
-            if let output = table.probe(batch) { return output }
+        if probes == nil {
+            let left = self.left
+            probes = OrderedParallelMap(RecordBatchStream(schema: leftSchema) { left }) { batch in table.probe(batch) }
+        }
+        while let probe = try await probes!.next() {
+            table.markMatched(probe.matchedRight)
+            if let output = probe.output { return output }
         }
         if !finished, type == .right || type == .full {
             finished = true

@@ -3,16 +3,20 @@ import SluiceSpec
 /// The right (build) rows of a join indexed by their keys, and the probing of left batches
 /// against them: all in memory. Null keys never match. A probe emits, for each left row in
 /// order, its matches in right-input order; right rows no probe matched come out at the end
-/// for right and full joins.
+/// for right and full joins. Probing only reads the index, so left batches may be probed on
+/// several cores at once; the right rows they matched are marked afterwards, one batch at a time.
 final class HashJoinTable: @unchecked Sendable {
     let layout: JoinLayout
     let type: JoinNode.JoinType
     private var encoders: [KeyColumnEncoder]
     private var table: GroupTable
     private let rightRows: RecordBatch
-    /// Right rows by group, flattened: the rows of group `g` are `rows[starts[g] ..< starts[g + 1]]`.
+    /// Right rows by slot, flattened: the rows of slot `s` are `rows[starts[s] ..< starts[s + 1]]`.
+    /// A slot is the key's group (its code, with one key), or its offset in a dense integer range.
     private var starts: [Int] = [0]
     private var rows: [Int] = []
+    /// Set when the one key is an integer column dense enough to index by value.
+    private var dense: DenseKeyRange?
     /// With one key the group is the key's code itself: no hashing on either side.
     private var singleKey: Bool { layout.leftKeys.count == 1 }
     private var matchedRight: [Bool] = []
@@ -25,60 +29,74 @@ final class HashJoinTable: @unchecked Sendable {
         table = GroupTable(width: layout.leftKeys.count)
         rightRows = all
         matchedRight = Array(repeating: false, count: all.rowCount)
-        let codes = keyCodes(layout.rightKeys, all)
-        let groups = singleKey ? codes[0] : table.groups(rows: all.rowCount, codes: codes)
-        let groupCount = singleKey ? encoders[0].codeCount : table.count
-        // Counting sort of the right rows by group; rows with a null key are left out.
-        var counts = [Int](repeating: 0, count: groupCount + 1)
-        let valid = (0..<all.rowCount).map { row in !codes.contains { $0[row] == 0 } }
-        for row in 0..<all.rowCount where valid[row] { counts[Int(groups[row]) + 1] += 1 }
-        for group in 0..<groupCount { counts[group + 1] += counts[group] }
+        // The slot of each right row; -1 (a null key) is left out.
+        let slots: [Int32]
+        let slotCount: Int
+        let singleColumn = singleKey ? ExpressionEvaluator.evaluate(layout.rightKeys[0], on: all) : nil
+        if let singleColumn, DenseKeyRange.indexes(singleColumn), let range = DenseKeyRange(singleColumn) {
+            dense = range
+            slots = range.slots(of: singleColumn)
+            slotCount = range.count
+        } else {
+            let codes = layout.rightKeys.indices.map { index in
+                var codes: [Int32] = []
+                codes.reserveCapacity(all.rowCount)
+                encoders[index].encode(singleColumn ?? ExpressionEvaluator.evaluate(layout.rightKeys[index], on: all), into: &codes)
+                return codes
+            }
+            let groups = singleKey ? codes[0] : table.groups(rows: all.rowCount, codes: codes)
+            slots = (0..<all.rowCount).map { row in codes.contains { $0[row] == 0 } ? -1 : groups[row] }
+            slotCount = singleKey ? encoders[0].codeCount : table.count
+        }
+        // Counting sort of the right rows by slot.
+        var counts = [Int](repeating: 0, count: slotCount + 1)
+        for slot in slots where slot >= 0 { counts[Int(slot) + 1] += 1 }
+        for slot in 0..<slotCount { counts[slot + 1] += counts[slot] }
         starts = counts
         var next = counts
-        rows = [Int](repeating: 0, count: counts[groupCount])
-        for row in 0..<all.rowCount where valid[row] {
-            let group = Int(groups[row])
-            rows[next[group]] = row
-            next[group] += 1
+        rows = [Int](repeating: 0, count: counts[slotCount])
+        for (row, slot) in slots.enumerated() where slot >= 0 {
+            rows[next[Int(slot)]] = row
+            next[Int(slot)] += 1
         }
     }
 
-    /// The right rows matching left row `row`, as a range of `rows`.
-    @inline(__always)
-    private func matches(_ row: Int, _ codes: [[Int32]], _ key: inout [Int32]) -> Range<Int> {
-        if singleKey {
-            let code = Int(codes[0][row])
-            guard code != 0, code + 1 < starts.count else { return 0..<0 }
-            return starts[code]..<starts[code + 1]
-        }
-        for column in codes.indices {
-            if codes[column][row] == 0 { return 0..<0 }
-            key[column] = codes[column][row]
-        }
-        guard let group = table.find(key) else { return 0..<0 }
-        return starts[Int(group)]..<starts[Int(group) + 1]
-    }
-
-    private func keyCodes(_ keys: [BoundExpression], _ batch: RecordBatch) -> [[Int32]] {
-        keys.indices.map { index in
-            var codes: [Int32] = []
-            codes.reserveCapacity(batch.rowCount)
-            encoders[index].encode(ExpressionEvaluator.evaluate(keys[index], on: batch), into: &codes)
-            return codes
+    /// The slot of each row of a left batch, -1 where no right row can match. Left keys are
+    /// looked up among the right's values, never added: the index stays read-only.
+    private func probeSlots(_ batch: RecordBatch) -> [Int32] {
+        let columns = layout.leftKeys.map { ExpressionEvaluator.evaluate($0, on: batch) }
+        if let dense { return dense.slots(of: columns[0]) }
+        let codes = columns.indices.map { encoders[$0].existingCodes(columns[$0]) }
+        if singleKey { return codes[0].map { $0 > 0 ? $0 : -1 } }
+        var key = [Int32](repeating: 0, count: codes.count)
+        return (0..<batch.rowCount).map { row in
+            for column in codes.indices {
+                if codes[column][row] <= 0 { return -1 }
+                key[column] = codes[column][row]
+            }
+            return table.find(key) ?? -1
         }
     }
 
-    /// The output rows of left batch `batch`; nil when it gives none.
-    func probe(_ batch: RecordBatch) -> RecordBatch? {
-        let codes = keyCodes(layout.leftKeys, batch)
+    /// What probing one left batch gives: its output rows (nil when none), and the right rows
+    /// it matched, for right and full joins to mark (`markMatched`).
+    struct Probe: Sendable {
+        let output: RecordBatch?
+        let matchedRight: [Int]
+    }
+
+    /// The output rows of left batch `batch`, and the right rows they matched.
+    func probe(_ batch: RecordBatch) -> Probe {
+        let slots = probeSlots(batch)
         var leftIndices: [Int] = []
         var rightIndices: [Int] = []
-        var key = [Int32](repeating: 0, count: codes.count)
+        var matched: [Int] = []
         leftIndices.reserveCapacity(batch.rowCount)
         rightIndices.reserveCapacity(batch.rowCount)
         let tracksRight = type == .right || type == .full
         for row in 0..<batch.rowCount {
-            let found = matches(row, codes, &key)
+            let slot = Int(slots[row])
+            let found = slot < 0 ? 0..<0 : starts[slot]..<starts[slot + 1]
             switch type {
             case .leftSemi: if !found.isEmpty { leftIndices.append(row) }
             case .leftAnti: if found.isEmpty { leftIndices.append(row) }
@@ -90,16 +108,21 @@ final class HashJoinTable: @unchecked Sendable {
                     let match = rows[position]
                     leftIndices.append(row)
                     rightIndices.append(match)
-                    if tracksRight { matchedRight[match] = true }
+                    if tracksRight { matched.append(match) }
                 }
             }
         }
-        guard !leftIndices.isEmpty else { return nil }
+        guard !leftIndices.isEmpty else { return Probe(output: nil, matchedRight: matched) }
         var columns = batch.columns.map { $0.take(leftIndices) }
         if type != .leftSemi && type != .leftAnti {
             columns += layout.rightKept.map { rightRows.columns[$0].take(nullable: rightIndices) }
         }
-        return RecordBatch(schema: layout.schema, columns: columns)
+        return Probe(output: RecordBatch(schema: layout.schema, columns: columns), matchedRight: matched)
+    }
+
+    /// Records right rows a probe matched, so `unmatchedRight` leaves them out.
+    func markMatched(_ rows: [Int]) {
+        for row in rows { matchedRight[row] = true }
     }
 
     /// Right rows no left row matched, with nulls on the left (merged keys show the right's value).
