@@ -65,6 +65,20 @@ struct CSVTokenizer {
         }
         let start = position.offset
         var offset = start
+        // Eight bytes at a time while they hold no delimiter or line break, then byte by byte.
+        if let base = bytes.baseAddress {
+            let delimiters = Self.broadcast(delimiter), newlines = Self.broadcast(Self.newline), returns = Self.broadcast(Self.carriageReturn)
+            while offset + 8 <= bytes.count {
+                let word = UInt64(littleEndian: (base + offset).loadUnaligned(as: UInt64.self))
+                let found = Self.zeroBytes(word ^ delimiters) | Self.zeroBytes(word ^ newlines) | Self.zeroBytes(word ^ returns)
+                if found != 0 {
+                    offset += found.trailingZeroBitCount >> 3
+                    position.offset = offset
+                    return CSVField(start: start, end: offset, quoted: false, escaped: false)
+                }
+                offset += 8
+            }
+        }
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte == delimiter || byte == Self.newline || byte == Self.carriageReturn { break }
@@ -72,6 +86,17 @@ struct CSVTokenizer {
         }
         position.offset = offset
         return CSVField(start: start, end: offset, quoted: false, escaped: false)
+    }
+
+    /// `byte` in each of the eight bytes of a word.
+    @inline(__always)
+    private static func broadcast(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
+
+    /// The high bit of each zero byte of `word` set; bits above the lowest zero byte may be
+    /// set falsely (borrows), so only the lowest set bit is to be trusted.
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
     private mutating func readQuotedField() throws(SluiceError) -> CSVField {
