@@ -16,6 +16,9 @@ final class CSVBatchReader: @unchecked Sendable {
     private let output: Schema
     private var position: CSVPosition
     private var fields: [CSVField] = []
+    /// How each parsed field is converted: the output types, resolved once.
+    private let kinds: [CSVFieldKind]
+    private let fieldCount: Int
 
     init(data: Data, file: String, schema: Schema, options: CSVOptions, chunk: CSVChunk, selected: [Int]? = nil) {
         self.selected = selected ?? Array(schema.fields.indices)
@@ -26,6 +29,8 @@ final class CSVBatchReader: @unchecked Sendable {
         self.options = options
         self.chunk = chunk
         nullValue = Array(options.nullValue.utf8)
+        kinds = output.fields.map { CSVFieldKind($0.type) }
+        fieldCount = schema.fields.count
         // Lines count from 1 within a chunk whose first line is unknown, until an error needs the true number.
         position = CSVPosition(offset: chunk.start, line: chunk.firstLine ?? 1, lineStart: chunk.start)
     }
@@ -48,7 +53,7 @@ final class CSVBatchReader: @unchecked Sendable {
             let bytes = all.slice(0, chunk.end)
             var tokenizer = CSVTokenizer(bytes: bytes, delimiter: options.delimiter, quote: options.quote,
                                          escape: options.escape, file: file, position: position)
-            var builders = output.fields.map { ColumnBuilder(type: $0.type, capacity: 1024) }
+            var builders = output.fields.map { ColumnBuilder(type: $0.type, capacity: RecordBatch.preferredRowCount) }
             var rows = 0
             while rows < RecordBatch.preferredRowCount, let start = try tokenizer.nextRecord(into: &fields) {
                 if try append(fields, bytes: bytes, line: start.line, lineStart: start.lineStart, to: &builders) { rows += 1 }
@@ -69,7 +74,7 @@ final class CSVBatchReader: @unchecked Sendable {
     /// Appends one record; false when it was dropped.
     private func append(_ fields: [CSVField], bytes: UnsafeRawBufferPointer, line: Int, lineStart: Int,
                         to builders: inout [ColumnBuilder]) throws(SluiceError) -> Bool {
-        if fields.count != schema.fields.count {
+        if fields.count != fieldCount {
             switch options.parseMode {
             case .failFast:
                 throw SluiceError(.malformedData, "expected \(schema.fields.count) fields, found \(fields.count)",
@@ -82,7 +87,7 @@ final class CSVBatchReader: @unchecked Sendable {
         // Dropping a row must leave no trace, so its fields are checked before any is appended.
         if options.parseMode == .dropMalformed {
             var scratch = builders.map { ColumnBuilder(type: $0.type) }
-            for index in builders.indices where !appendField(fields[selected[index]], bytes: bytes, to: &scratch[index]) {
+            for index in builders.indices where !appendField(fields[selected[index]], bytes: bytes, kind: kinds[index], to: &scratch[index]) {
                 if options.speculative { throw sampleMismatch(index, fields[selected[index]], bytes, line, lineStart) }
                 return false
             }
@@ -90,7 +95,7 @@ final class CSVBatchReader: @unchecked Sendable {
         for index in builders.indices {
             guard selected[index] < fields.count else { builders[index].appendNull(); continue }
             let field = fields[selected[index]]
-            if appendField(field, bytes: bytes, to: &builders[index]) { continue }
+            if appendField(field, bytes: bytes, kind: kinds[index], to: &builders[index]) { continue }
             if options.speculative { throw sampleMismatch(index, field, bytes, line, lineStart) }
             guard options.parseMode == .failFast else { builders[index].appendNull(); continue }
             let text = String(decoding: bytes.slice(field.start, field.end), as: UTF8.self)
@@ -112,36 +117,60 @@ final class CSVBatchReader: @unchecked Sendable {
     }
 
     /// Parses one field into `builder`; false (nothing appended) when it does not parse.
-    private func appendField(_ field: CSVField, bytes: UnsafeRawBufferPointer, to builder: inout ColumnBuilder) -> Bool {
+    private func appendField(_ field: CSVField, bytes: UnsafeRawBufferPointer, kind: CSVFieldKind, to builder: inout ColumnBuilder) -> Bool {
         if field.escaped {
             let unescaped = field.unescaped(in: bytes, quote: options.quote, escape: options.escape)
-            return unescaped.withUnsafeBytes { parse($0, quoted: true, into: &builder) }
+            return unescaped.withUnsafeBytes { parse($0, quoted: true, kind: kind, into: &builder) }
         }
-        return parse(bytes.slice(field.start, field.end), quoted: field.quoted, into: &builder)
+        return parse(bytes.slice(field.start, field.end), quoted: field.quoted, kind: kind, into: &builder)
     }
 
-    /// Appends the value of `text` as the builder's type; the null text appends a null.
-    private func parse(_ text: UnsafeRawBufferPointer, quoted: Bool, into builder: inout ColumnBuilder) -> Bool {
-        if !quoted, text.elementsEqual(nullValue) {
+    /// Appends the value of `text` as the builder's type (`kind`); the null text appends a null.
+    private func parse(_ text: UnsafeRawBufferPointer, quoted: Bool, kind: CSVFieldKind, into builder: inout ColumnBuilder) -> Bool {
+        if !quoted, text.count == nullValue.count, nullValue.isEmpty || nullValue.withUnsafeBytes({ memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0 }) {
             builder.appendNull()
             return true
         }
-        switch builder.type {
+        switch kind {
         case .string: builder.append(bytes: text)
         case .boolean: guard let v = TextFieldParser.bool(text) else { return false }; builder.append(v)
         case .int8: guard let v = TextFieldParser.int32(text), let small = Int8(exactly: v) else { return false }; builder.append(Int32(small))
         case .int16: guard let v = TextFieldParser.int32(text), let small = Int16(exactly: v) else { return false }; builder.append(Int32(small))
         case .int32: guard let v = TextFieldParser.int32(text) else { return false }; builder.append(v)
         case .int64: guard let v = TextFieldParser.int64(text) else { return false }; builder.append(v)
-        case .float32, .float64: guard let v = TextFieldParser.double(text) else { return false }; builder.append(v)
+        case .double: guard let v = TextFieldParser.double(text) else { return false }; builder.append(v)
         case .decimal(let precision, let scale):
             guard let v = DecimalMath.parse(utf8: text, precision: precision, scale: scale) else { return false }
             builder.append(unscaled: v)
         case .binary: guard let v = Base64.decode(text) else { return false }; builder.append(utf8: v)
         case .date: guard let v = Temporal.parseDate(text) else { return false }; builder.append(v)
-        case .timestamp, .timestampNTZ: guard let v = Temporal.parseTimestamp(text) else { return false }; builder.append(v)
-        case .array, .map, .struct: return false
+        case .timestamp: guard let v = Temporal.parseTimestamp(text) else { return false }; builder.append(v)
+        case .nested: return false
         }
         return true
+    }
+}
+
+/// How a CSV field is converted to its column's type: a flat copy of the type, so the hot
+/// loop switches over it without touching the (indirect) `DataType`.
+enum CSVFieldKind {
+    case string, boolean, int8, int16, int32, int64, double, binary, date, timestamp, nested
+    case decimal(precision: Int, scale: Int)
+
+    init(_ type: DataType) {
+        switch type {
+        case .string: self = .string
+        case .boolean: self = .boolean
+        case .int8: self = .int8
+        case .int16: self = .int16
+        case .int32: self = .int32
+        case .int64: self = .int64
+        case .float32, .float64: self = .double
+        case .decimal(let precision, let scale): self = .decimal(precision: precision, scale: scale)
+        case .binary: self = .binary
+        case .date: self = .date
+        case .timestamp, .timestampNTZ: self = .timestamp
+        case .array, .map, .struct: self = .nested
+        }
     }
 }
