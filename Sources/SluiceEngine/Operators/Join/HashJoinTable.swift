@@ -94,6 +94,8 @@ final class HashJoinTable: @unchecked Sendable {
         leftIndices.reserveCapacity(batch.rowCount)
         rightIndices.reserveCapacity(batch.rowCount)
         let tracksRight = type == .right || type == .full
+        // Locals, so the loop reads the arrays without the class's exclusivity checks.
+        let starts = self.starts, rows = self.rows, type = self.type
         for row in 0..<batch.rowCount {
             let slot = Int(slots[row])
             let found = slot < 0 ? 0..<0 : starts[slot]..<starts[slot + 1]
