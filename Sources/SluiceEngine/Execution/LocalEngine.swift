@@ -1,3 +1,6 @@
+import Foundation
+import SluiceSpec
+
 /// The embedded engine: executes logical plans in this process, streaming batches.
 public struct LocalEngine: Sendable {
     /// The memory limit and where operators spill beyond it.
@@ -40,6 +43,7 @@ public struct LocalEngine: Sendable {
             // Sources parse on their own task, ahead of the operators that consume them.
             return try await node.source.scan(columns: node.columns, predicates: node.predicates).metered(step: node.origin.stepIndex, into: metrics).prefetched()
         case .filter(let node):
+            if case .join(let join) = node.input { return try await filteredJoin(node, join, metrics) }
             return try await unary(node.input, node.origin, metrics) { try FilterOperator.apply(node, to: $0) }
         case .project(let node):
             return try await unary(node.input, node.origin, metrics) { try ProjectOperator.apply(node, to: $0) }
@@ -72,7 +76,22 @@ public struct LocalEngine: Sendable {
             throw SluiceError(.internalError, "a write cannot feed another node")
         }
     }
-}
 
-import Foundation
-import SluiceSpec
+    /// A filter over a join: the parts of its condition that read one input only run on that
+    /// input, before the join (`JoinFilterPushdown`); the rest runs on the join's output.
+    private func filteredJoin(_ filter: FilterNode, _ join: JoinNode, _ metrics: StepMetrics) async throws -> RecordBatchStream {
+        var left = try await stream(join.left, metrics: metrics)
+        var right = try await stream(join.right, metrics: metrics)
+        let split = JoinFilterPushdown.split(filter.condition.expression, type: join.type, left: left.schema, right: right.schema)
+        func filtering(_ parts: [Expression], _ input: RecordBatchStream) throws -> RecordBatchStream {
+            guard !parts.isEmpty else { return input }
+            var part = filter
+            part.condition.expression = JoinFilterPushdown.conjunction(parts)
+            return try FilterOperator.apply(part, to: input)
+        }
+        left = try filtering(split.left, left)
+        right = try filtering(split.right, right)
+        let joined = try HashJoinOperator.apply(join, left: left, right: right, options: options).metered(step: join.origin.stepIndex, into: metrics)
+        return try filtering(split.remaining, joined).metered(step: filter.origin.stepIndex, into: metrics)
+    }
+}
