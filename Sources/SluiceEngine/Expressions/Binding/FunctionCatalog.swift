@@ -14,7 +14,7 @@ enum FunctionCatalog {
         var leading: [DataType] = []
         /// The result type, given the argument types after casting.
         let result: @Sendable ([DataType?]) -> DataType
-        let function: RowFunction
+        var function: RowFunction
         /// For functions typed by their arguments' own types (`hash`, `element_at`, `array`):
         /// replaces `argumentTypes`, `result` and `function` when set.
         var specialize: Specializer? = nil
@@ -111,6 +111,13 @@ extension FunctionCatalog.Entry {
                       _ body: @escaping @Sendable ([ScalarValue]) -> ScalarValue) -> Self {
         Self(arity: arity ?? arguments.count...arguments.count, argumentTypes: arguments, result: { _ in type },
              function: RowFunction(name, nullPropagating: nullPropagating, body))
+    }
+
+    /// The same entry with a whole-column implementation (see `RowFunction.kernel`).
+    func vectorized(_ kernel: @escaping @Sendable ([Column]) -> Column) -> Self {
+        var entry = self
+        entry.function.kernel = kernel
+        return entry
     }
 
     /// A function typed by its arguments' own types (see `Specializer`).

@@ -18,18 +18,22 @@ enum StringFunctions {
         }
     }
 
+    static let upper = Entry.fixed([.string], returns: .string, "upper") { .string(text($0[0]).uppercased()) }
+        .vectorized { StringKernels.mapCase($0[0], upper: true) }
+    static let lower = Entry.fixed([.string], returns: .string, "lower") { .string(text($0[0]).lowercased()) }
+        .vectorized { StringKernels.mapCase($0[0], upper: false) }
+    /// Characters as Spark counts them: Unicode code points.
+    static let length = Entry.fixed([.string], returns: .int32, "length") { .int32(Int32(text($0[0]).unicodeScalars.count)) }
+        .vectorized { StringKernels.codePoints($0[0]) }
+
     static let entries: [String: Entry] = [
-        "upper": .fixed([.string], returns: .string, "upper") { .string(text($0[0]).uppercased()) },
-        "ucase": .fixed([.string], returns: .string, "upper") { .string(text($0[0]).uppercased()) },
-        "lower": .fixed([.string], returns: .string, "lower") { .string(text($0[0]).lowercased()) },
-        "lcase": .fixed([.string], returns: .string, "lower") { .string(text($0[0]).lowercased()) },
+        "upper": upper, "ucase": upper, "lower": lower, "lcase": lower,
         "trim": .fixed([.string], returns: .string, "trim") { .string(text($0[0]).trimmingCharacters(in: .init(charactersIn: " "))) },
         "ltrim": .fixed([.string], returns: .string, "ltrim") { .string(String(text($0[0]).drop { $0 == " " })) },
         "rtrim": .fixed([.string], returns: .string, "rtrim") {
             .string(String(text($0[0]).reversed().drop { $0 == " " }.reversed()))
         },
-        "length": .fixed([.string], returns: .int32, "length") { .int32(Int32(text($0[0]).count)) },
-        "char_length": .fixed([.string], returns: .int32, "length") { .int32(Int32(text($0[0]).count)) },
+        "length": length, "char_length": length,
         "concat": .fixed([.string], 1...Int.max, returns: .string, "concat") { .string($0.map(text).joined()) },
         "concat_ws": .fixed([.string], 1...Int.max, returns: .string, nullPropagating: false, "concat_ws") { values in
             guard values[0] != .null else { return .null }

@@ -25,6 +25,7 @@ public enum ExpressionEvaluator {
             return LogicalKernel.isNull(evaluate(operand, on: batch), negated: negated)
         case .rowFunction(let function, let arguments, let type):
             let columns = arguments.map { evaluate($0, on: batch) }
+            if let kernel = function.kernel { return CastKernel.cast(kernel(columns), to: type) }
             var builder = ColumnBuilder(type: type, capacity: batch.rowCount)
             var values = [ScalarValue](repeating: .null, count: columns.count)
             for row in 0..<batch.rowCount {
