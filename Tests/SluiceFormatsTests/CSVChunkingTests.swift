@@ -116,4 +116,16 @@ import Testing
         let chunks = Data(text.utf8).withUnsafeBytes { CSVChunker.split($0, from: 0, firstLine: 1, options: options, minimumBytes: 1) }
         #expect(chunks.count == 1)
     }
+
+    @Test func aByteIsFoundAnywhereInALargeInputSearchedOnEveryCore() {
+        let count = 70 << 20
+        var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: count)
+        let pieceSize = (count + ProcessInfo.processInfo.activeProcessorCount * 4 - 1) / (ProcessInfo.processInfo.activeProcessorCount * 4)
+        bytes.withUnsafeBufferPointer { #expect(!CSVChunker.contains(UInt8(ascii: "\""), $0.baseAddress!, count: count)) }
+        for position in [0, pieceSize - 1, pieceSize, count / 2, count - 1] {
+            bytes[position] = UInt8(ascii: "\"")
+            bytes.withUnsafeBufferPointer { #expect(CSVChunker.contains(UInt8(ascii: "\""), $0.baseAddress!, count: count), "at \(position)") }
+            bytes[position] = UInt8(ascii: "a")
+        }
+    }
 }

@@ -50,6 +50,15 @@ import Testing
         #expect(quoted.withUnsafeBytes { CSVInferenceSample.regions($0, from: 15, firstLine: 2, options: options(sample: nil)) } == nil)
     }
 
+    @Test func aSliceHoldingAQuoteIsLeftOutOfTheSample() throws {
+        var bytes = Array(Self.text(rows: 20_000).utf8)
+        let all = bytes.withUnsafeBytes { CSVInferenceSample.regions($0, from: 15, firstLine: 2, options: options(sample: 8_000)) }!
+        // A quote inside the fourth slice: that slice could start inside a quoted field, so it goes.
+        bytes[all[3].start + 10] = UInt8(ascii: "\"")
+        let kept = bytes.withUnsafeBytes { CSVInferenceSample.regions($0, from: 15, firstLine: 2, options: options(sample: 8_000)) }!
+        #expect(kept.map(\.start) == all.map(\.start).enumerated().filter { $0.offset != 3 }.map(\.element))
+    }
+
     @Test func aSampleMissingALateValueGivesANarrowTypeThatReadingRefusesInEveryMode() async throws {
         let data = Data(Self.text(rows: 20_000, quoted: true, late: "2.5").utf8)
         let sampled = try CSVFormat(options: options(sample: 8_000)).inferSchema(of: data, file: "t.csv")

@@ -34,7 +34,7 @@ enum CSVChunker {
         let quote = options.quote
         let newline = UInt8(ascii: "\n")
         // Without any quote every line break ends a record: find boundaries with memchr alone.
-        if memchr(pointer + start, Int32(quote), end - start) == nil {
+        if !contains(quote, pointer + start, count: end - start) {
             return splitAtLineBreaks(pointer, start: start, end: end, firstLine: firstLine, size: size)
         }
         var chunks: [CSVChunk] = []
@@ -64,6 +64,23 @@ enum CSVChunker {
         return chunks
     }
 
+    /// Whether `byte` occurs in the `count` bytes at `pointer`; large inputs are searched on
+    /// every core at once (the search is also what first reads a mapped file's pages).
+    static func contains(_ byte: UInt8, _ pointer: UnsafePointer<UInt8>, count: Int) -> Bool {
+        let pieces = count < 64 << 20 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
+        guard pieces > 1 else { return memchr(pointer, Int32(byte), count) != nil }
+        let found = FoundFlag()
+        let size = (count + pieces - 1) / pieces
+        let address = UInt(bitPattern: pointer)
+        DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+            let from = piece * size
+            guard from < count, !found.isSet else { return }
+            let base = UnsafePointer<UInt8>(bitPattern: address)!
+            if memchr(base + from, Int32(byte), min(size, count - from)) != nil { found.set() }
+        }
+        return found.isSet
+    }
+
     /// Chunks ending at the first line break after each `size` bytes, found with memchr.
     private static func splitAtLineBreaks(_ pointer: UnsafePointer<UInt8>, start: Int, end: Int, firstLine: Int,
                                           size: Int) -> [CSVChunk] {
@@ -90,4 +107,12 @@ enum CSVChunker {
         }
         return count
     }
+}
+
+/// Set by whichever task finds what a parallel search looks for.
+private final class FoundFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    func set() { lock.lock(); value = true; lock.unlock() }
 }

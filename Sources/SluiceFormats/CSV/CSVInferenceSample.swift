@@ -3,10 +3,12 @@ import Foundation
 /// Where schema inference looks when it samples a large CSV input instead of reading every
 /// value (`CSVOptions.inferenceSampleBytes`).
 ///
-/// The sample is the start of the data and, when the data holds no quote character (so every
-/// line break ends a record), slices spread evenly over the rest, each from a line start. With
-/// quotes, a line break may sit inside a quoted field, and only the start is sampled: a slice
-/// beginning inside a field would show values the data does not hold.
+/// The sample is the start of the data and, when that start holds no quote character, slices
+/// spread evenly over the rest, each from a line start, each kept only if it holds no quote
+/// character either. A line break inside a quoted field does not end a record, so a slice
+/// with quotes could begin inside a field and show values the data does not hold; a slice
+/// without any could only do so inside one quoted field longer than the slice itself. Nothing
+/// scans the whole input: sampling costs the sample's bytes alone.
 enum CSVInferenceSample {
     /// How many slices a sample is cut into when the data allows spreading it.
     static let slices = 8
@@ -25,9 +27,13 @@ enum CSVInferenceSample {
               let base = bytes.baseAddress else { return nil }
         let pointer = base.assumingMemoryBound(to: UInt8.self)
         let end = bytes.count
-        let quoted = memchr(pointer + start, Int32(options.quote), end - start) != nil
-            || (options.escape != options.quote && memchr(pointer + start, Int32(options.escape), end - start) != nil)
-        if quoted { return [CSVChunk(start: start, end: start + sample, firstLine: firstLine)] }
+        func quoted(_ from: Int, _ count: Int) -> Bool {
+            let count = min(count, end - from)
+            return memchr(pointer + from, Int32(options.quote), count) != nil
+                || (options.escape != options.quote && memchr(pointer + from, Int32(options.escape), count) != nil)
+        }
+        let head = CSVChunk(start: start, end: start + sample, firstLine: firstLine)
+        if quoted(start, sample) { return [head] }
         let slice = sample / slices
         let stride = (end - start) / slices
         var regions = [CSVChunk(start: start, end: start + slice, firstLine: firstLine)]
@@ -35,7 +41,7 @@ enum CSVInferenceSample {
             let target = start + index * stride
             guard let found = memchr(pointer + target, Int32(UInt8(ascii: "\n")), end - target) else { break }
             let lineStart = UnsafeRawPointer(found) - base + 1
-            guard lineStart < end, lineStart >= regions.last!.end else { continue }
+            guard lineStart < end, lineStart >= regions.last!.end, !quoted(lineStart, slice) else { continue }
             regions.append(CSVChunk(start: lineStart, end: lineStart + slice, firstLine: nil))
         }
         return regions

@@ -17,7 +17,7 @@ enum FromFile {
             CSV: the first line is the header unless `header` is false (columns are then `_c0`, `_c1`, ...). \
             With `inferSchema` (the default), each column gets the narrowest type all its values fit: boolean, \
             int, bigint, double, date (`yyyy-MM-dd`), timestamp, else string. A file over 8 MB is inferred from \
-            a 4 MB sample (its start, and slices spread over the rest when it has no quotes) while every value \
+            a 4 MB sample (its start, and slices spread over the rest that hold no quotes) while every value \
             is still checked as it is read: if one does not fit, the run starts over with the types inferred \
             from every value, so the result is always that of a full pass. `schema` gives the types \
             explicitly instead, as Spark DDL (`"id INT, amount DOUBLE"`) or an object (`{"id": "int"}`). \
