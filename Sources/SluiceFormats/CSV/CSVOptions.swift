@@ -17,7 +17,7 @@ public struct CSVOptions: Sendable, Hashable {
     public var schema: Schema?
     public var parseMode = ParseMode.failFast
     /// Inference on inputs larger than twice this many bytes looks at a sample of about this
-    /// size (the start, and when the input has no quotes, slices spread over the rest) instead
+    /// size (the start, and slices without quotes spread over the rest; see `CSVInferenceSample`) instead
     /// of every value; nil looks at every value. A sampled schema is speculative: reading
     /// checks every value against it and fails with `sampledSchemaMismatch` when one does
     /// not fit, so the caller can infer again over the whole input and start over.
