@@ -55,6 +55,10 @@ final class CSVBatchReader: @unchecked Sendable {
                                          escape: options.escape, file: file, position: position)
             var builders = output.fields.map { ColumnBuilder(type: $0.type, capacity: RecordBatch.preferredRowCount) }
             var rows = 0
+            // The field buffer is borrowed into a local for the loop: no class access per record.
+            var fields: [CSVField] = []
+            swap(&fields, &self.fields)
+            defer { swap(&fields, &self.fields) }
             while rows < RecordBatch.preferredRowCount, let start = try tokenizer.nextRecord(into: &fields) {
                 if try append(fields, bytes: bytes, line: start.line, lineStart: start.lineStart, to: &builders) { rows += 1 }
             }
