@@ -48,10 +48,20 @@ enum DateFunctions {
 
     static func part(_ name: String, _ extract: @escaping @Sendable ((year: Int, month: Int, day: Int)) -> Int) -> Entry {
         .fixed([.date], returns: .int32, name) { .int32(Int32(extract(Temporal.civil(days: days($0[0]))))) }
+            .vectorized { columns in
+                guard case .int32(let days) = columns[0].storage else { return nil }
+                return Column(dataType: .int32, storage: .int32(days.map { Int32(extract(Temporal.civil(days: Int($0)))) }),
+                              validity: columns[0].validity)
+            }
     }
 
     static func clock(_ name: String, _ extract: @escaping @Sendable (Int) -> Int) -> Entry {
         .fixed([.timestamp], returns: .int32, name) { .int32(Int32(extract(secondOfDay($0[0])))) }
+            .vectorized { columns in
+                guard case .int64(let micros) = columns[0].storage else { return nil }
+                return Column(dataType: .int32, storage: .int32(micros.map { Int32(extract(secondOfDay(.timestamp($0)))) }),
+                              validity: columns[0].validity)
+            }
     }
 
     static let entries: [String: Entry] = [

@@ -114,7 +114,7 @@ extension FunctionCatalog.Entry {
     }
 
     /// The same entry with a whole-column implementation (see `RowFunction.kernel`).
-    func vectorized(_ kernel: @escaping @Sendable ([Column]) -> Column) -> Self {
+    func vectorized(_ kernel: @escaping @Sendable ([Column]) -> Column?) -> Self {
         var entry = self
         entry.function.kernel = kernel
         return entry

@@ -29,6 +29,18 @@ enum MathFunctions {
             case .float64(let v): .float64(abs(v))
             default: .null
             }
+        }.vectorized { columns in
+            let column = columns[0]
+            switch (column.dataType, column.storage) {
+            case (.int32, .int32(let values)):
+                return Column(dataType: .int32, storage: .int32(values.map { $0 == .min ? $0 : abs($0) }), validity: column.validity)
+            case (.int64, .int64(let values)):
+                return Column(dataType: .int64, storage: .int64(values.map { $0 == .min ? $0 : abs($0) }), validity: column.validity)
+            case (.float64, .float64(let values)):
+                return Column(dataType: .float64, storage: .float64(values.map { abs($0) }), validity: column.validity)
+            default:
+                return nil
+            }
         },
         "mod": sameNumeric("mod", arity: 2...2) { values -> ScalarValue in
             switch (values[0], values[1]) {

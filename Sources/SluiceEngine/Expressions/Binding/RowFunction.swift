@@ -7,8 +7,9 @@ public struct RowFunction: Sendable {
     public let nullPropagating: Bool
     let body: @Sendable ([ScalarValue]) -> ScalarValue
     /// The same function over whole argument columns, when it has one: the evaluator then
-    /// calls it once per batch instead of `body` once per row.
-    var kernel: (@Sendable ([Column]) -> Column)?
+    /// calls it once per batch instead of `body` once per row. Nil from the kernel (arguments
+    /// it does not cover) falls back to `body`.
+    var kernel: (@Sendable ([Column]) -> Column?)?
 
     init(_ name: String, nullPropagating: Bool = true, _ body: @escaping @Sendable ([ScalarValue]) -> ScalarValue) {
         self.name = name

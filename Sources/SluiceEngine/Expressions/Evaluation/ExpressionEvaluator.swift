@@ -25,7 +25,7 @@ public enum ExpressionEvaluator {
             return LogicalKernel.isNull(evaluate(operand, on: batch), negated: negated)
         case .rowFunction(let function, let arguments, let type):
             let columns = arguments.map { evaluate($0, on: batch) }
-            if let kernel = function.kernel { return CastKernel.cast(kernel(columns), to: type) }
+            if let kernel = function.kernel, let result = kernel(columns) { return CastKernel.cast(result, to: type) }
             var builder = ColumnBuilder(type: type, capacity: batch.rowCount)
             var values = [ScalarValue](repeating: .null, count: columns.count)
             for row in 0..<batch.rowCount {
