@@ -107,9 +107,13 @@ public struct ExpressionBinder: Sendable {
             throw mismatch("the pattern of \(regex ? "RLIKE" : "LIKE") must be a string literal", expression)
         }
         let matcher = try PatternMatcher(pattern: text, regex: regex)
-        let function = RowFunction(regex ? "rlike" : "like") { values in
+        var function = RowFunction(regex ? "rlike" : "like") { values in
             guard case .string(let value) = values[0] else { return .null }
             return .boolean(matcher.matches(value) != negated)
+        }
+        if !regex {
+            let like = LikePattern(text)
+            function.kernel = { columns in StringKernels.matching(columns[0], negated: negated, like.matches) }
         }
         return (.rowFunction(function, [try bindAs(operand, .string)], type: .boolean), .boolean)
     }

@@ -7,7 +7,8 @@ struct PatternMatcher: @unchecked Sendable {
     private let regex: NSRegularExpression
 
     init(pattern: String, regex isRegex: Bool) throws(SluiceError) {
-        let source = isRegex ? pattern : "^" + Self.likeToRegex(pattern) + "$"
+        // `\A` and `\z`: the whole text, even one ending in a line break (`$` would stop before it).
+        let source = isRegex ? pattern : "\\A" + Self.likeToRegex(pattern) + "\\z"
         do {
             regex = try NSRegularExpression(pattern: source, options: isRegex ? [] : [.dotMatchesLineSeparators])
         } catch {

@@ -41,4 +41,16 @@ enum StringKernels {
         }
         return Column(dataType: .int32, storage: .int32(counts), validity: column.validity)
     }
+
+    /// Whether each value passes `test` (flipped when `negated`); nulls stay null.
+    static func matching(_ column: Column, negated: Bool, _ test: (UnsafeBufferPointer<UInt8>) -> Bool) -> Column? {
+        guard case .string(let strings) = column.storage else { return nil }
+        var results = [Bool](repeating: false, count: strings.count)
+        strings.bytes.withUnsafeBufferPointer { all in
+            for index in 0..<strings.count {
+                results[index] = test(UnsafeBufferPointer(rebasing: all[strings.offsets[index]..<strings.offsets[index + 1]])) != negated
+            }
+        }
+        return Column(dataType: .boolean, storage: .boolean(results), validity: column.validity)
+    }
 }
