@@ -2,10 +2,21 @@
 enum ConditionalFunctions {
     typealias Entry = FunctionCatalog.Entry
 
+    /// The first non-null argument, row by row or a column at a time.
+    static func coalesce(_ arity: ClosedRange<Int>) -> Entry {
+        Entry.common(arity, nullPropagating: false, "coalesce") { $0.first { $0 != .null } ?? .null }
+            .vectorized { columns in
+                let rows = columns[0].count
+                var choice = [Int32](repeating: -1, count: rows)
+                for (index, column) in columns.enumerated().reversed() {
+                    for row in 0..<rows where !column.isNull(row) { choice[row] = Int32(index) }
+                }
+                return SelectKernel.select(columns, choice: choice)
+            }
+    }
+
     static let entries: [String: Entry] = [
-        "coalesce": .common(1...Int.max, nullPropagating: false, "coalesce") { $0.first { $0 != .null } ?? .null },
-        "nvl": .common(2...2, nullPropagating: false, "coalesce") { $0.first { $0 != .null } ?? .null },
-        "ifnull": .common(2...2, nullPropagating: false, "coalesce") { $0.first { $0 != .null } ?? .null },
+        "coalesce": coalesce(1...Int.max), "nvl": coalesce(2...2), "ifnull": coalesce(2...2),
         "nullif": .common(2...2, nullPropagating: false, "nullif") { values in
             values[0] == values[1] ? .null : values[0]
         },

@@ -132,9 +132,14 @@ public struct ExpressionBinder: Sendable {
         let results = values.map { coerce($0.0, from: $0.1, to: type) }
         let elseValue = fallback.map { coerce($0.0, from: $0.1, to: type) } ?? .literal(.null, type: type)
         let count = conditions.count
-        let function = RowFunction("case", nullPropagating: false) { arguments in
+        var function = RowFunction("case", nullPropagating: false) { arguments in
             for index in 0..<count where arguments[index] == .boolean(true) { return arguments[count + index] }
             return arguments[2 * count]
+        }
+        function.kernel = { columns in
+            // The first true condition picks its result; none picks the ELSE value (the last column).
+            let choice = SelectKernel.firstTrue(columns[0..<count], rows: columns[0].count).map { $0 < 0 ? Int32(count) : $0 }
+            return SelectKernel.select(Array(columns[count...]), choice: choice)
         }
         return (.rowFunction(function, conditions + results + [elseValue], type: type), type)
     }
