@@ -99,16 +99,23 @@ struct ParquetWriter: FormatWriter {
 
     /// The open row group's column chunks, one after another, recorded in the footer.
     private mutating func closeRowGroup() throws(SluiceError) -> [UInt8] {
-        var output: [UInt8] = []
         var group = ParquetRowGroup()
         group.numRows = openRows
         group.fileOffset = offset
+        // Each chunk's bytes do not depend on where it starts, so they are gathered first and
+        // copied once into an output of the exact size.
+        var pieces: [[UInt8]] = []
+        var size = 0
         for index in columns.indices {
-            let (bytes, chunk) = try columns[index].finish(at: offset + Int64(output.count))
-            output += bytes
+            let (bytes, chunk) = try columns[index].finish(at: offset + Int64(size))
+            pieces.append(bytes)
+            size += bytes.count
             group.columns.append(chunk)
             group.totalByteSize += chunk.metaData!.totalUncompressedSize
         }
+        var output: [UInt8] = []
+        output.reserveCapacity(size)
+        for piece in pieces { output += piece }
         group.totalCompressedSize = Int64(output.count)
         group.ordinal = Int16(truncatingIfNeeded: metadata.rowGroups.count)
         metadata.rowGroups.append(group)
