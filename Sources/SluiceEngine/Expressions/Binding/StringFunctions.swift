@@ -26,21 +26,25 @@ enum StringFunctions {
     static let length = Entry.fixed([.string], returns: .int32, "length") { .int32(Int32(text($0[0]).unicodeScalars.count)) }
         .vectorized { StringKernels.codePoints($0[0]) }
 
+    static let substringEntry = Entry.fixed([.string, .int32, .int32], 2...3, returns: .string, "substring") { substring($0) }
+        .vectorized { StringKernels.substring($0) }
+
     static let entries: [String: Entry] = [
         "upper": upper, "ucase": upper, "lower": lower, "lcase": lower,
-        "trim": .fixed([.string], returns: .string, "trim") { .string(text($0[0]).trimmingCharacters(in: .init(charactersIn: " "))) },
-        "ltrim": .fixed([.string], returns: .string, "ltrim") { .string(String(text($0[0]).drop { $0 == " " })) },
-        "rtrim": .fixed([.string], returns: .string, "rtrim") {
-            .string(String(text($0[0]).reversed().drop { $0 == " " }.reversed()))
-        },
+        "trim": Entry.fixed([.string], returns: .string, "trim") { .string(text($0[0]).trimmingCharacters(in: .init(charactersIn: " "))) }
+            .vectorized { StringKernels.trim($0[0], leading: true, trailing: true) },
+        "ltrim": Entry.fixed([.string], returns: .string, "ltrim") { .string(String(text($0[0]).drop { $0 == " " })) }
+            .vectorized { StringKernels.trim($0[0], leading: true, trailing: false) },
+        "rtrim": Entry.fixed([.string], returns: .string, "rtrim") { .string(String(text($0[0]).reversed().drop { $0 == " " }.reversed())) }
+            .vectorized { StringKernels.trim($0[0], leading: false, trailing: true) },
         "length": length, "char_length": length,
-        "concat": .fixed([.string], 1...Int.max, returns: .string, "concat") { .string($0.map(text).joined()) },
+        "concat": Entry.fixed([.string], 1...Int.max, returns: .string, "concat") { .string($0.map(text).joined()) }
+            .vectorized { StringKernels.concat($0) },
         "concat_ws": .fixed([.string], 1...Int.max, returns: .string, nullPropagating: false, "concat_ws") { values in
             guard values[0] != .null else { return .null }
             return .string(values.dropFirst().filter { $0 != .null }.map(text).joined(separator: text(values[0])))
         },
-        "substring": .fixed([.string, .int32, .int32], 2...3, returns: .string, "substring") { substring($0) },
-        "substr": .fixed([.string, .int32, .int32], 2...3, returns: .string, "substring") { substring($0) },
+        "substring": substringEntry, "substr": substringEntry,
         "replace": .fixed([.string, .string, .string], 2...3, returns: .string, "replace") { values in
             let search = text(values[1])
             guard !search.isEmpty else { return values[0] }
@@ -71,14 +75,14 @@ enum StringFunctions {
 
     /// Spark's substring: 1-based; 0 counts as 1; a negative position counts from the end.
     static func substring(_ values: [ScalarValue]) -> ScalarValue {
-        let characters = Array(text(values[0]))
+        let characters = Array(text(values[0]).unicodeScalars)
         var start = int(values[1])
         let length = values.count > 2 ? int(values[2]) : Int.max
         if start > 0 { start -= 1 } else if start < 0 { start = characters.count + start }
         var end = length == Int.max ? characters.count : start + length
         start = max(0, start)
         end = min(characters.count, end)
-        return .string(start < end ? String(characters[start..<end]) : "")
+        return .string(start < end ? String(String.UnicodeScalarView(characters[start..<end])) : "")
     }
 
     static func pad(_ values: [ScalarValue], left: Bool) -> ScalarValue {
