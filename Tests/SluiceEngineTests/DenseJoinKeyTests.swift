@@ -81,4 +81,19 @@ import Testing
         #expect(DenseKeyRange(Self.keyColumn(right)) == nil)
         try await expectReferenceRows(left: left, right: right)
     }
+
+    @Test func uniqueRightKeysDenseOrSparseJoinAsNestedLoops() async throws {
+        // Every right key once (a dimension table), some null; left keys repeat, miss, or are null.
+        for spread: Int64 in [1, 1_000_003] {
+            let right = (0..<800).map { i -> [ScalarValue] in
+                let key: ScalarValue = i % 97 == 0 ? .null : .int64(Int64(i) * spread - 100)
+                return [key, .int64(Int64(i))]
+            }
+            let left = (0..<2_500).map { i -> [ScalarValue] in
+                let key: ScalarValue = i % 41 == 0 ? .null : .int32(Int32(truncatingIfNeeded: Int64((i * 13) % 1_000) * spread - 100))
+                return [.int64(Int64(i)), key]
+            }
+            try await expectReferenceRows(left: left, right: right)
+        }
+    }
 }

@@ -17,6 +17,9 @@ final class HashJoinTable: @unchecked Sendable {
     private var rows: [Int] = []
     /// Set when the one key is an integer column dense enough to index by value.
     private var dense: DenseKeyRange?
+    /// When no slot holds two right rows (unique keys, as dimension tables have): each slot's
+    /// row, -1 for none; inner and left joins then probe with one lookup per row.
+    private var uniqueRows: [Int32]?
     /// With one key the group is the key's code itself: no hashing on either side.
     private var singleKey: Bool { layout.leftKeys.count == 1 }
     private var matchedRight: [Bool] = []
@@ -59,6 +62,11 @@ final class HashJoinTable: @unchecked Sendable {
             rows[next[Int(slot)]] = row
             next[Int(slot)] += 1
         }
+        if (0..<slotCount).allSatisfy({ counts[$0 + 1] - counts[$0] <= 1 }), all.rowCount <= Int(Int32.max) {
+            var unique = [Int32](repeating: -1, count: slotCount)
+            for (row, slot) in slots.enumerated() where slot >= 0 { unique[Int(slot)] = Int32(row) }
+            uniqueRows = unique
+        }
     }
 
     /// The slot of each row of a left batch, -1 where no right row can match. Left keys are
@@ -88,6 +96,7 @@ final class HashJoinTable: @unchecked Sendable {
     /// The output rows of left batch `batch`, and the right rows they matched.
     func probe(_ batch: RecordBatch) -> Probe {
         let slots = probeSlots(batch)
+        if let uniqueRows, type == .inner || type == .left { return probeUnique(batch, slots, uniqueRows) }
         var leftIndices: [Int] = []
         var rightIndices: [Int] = []
         var matched: [Int] = []
@@ -120,6 +129,28 @@ final class HashJoinTable: @unchecked Sendable {
             columns += layout.rightKept.map { rightRows.columns[$0].take(nullable: rightIndices) }
         }
         return Probe(output: RecordBatch(schema: layout.schema, columns: columns), matchedRight: matched)
+    }
+
+    /// `probe` for an inner or left join whose right keys are unique: one lookup per left row.
+    private func probeUnique(_ batch: RecordBatch, _ slots: [Int32], _ unique: [Int32]) -> Probe {
+        var leftIndices: [Int] = []
+        var rightIndices: [Int] = []
+        leftIndices.reserveCapacity(batch.rowCount)
+        rightIndices.reserveCapacity(batch.rowCount)
+        let keepsUnmatched = type == .left
+        unique.withUnsafeBufferPointer { unique in
+            for row in 0..<batch.rowCount {
+                let slot = Int(slots[row])
+                let match = slot < 0 ? -1 : Int(unique[slot])
+                if match >= 0 || keepsUnmatched {
+                    leftIndices.append(row)
+                    rightIndices.append(match)
+                }
+            }
+        }
+        guard !leftIndices.isEmpty else { return Probe(output: nil, matchedRight: []) }
+        let columns = batch.columns.map { $0.take(leftIndices) } + layout.rightKept.map { rightRows.columns[$0].take(nullable: rightIndices) }
+        return Probe(output: RecordBatch(schema: layout.schema, columns: columns), matchedRight: [])
     }
 
     /// Records right rows a probe matched, so `unmatchedRight` leaves them out.
