@@ -3,7 +3,7 @@ import SluiceEngine
 /// The data pages of one flat column chunk, decoded but kept as the pages hold them: only
 /// the present values, and dictionary-encoded values as codes. Row ranges are then built
 /// straight into batch-sized buffers, so each value is copied once on its way out, and a
-/// string column read through one dictionary comes out as codes plus that dictionary.
+/// byte-array column read through one dictionary comes out as codes plus that dictionary.
 struct FlatChunkPages {
     /// One decoded data page and where it sits in the chunk.
     private struct Piece {
@@ -50,15 +50,20 @@ struct FlatChunkPages {
         }
     }
 
-    /// Rows `rows` as values (a placeholder at each null), their validity (nil when none of
-    /// the chunk's rows is null) and, for byte arrays read through one dictionary, each
-    /// row's code into it (0 at nulls).
-    func values(_ rows: Range<Int>) -> (LeafValues, Bitmap?, ColumnDictionary?) {
+    /// A row range of the chunk, with its validity (nil when none of the chunk's rows is null).
+    enum Rows {
+        /// The values, a placeholder at each null.
+        case values(LeafValues, validity: Bitmap?)
+        /// Byte arrays read through one dictionary: each row's code into it (0 at nulls).
+        case coded(ColumnDictionary, validity: Bitmap?)
+    }
+
+    /// Rows `rows` of the chunk.
+    func rows(_ rows: Range<Int>) -> Rows {
         let segments = self.segments(rows)
         let validity = self.validity(rows.count, segments)
         if let shared = sharedDictionary {
-            let codes = self.codes(rows.count, segments)
-            return (.bytes(shared.values.gather(codes, validity: validity)), validity, ColumnDictionary(codes: codes, values: shared.values))
+            return .coded(ColumnDictionary(codes: codes(rows.count, segments), values: shared.values), validity: validity)
         }
         let count = rows.count
         let values: LeafValues
@@ -70,7 +75,7 @@ struct FlatChunkPages {
         case .double: values = .double(gathered(count, segments, placeholder: 0) { if case .double(let v) = $0 { v } else { nil } })
         case .byteArray, .fixedLenByteArray: values = .bytes(gatheredBytes(count, segments))
         }
-        return (values, validity, nil)
+        return .values(values, validity: validity)
     }
 
     /// The pages' parts that cover `rows`, in order.

@@ -48,12 +48,19 @@ struct ParquetRowGroupReader: Sendable {
                 let pages = try outcome.get()
                 var pieces: [Column] = []
                 for range in ranges {
-                    let (values, validity, dictionary) = pages.values(range)
-                    var column = try LeafColumnConversion.column(values, validity: validity, type: type, conversion: conversion,
+                    var column: Column
+                    switch pages.rows(range) {
+                    case .coded(let dictionary, let validity) where conversion == .identity && type.physical == .bytes:
+                        // Strings read through a dictionary stay codes until something needs the
+                        // strings, and grouping works on the codes.
+                        column = Column(dataType: type, dictionary: dictionary, validity: validity)
+                    case .coded(let dictionary, let validity):
+                        let values = LeafValues.bytes(dictionary.values.gather(dictionary.codes, validity: validity))
+                        column = try LeafColumnConversion.column(values, validity: validity, type: type, conversion: conversion,
                                                                  name: field.name, file: file)
-                    // Strings read through a dictionary keep it, so that grouping works on codes.
-                    if let dictionary, conversion == .identity, type.physical == .bytes {
-                        column = Column(dataType: column.dataType, storage: column.storage, validity: column.validity, dictionary: dictionary)
+                    case .values(let values, let validity):
+                        column = try LeafColumnConversion.column(values, validity: validity, type: type, conversion: conversion,
+                                                                 name: field.name, file: file)
                     }
                     if column.dataType != target { column = CastKernel.cast(column, to: target) }
                     pieces.append(column)
