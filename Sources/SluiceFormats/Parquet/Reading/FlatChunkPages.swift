@@ -129,7 +129,13 @@ struct FlatChunkPages {
                 if let codes = page.codes, let dictionary = segment.piece.dictionary.flatMap(ownValues) {
                     Self.spread(into: output, at: row, segment, placeholder) { dictionary[Int(codes[$0])] }
                 } else if let values = ownValues(page.values) {
-                    Self.spread(into: output, at: row, segment, placeholder) { values[$0] }
+                    if page.present == nil {
+                        values.withUnsafeBufferPointer { values in
+                            (output.baseAddress! + row).initialize(from: values.baseAddress! + segment.firstValue, count: segment.slots.count)
+                        }
+                    } else {
+                        Self.spread(into: output, at: row, segment, placeholder) { values[$0] }
+                    }
                 } else {
                     Self.spread(into: output, at: row, segment, placeholder) { _ in placeholder }
                 }

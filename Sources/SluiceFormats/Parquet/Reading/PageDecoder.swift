@@ -111,9 +111,11 @@ struct PageDecoder {
         return ByteCursor(try cursor.take(length, "levels"), context: context)
     }
 
-    /// `slots` levels of at most `maximum`.
-    private func decodeLevels(_ cursor: ByteCursor, maximum: Int, slots: Int) throws(SluiceError) -> [Int32] {
+    /// `slots` levels of at most `maximum`; nil for the definition levels of a flat column
+    /// whose levels say in one run that every slot holds a value.
+    private func decodeLevels(_ cursor: ByteCursor, maximum: Int, slots: Int) throws(SluiceError) -> [Int32]? {
         var decoder = RLEHybridDecoder(cursor, bitWidth: BitUnpacking.bitWidth(of: UInt64(maximum)))
+        if !keepsLevels, leaf.maxRepetitionLevel == 0, decoder.startsWithRun(of: Int32(maximum), covering: slots) { return nil }
         let levels = try decoder.decode(count: slots)
         if levels.contains(where: { $0 < 0 || $0 > Int32(maximum) }) {
             throw SluiceError(.malformedData, "corrupt Parquet data in \(context): a level above the column's maximum of \(maximum)")
