@@ -4,7 +4,7 @@ import Testing
 /// The RLE/bit-packed hybrid decoder reads back what the encoder wrote, at every bit width
 /// the narrow (eight values per load) and the general unpacking paths handle.
 @Suite struct RLEHybridRoundTripTests {
-    @Test(arguments: [1, 2, 3, 5, 7, 8, 9, 13, 16, 21])
+    @Test(arguments: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 16, 21])
     func decodesWhatTheEncoderWrote(bitWidth: Int) throws {
         let limit = UInt32((UInt64(1) << UInt64(bitWidth)) - 1)
         // Literals, runs long enough to be RLE runs, and a count that is no multiple of eight.

@@ -36,7 +36,7 @@ struct RLEHybridDecoder {
                 let packed = try cursor.take(byteCount, "bit-packed values")
                 let wanted = min(values, output.count - filled)
                 let base = filled
-                if bitWidth <= 8 {
+                if (1...8).contains(bitWidth) {
                     BitUnpacking.unpackNarrow(packed, bitWidth: bitWidth, count: wanted, into: output.baseAddress! + base)
                 } else {
                     BitUnpacking.unpack(packed, bitWidth: bitWidth, count: wanted) { index, value in

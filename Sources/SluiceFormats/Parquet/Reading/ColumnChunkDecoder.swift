@@ -110,7 +110,7 @@ struct ColumnChunkDecoder {
 
     private func decompress(_ body: UnsafeRawBufferPointer, codec: CompressionCodec, size: Int, context: String) throws(SluiceError) -> [UInt8] {
         do {
-            return try codec.decompress(Array(body), uncompressedSize: size)
+            return try codec.decompress(body, uncompressedSize: size)
         } catch {
             throw SluiceError(.malformedData, "corrupt Parquet data in \(context): \(error.message)", hint: error.hint)
         }

@@ -140,7 +140,9 @@ struct PageDecoder {
             var decoder = RLEHybridDecoder(ByteCursor(cursor.takeRest(), context: context), bitWidth: width)
             let indices = try decoder.decode(count: count)
             let size = dictionary.count
-            if let bad = indices.first(where: { $0 < 0 || Int($0) >= size }) {
+            // One branch-free pass (negative indices wrap to large ones), then the first bad index for the message.
+            let largest = indices.withUnsafeBufferPointer { $0.reduce(UInt32(0)) { Swift.max($0, UInt32(bitPattern: $1)) } }
+            if Int(largest) >= size, let bad = indices.first(where: { $0 < 0 || Int($0) >= size }) {
                 throw cursor.corrupt("dictionary index \(bad) is outside the dictionary of \(size) values")
             }
             return (defersDictionaryLookup ? LeafValues.empty(physical) : dictionary.gather(indices), indices)
@@ -184,7 +186,7 @@ struct PageDecoder {
 
     private func decompress(_ bytes: UnsafeRawBufferPointer, size: Int) throws(SluiceError) -> [UInt8] {
         do {
-            return try codec.decompress(Array(bytes), uncompressedSize: size)
+            return try codec.decompress(bytes, uncompressedSize: size)
         } catch {
             throw SluiceError(.malformedData, "corrupt Parquet data in \(context): \(error.message)", hint: error.hint)
         }
