@@ -57,6 +57,16 @@ public enum CompressionCodec: String, Sendable, Hashable, CaseIterable {
         case .bzip2: output = try Bzip2.decompress(data, sizeHint: uncompressedSize)
         case .xz: output = try XZ.decompress(data, sizeHint: uncompressedSize)
         }
+        return try checked(output, uncompressedSize)
+    }
+
+    /// `decompress`, reading `data` in place where the codec allows (Snappy) instead of copying it first.
+    public func decompress(_ data: UnsafeRawBufferPointer, uncompressedSize: Int? = nil) throws(SluiceError) -> [UInt8] {
+        guard self == .snappy else { return try decompress(Array(data), uncompressedSize: uncompressedSize) }
+        return try checked(Snappy.decompress(data), uncompressedSize)
+    }
+
+    private func checked(_ output: [UInt8], _ uncompressedSize: Int?) throws(SluiceError) -> [UInt8] {
         if let uncompressedSize, output.count != uncompressedSize {
             throw CompressionFailure.error(
                 self, "decompressed to \(output.count) bytes where \(uncompressedSize) were expected")

@@ -138,6 +138,28 @@ def sample_table(rows=3000):
     })
 
 
+def batches_table(rows=170_000):
+    """Row groups larger than a batch, in small pages: dictionary-coded columns with nulls that
+    cross page, batch and row-group boundaries, one whose dictionary overflows into plain pages
+    mid-chunk, and required columns without definition levels."""
+    def nullable(values, every, phase=0):
+        return [None if (i + phase) % every == 0 or (i // 5000) % 7 == 3 else v for i, v in enumerate(values)]
+
+    schema = pa.schema([
+        pa.field("category", pa.string()), pa.field("spill", pa.string()), pa.field("qty", pa.int64()),
+        pa.field("amount", pa.float64()), pa.field("status", pa.string(), nullable=False),
+        pa.field("id", pa.int32(), nullable=False),
+    ])
+    return pa.table({
+        "category": nullable([f"category-{(i * 7) % 23}" for i in range(rows)], 9),
+        "spill": nullable([f"spill-{i % 40_000}-{'x' * (i % 13)}" for i in range(rows)], 11, 4),
+        "qty": nullable([(i * 31) % 17 for i in range(rows)], 5, 2),
+        "amount": nullable([i * 0.25 for i in range(rows)], 13, 1),
+        "status": [["new", "paid", "shipped", "returned"][(i // 3) % 4] for i in range(rows)],
+        "id": list(range(rows)),
+    }, schema=schema)
+
+
 def write_fixture(directory, name, table, **options):
     path = os.path.join(directory, name + ".parquet")
     pq.write_table(table, path, **options)
@@ -159,6 +181,10 @@ def write_all(directory):
     for version in ["1.0", "2.0"]:
         write_fixture(directory, f"pyarrow-encodings-v{version[0]}", encoded, use_dictionary=False,
                       column_encoding=encodings, data_page_version=version, compression="SNAPPY", data_page_size=2048)
+    for version in ["1.0", "2.0"]:
+        write_fixture(directory, f"pyarrow-batches-v{version[0]}", batches_table(), compression="SNAPPY",
+                      data_page_version=version, row_group_size=100_000, data_page_size=16_384,
+                      use_dictionary=["category", "spill", "qty", "status"], dictionary_pagesize_limit=65_536)
     write_fixture(directory, "pyarrow-int96", table.select(["ts_us", "i32"]), use_deprecated_int96_timestamps=True)
     write_fixture(directory, "pyarrow-empty", table.slice(0, 0))
     nested = nested_table()

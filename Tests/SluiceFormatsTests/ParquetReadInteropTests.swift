@@ -16,7 +16,8 @@ import Testing
     static var names: [String] {
         let codecs = ["none", "snappy", "gzip", "zstd", "lz4"]
         var names = codecs.flatMap { codec in ["v1-dict", "v1-plain", "v2-dict", "v2-plain"].map { "pyarrow-\(codec)-\($0)" } }
-        names += ["pyarrow-encodings-v1", "pyarrow-encodings-v2", "pyarrow-int96", "pyarrow-empty", "duckdb"]
+        names += ["pyarrow-encodings-v1", "pyarrow-encodings-v2", "pyarrow-int96", "pyarrow-empty", "duckdb",
+                  "pyarrow-batches-v1", "pyarrow-batches-v2"]
         return names
     }
 
@@ -119,6 +120,31 @@ extension ParquetReadInteropTests {
                 guard let dictionary = column.dictionary else { continue }
                 for row in 0..<column.count where !column.isNull(row) {
                     #expect(ScalarValue.string(dictionary.values.string(at: Int(dictionary.codes[row]))) == column.value(at: row))
+                }
+            }
+        }
+    }
+}
+
+extension ParquetReadInteropTests {
+    /// Row groups larger than a batch come as several batches, cut inside pages; columns whose
+    /// pages all go through one dictionary keep its codes (with nulls across pages and row
+    /// groups), a column whose dictionary overflowed into plain pages keeps none.
+    @Test(arguments: ["pyarrow-batches-v1", "pyarrow-batches-v2"])
+    func largeRowGroupsComeAsBatchesWithTheirDictionaries(name: String) async throws {
+        let file = try Self.fixtures.get().appendingPathComponent("\(name).parquet").path
+        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+        let columns: Set<String> = ["category", "spill", "status"]
+        let schema = try ParquetFormat().inferSchema(of: data, file: file, columns: columns)
+        let batches = try await ParquetFormat().read(data, file: file, schema: schema, columns: columns).collect()
+        #expect(batches.map(\.rowCount) == [65_536, 34_464, 65_536, 4_464])
+        for batch in batches {
+            for (field, column) in zip(batch.schema.fields, batch.columns) {
+                #expect((column.dictionary != nil) == (field.name != "spill"), "\(name) \(field.name)")
+                guard let dictionary = column.dictionary else { continue }
+                for row in 0..<column.count {
+                    let expected = column.isNull(row) ? ScalarValue.null : .string(dictionary.values.string(at: Int(dictionary.codes[row])))
+                    #expect(expected == column.value(at: row), "\(name) \(field.name) row \(row)")
                 }
             }
         }

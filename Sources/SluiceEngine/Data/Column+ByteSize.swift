@@ -2,6 +2,10 @@ extension Column {
     /// About how many bytes the column's buffers hold (for memory limits).
     public var byteSize: Int {
         let validityBytes = validity.map { $0.words.count * 8 } ?? 0
+        if case .deferred(let strings) = self.values {
+            let dictionary = strings.dictionary
+            return dictionary.codes.count * 4 + dictionary.values.bytes.count + dictionary.values.offsets.count * 8 + validityBytes
+        }
         let values: Int
         switch storage {
         case .boolean(let v): values = v.count

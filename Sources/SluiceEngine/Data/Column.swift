@@ -1,10 +1,17 @@
 /// An immutable column: a typed contiguous buffer plus an optional validity bitmap.
 ///
 /// `validity == nil` means no value is null. Null slots hold a placeholder in the buffer
-/// (zero, false or an empty string) so buffers stay dense and index-aligned.
+/// (zero, false or an empty string) so buffers stay dense and index-aligned. A string column
+/// read through a dictionary may hold only codes until something reads `storage`.
 public struct Column: Sendable, Hashable {
+    /// Where a column's values are: in a buffer, or still only as dictionary codes.
+    enum Values: Sendable {
+        case stored(ColumnStorage)
+        case deferred(DeferredStrings)
+    }
+
     public let dataType: DataType
-    public let storage: ColumnStorage
+    let values: Values
     public let validity: Bitmap?
     /// The dictionary the values were read with, when a reader kept it (not part of equality).
     public let dictionary: ColumnDictionary?
@@ -13,9 +20,29 @@ public struct Column: Sendable, Hashable {
         precondition(validity == nil || validity!.count == storage.count, "validity and values differ in length")
         precondition(dictionary == nil || dictionary!.codes.count == storage.count, "dictionary codes and values differ in length")
         self.dataType = dataType
-        self.storage = storage
+        self.values = .stored(storage)
         self.validity = validity
         self.dictionary = dictionary
+    }
+
+    /// A string or binary column whose values are `dictionary`'s at its codes (empty at nulls),
+    /// looked up the first time something reads `storage`: operators that work on the codes,
+    /// such as grouping, never pay for the strings.
+    public init(dataType: DataType, dictionary: ColumnDictionary, validity: Bitmap? = nil) {
+        precondition(dataType.physical == .bytes, "only string and binary columns defer to a dictionary")
+        precondition(validity == nil || validity!.count == dictionary.codes.count, "validity and codes differ in length")
+        self.dataType = dataType
+        self.values = .deferred(DeferredStrings(dictionary: dictionary, validity: validity))
+        self.validity = validity
+        self.dictionary = dictionary
+    }
+
+    /// The values' buffer (for a column that holds only dictionary codes, built on first use).
+    public var storage: ColumnStorage {
+        switch values {
+        case .stored(let storage): storage
+        case .deferred(let strings): strings.storage
+        }
     }
 
     public static func == (left: Column, right: Column) -> Bool {
@@ -29,7 +56,12 @@ public struct Column: Sendable, Hashable {
     }
 
     /// The number of rows.
-    public var count: Int { storage.count }
+    public var count: Int {
+        switch values {
+        case .stored(let storage): storage.count
+        case .deferred(let strings): strings.dictionary.codes.count
+        }
+    }
 
     /// Whether row `index` is null.
     @inline(__always)

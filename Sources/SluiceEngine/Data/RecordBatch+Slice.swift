@@ -10,6 +10,16 @@ extension Column {
     public func slice(_ offset: Int, _ count: Int) -> Column {
         precondition(offset >= 0 && count >= 0 && offset + count <= self.count, "slice out of range")
         let range = offset..<(offset + count)
+        var slicedValidity: Bitmap?
+        if let validity {
+            var bits = Bitmap(capacity: count)
+            for index in range { bits.append(validity[index]) }
+            slicedValidity = bits
+        }
+        let slicedDictionary = dictionary.map { ColumnDictionary(codes: Array($0.codes[range]), values: $0.values) }
+        if case .deferred = values, let slicedDictionary {
+            return Column(dataType: dataType, dictionary: slicedDictionary, validity: slicedValidity)
+        }
         let sliced: ColumnStorage
         switch storage {
         case .boolean(let v): sliced = .boolean(Array(v[range]))
@@ -24,13 +34,6 @@ extension Column {
         case .structure(let children, _):
             sliced = .structure(children: children.map { $0.slice(offset, count) }, count: count)
         }
-        var slicedValidity: Bitmap?
-        if let validity {
-            var bits = Bitmap(capacity: count)
-            for index in range { bits.append(validity[index]) }
-            slicedValidity = bits
-        }
-        let slicedDictionary = dictionary.map { ColumnDictionary(codes: Array($0.codes[range]), values: $0.values) }
         return Column(dataType: dataType, storage: sliced, validity: slicedValidity, dictionary: slicedDictionary)
     }
 }

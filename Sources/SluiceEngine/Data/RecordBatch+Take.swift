@@ -8,6 +8,18 @@ extension RecordBatch {
 extension Column {
     /// The rows at `indices`, in that order (values and validity).
     public func take(_ indices: [Int]) -> Column {
+        var takenValidity: Bitmap?
+        if let validity {
+            var bits = Bitmap(capacity: indices.count)
+            for index in indices { bits.append(validity[index]) }
+            takenValidity = bits.setCount == indices.count ? nil : bits
+        }
+        // Strings still held as dictionary codes stay so: only the codes are taken.
+        if case .deferred(let strings) = values {
+            let codes = strings.dictionary.codes
+            let dictionary = ColumnDictionary(codes: indices.map { codes[$0] }, values: strings.dictionary.values)
+            return Column(dataType: dataType, dictionary: dictionary, validity: takenValidity)
+        }
         let taken: ColumnStorage
         switch storage {
         case .boolean(let v): taken = .boolean(indices.map { v[$0] })
@@ -26,12 +38,6 @@ extension Column {
             taken = .list(offsets: takenOffsets, values: values.take(elements))
         case .structure(let children, _):
             taken = .structure(children: children.map { $0.take(indices) }, count: indices.count)
-        }
-        var takenValidity: Bitmap?
-        if let validity {
-            var bits = Bitmap(capacity: indices.count)
-            for index in indices { bits.append(validity[index]) }
-            takenValidity = bits.setCount == indices.count ? nil : bits
         }
         return Column(dataType: dataType, storage: taken, validity: takenValidity)
     }

@@ -20,9 +20,74 @@ public struct StringStorage: Sendable, Hashable {
 
     /// Appends every value of `other`, in order.
     public mutating func append(contentsOf other: StringStorage) {
-        let base = bytes.count
-        bytes.append(contentsOf: other.bytes)
-        for index in 1..<other.offsets.count { offsets.append(base + other.offsets[index]) }
+        append(contentsOf: other, values: 0..<other.count)
+    }
+
+    /// Appends values `range` of `other`, in order, with one bulk copy of their bytes.
+    public mutating func append(contentsOf other: StringStorage, values range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        let start = other.offsets[range.lowerBound]
+        let shift = bytes.count - start
+        bytes.append(contentsOf: other.bytes[start..<other.offsets[range.upperBound]])
+        other.offsets.withUnsafeBufferPointer { source in
+            for index in (range.lowerBound + 1)...range.upperBound { offsets.append(source[index] + shift) }
+        }
+    }
+
+    /// The values at `indices` (each below `count`), in order, as new storage built with one
+    /// allocation per buffer; rows that `validity` marks null get an empty value.
+    public func gather(_ indices: [Int32], validity: Bitmap? = nil) -> StringStorage {
+        let rows = indices.count
+        let gatheredOffsets = [Int](unsafeUninitializedCapacity: rows + 1) { buffer, initialized in
+            offsets.withUnsafeBufferPointer { source in
+                indices.withUnsafeBufferPointer { indices in
+                    var position = 0
+                    buffer[0] = 0
+                    for row in 0..<rows {
+                        let index = Int(indices[row])
+                        if validity?[row] != false { position += source[index + 1] - source[index] }
+                        buffer[row + 1] = position
+                    }
+                }
+            }
+            initialized = rows + 1
+        }
+        let total = gatheredOffsets[rows]
+        // Values are copied eight bytes at a time, spilling up to seven bytes past their end
+        // (into the next value's place, or the spare room at the end) where the source allows.
+        let gatheredBytes = [UInt8](unsafeUninitializedCapacity: total + 8) { buffer, initialized in
+            offsets.withUnsafeBufferPointer { source in
+                bytes.withUnsafeBytes { pool in
+                    gatheredOffsets.withUnsafeBufferPointer { targets in
+                        indices.withUnsafeBufferPointer { indices in
+                            let target = UnsafeMutableRawPointer(buffer.baseAddress!)
+                            for row in 0..<rows {
+                                let start = source[Int(indices[row])], length = targets[row + 1] - targets[row]
+                                Self.copy(length, from: pool, at: start, to: target + targets[row])
+                            }
+                        }
+                    }
+                }
+            }
+            initialized = total
+        }
+        return StringStorage(offsets: gatheredOffsets, bytes: gatheredBytes)
+    }
+
+    /// Copies `length` bytes of `pool` from `start` on to `target`, which has seven spare bytes
+    /// past them; short values go by whole words rather than through a call to memmove.
+    @inline(__always)
+    private static func copy(_ length: Int, from pool: UnsafeRawBufferPointer, at start: Int, to target: UnsafeMutableRawPointer) {
+        let rounded = (length + 7) & ~7
+        if length <= 64, start + rounded <= pool.count {
+            var offset = 0
+            while offset < length {
+                target.storeBytes(of: pool.loadUnaligned(fromByteOffset: start + offset, as: UInt64.self), toByteOffset: offset, as: UInt64.self)
+                offset += 8
+            }
+        } else if length > 0 {
+            target.copyMemory(from: pool.baseAddress! + start, byteCount: length)
+        }
     }
 
     /// Values `range` as new storage, copied in bulk (offsets rebased to start at 0).

@@ -25,6 +25,25 @@ enum BitUnpacking {
         }
     }
 
+    /// Unpacks `count` values of `bitWidth` bits (1 to 8) into `output`, a group of eight at
+    /// a time from one 64-bit load; bits past the end of `bytes` read as zero.
+    @inline(__always)
+    static func unpackNarrow(_ bytes: UnsafeRawBufferPointer, bitWidth: Int, count: Int, into output: UnsafeMutablePointer<Int32>) {
+        let mask: UInt64 = (1 << UInt64(bitWidth)) - 1
+        let width = UInt64(bitWidth)
+        var group = 0
+        while group * 8 < count {
+            let word = load(bytes, at: group * bitWidth)
+            let target = output + group * 8
+            if count - group * 8 >= 8 {
+                for index in 0..<8 { target[index] = Int32(truncatingIfNeeded: (word >> (UInt64(index) * width)) & mask) }
+            } else {
+                for index in 0..<(count - group * 8) { target[index] = Int32(truncatingIfNeeded: (word >> (UInt64(index) * width)) & mask) }
+            }
+            group += 1
+        }
+    }
+
     /// Eight little-endian bytes at `offset`, zero-filled past the end.
     @inline(__always)
     static func load(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> UInt64 {

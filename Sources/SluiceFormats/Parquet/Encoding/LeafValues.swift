@@ -48,43 +48,6 @@ enum LeafValues {
         }
     }
 
-    /// Appends `page` spread over `present.count` slots: slot `i` takes the next value of
-    /// `page` when `present[i]`, else a placeholder (zero, false or empty).
-    mutating func appendSpread(_ page: LeafValues, present: [Bool]) {
-        switch (self, page) {
-        case (.boolean(var v), .boolean(let o)): self = .int32([]); Self.spread(&v, o, present, false); self = .boolean(v)
-        case (.int32(var v), .int32(let o)): self = .boolean([]); Self.spread(&v, o, present, 0); self = .int32(v)
-        case (.int64(var v), .int64(let o)): self = .boolean([]); Self.spread(&v, o, present, 0); self = .int64(v)
-        case (.float(var v), .float(let o)): self = .boolean([]); Self.spread(&v, o, present, 0); self = .float(v)
-        case (.double(var v), .double(let o)): self = .boolean([]); Self.spread(&v, o, present, 0); self = .double(v)
-        case (.bytes(var v), .bytes(let o)):
-            self = .boolean([])
-            var next = 0
-            for slot in present {
-                if slot {
-                    v.append(utf8: o.utf8(at: next))
-                    next += 1
-                } else {
-                    v.appendEmpty()
-                }
-            }
-            self = .bytes(v)
-        default: preconditionFailure("appending values of another physical type")
-        }
-    }
-
-    private static func spread<T>(_ output: inout [T], _ values: [T], _ present: [Bool], _ placeholder: T) {
-        var next = 0
-        for slot in present {
-            if slot {
-                output.append(values[next])
-                next += 1
-            } else {
-                output.append(placeholder)
-            }
-        }
-    }
-
     /// The values at `indices` (validated against the dictionary's size by the caller).
     func gather(_ indices: [Int32]) -> LeafValues {
         switch self {
@@ -93,38 +56,7 @@ enum LeafValues {
         case .int64(let d): return .int64(indices.map { d[Int($0)] })
         case .float(let d): return .float(indices.map { d[Int($0)] })
         case .double(let d): return .double(indices.map { d[Int($0)] })
-        case .bytes(let d): return .bytes(Self.gatherBytes(d, indices))
+        case .bytes(let d): return .bytes(d.gather(indices))
         }
-    }
-
-    /// Byte strings at `indices`, copied with one allocation per buffer (dictionary pages make
-    /// this the hot path of string columns).
-    private static func gatherBytes(_ dictionary: StringStorage, _ indices: [Int32]) -> StringStorage {
-        let source = dictionary.offsets
-        var total = 0
-        for index in indices { total += source[Int(index) + 1] - source[Int(index)] }
-        let offsets = [Int](unsafeUninitializedCapacity: indices.count + 1) { buffer, initialized in
-            var position = 0
-            buffer[0] = 0
-            for (slot, index) in indices.enumerated() {
-                position += source[Int(index) + 1] - source[Int(index)]
-                buffer[slot + 1] = position
-            }
-            initialized = indices.count + 1
-        }
-        let bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
-            dictionary.bytes.withUnsafeBufferPointer { pool in
-                var position = 0
-                for index in indices {
-                    let start = source[Int(index)], length = source[Int(index) + 1] - start
-                    if length > 0 {
-                        (buffer.baseAddress! + position).update(from: pool.baseAddress! + start, count: length)
-                    }
-                    position += length
-                }
-            }
-            initialized = total
-        }
-        return StringStorage(offsets: offsets, bytes: bytes)
     }
 }

@@ -36,8 +36,12 @@ struct RLEHybridDecoder {
                 let packed = try cursor.take(byteCount, "bit-packed values")
                 let wanted = min(values, output.count - filled)
                 let base = filled
-                BitUnpacking.unpack(packed, bitWidth: bitWidth, count: wanted) { index, value in
-                    output[base + index] = Int32(truncatingIfNeeded: value)
+                if (1...8).contains(bitWidth) {
+                    BitUnpacking.unpackNarrow(packed, bitWidth: bitWidth, count: wanted, into: output.baseAddress! + base)
+                } else {
+                    BitUnpacking.unpack(packed, bitWidth: bitWidth, count: wanted) { index, value in
+                        output[base + index] = Int32(truncatingIfNeeded: value)
+                    }
                 }
                 filled += wanted
             }
@@ -47,11 +51,24 @@ struct RLEHybridDecoder {
     /// The next `count` values in a new array.
     mutating func decode(count: Int) throws(SluiceError) -> [Int32] {
         guard count >= 0 else { throw cursor.corrupt("a negative value count (\(count))") }
-        var values = [Int32](repeating: 0, count: count)
-        let outcome = values.withUnsafeMutableBufferPointer { buffer in
-            Result { () throws(SluiceError) in try decode(into: buffer) }
+        var failure: SluiceError?
+        // Every slot is written unless decoding fails, and then the array is dropped.
+        let values = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            do throws(SluiceError) { try decode(into: buffer) } catch { failure = error }
+            initialized = count
         }
-        try outcome.get()
+        if let failure { throw failure }
         return values
+    }
+
+    /// Whether the next `count` values are all `value`, told from the first run alone (as
+    /// when a page's definition levels say that no row is null); consumes nothing.
+    func startsWithRun(of value: Int32, covering count: Int) -> Bool {
+        var peek = cursor
+        guard let header = try? peek.readVarint(), header & 1 == 0, Int(clamping: header >> 1) >= count,
+              let raw = try? peek.take(valueBytes, "a run's value") else { return false }
+        var stored: UInt32 = 0
+        for index in 0..<valueBytes { stored |= UInt32(raw[index]) << UInt32(index * 8) }
+        return Int32(bitPattern: stored) == value
     }
 }

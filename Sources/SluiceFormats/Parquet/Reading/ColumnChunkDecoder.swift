@@ -21,56 +21,22 @@ struct ColumnChunkDecoder {
     private var typeLength: Int { Int(leaf.element.typeLength ?? 0) }
     private var columnName: String { leaf.path.joined(separator: ".") }
 
-    /// The values (one slot per row, placeholders at nulls) and the validity (nil when no nulls).
-    func decode(_ bytes: UnsafeRawBufferPointer) throws(SluiceError) -> (LeafValues, Bitmap?) {
-        let (values, validity, _) = try decodeKeepingDictionary(bytes)
-        return (values, validity)
-    }
-
-    /// `decode`, plus, for a byte-array chunk whose every page is dictionary-encoded, the
-    /// dictionary and each row's code into it (0 at nulls).
-    func decodeKeepingDictionary(_ bytes: UnsafeRawBufferPointer) throws(SluiceError) -> (LeafValues, Bitmap?, ColumnDictionary?) {
-        if rowCount == 0 { return (LeafValues.empty(physical), nil, nil) }
-        // Capacity grows with what pages really hold; a corrupt row count cannot force a huge allocation.
-        var values = LeafValues.empty(physical, capacity: min(rowCount, 1 << 16))
-        var validity: Bitmap?
-        var rowsRead = 0
-        var codes: [Int32]? = physical == .byteArray ? [] : nil
-        var dictionaryValues: StringStorage?
-        try forEachPage(bytes, entries: rowCount, keepsLevels: false) { (page, dictionary) throws(SluiceError) in
-            if let present = page.present {
-                if validity == nil { validity = Bitmap(count: rowsRead, value: true) }
-                for bit in present { validity!.append(bit) }
-                values.appendSpread(page.values, present: present)
-            } else {
-                if validity != nil { for _ in 0..<page.slots { validity!.append(true) } }
-                values.append(page.values)
-            }
-            if codes != nil, let pageCodes = page.codes, case .bytes(let storage)? = dictionary {
-                dictionaryValues = storage
-                if let present = page.present {
-                    var next = 0
-                    for slot in present {
-                        codes!.append(slot ? pageCodes[next] : 0)
-                        if slot { next += 1 }
-                    }
-                } else {
-                    codes!.append(contentsOf: pageCodes)
-                }
-            } else {
-                codes = nil
-            }
-            rowsRead += page.slots
+    /// The chunk's data pages, decoded but not yet spread over rows (`FlatChunkPages.values`
+    /// builds row ranges of them).
+    func decodePages(_ bytes: UnsafeRawBufferPointer) throws(SluiceError) -> FlatChunkPages {
+        var pages = FlatChunkPages(physical: physical)
+        guard rowCount > 0 else { return pages }
+        try forEachPage(bytes, entries: rowCount, keepsLevels: false) { (page, dictionary, dictionaryNumber) throws(SluiceError) in
+            pages.append(page, dictionary: dictionary, dictionaryNumber: dictionaryNumber)
         }
-        let dictionary = codes.flatMap { codes in dictionaryValues.map { ColumnDictionary(codes: codes, values: $0) } }
-        return (values, validity, dictionary)
+        return pages
     }
 
     /// The present values and every level entry of a nested (or repeated) leaf, for record assembly.
     func decodeNested(_ bytes: UnsafeRawBufferPointer) throws(SluiceError) -> NestedLeafData {
         var data = NestedLeafData(values: LeafValues.empty(physical))
         guard meta.numValues > 0 else { return data }
-        try forEachPage(bytes, entries: Int(meta.numValues), keepsLevels: true) { (page, _) throws(SluiceError) in
+        try forEachPage(bytes, entries: Int(meta.numValues), keepsLevels: true) { (page, _, _) throws(SluiceError) in
             data.values.append(page.values)
             data.definition += page.definition ?? [Int32](repeating: Int32(leaf.maxDefinitionLevel), count: page.slots)
             data.repetition += page.repetition ?? [Int32](repeating: 0, count: page.slots)
@@ -82,10 +48,12 @@ struct ColumnChunkDecoder {
     }
 
     /// Walks the chunk's pages until `entries` level entries (rows, for flat columns) are read,
-    /// decoding dictionary pages on the way.
+    /// decoding dictionary pages on the way; `body` gets each data page with the latest
+    /// dictionary and how many dictionary pages came so far. Flat columns (no levels kept)
+    /// get dictionary-encoded pages as codes only.
     private func forEachPage(
         _ bytes: UnsafeRawBufferPointer, entries: Int, keepsLevels: Bool,
-        _ body: (PageDecoder.Page, LeafValues?) throws(SluiceError) -> Void
+        _ body: (PageDecoder.Page, LeafValues?, Int) throws(SluiceError) -> Void
     ) throws(SluiceError) {
         guard let codec = meta.codec.codec else {
             throw SluiceError(.unsupported, "'\(file)' column '\(columnName)' is compressed with \(meta.codec.name), which Sluice does not read",
@@ -99,6 +67,7 @@ struct ColumnChunkDecoder {
         var position = Int(start)
         let end = Int(start + meta.totalCompressedSize)
         var dictionary: LeafValues?
+        var dictionaryNumber = 0
         var read = 0
         while read < entries {
             guard position < end else { throw chunkError("its pages hold \(read) of the \(entries) values the metadata promises") }
@@ -123,12 +92,14 @@ struct ColumnChunkDecoder {
                         return try PlainDecoder.decode(&cursor, count: Int(page.numValues), physical: physical, typeLength: typeLength)
                     }
                 }.get()
+                dictionaryNumber += 1
             case .dataPage, .dataPageV2:
                 var decoder = PageDecoder(header: header, body: pageBody, codec: codec, leaf: leaf, context: context,
                                           dictionary: dictionary, maxSlots: entries - read)
                 decoder.keepsLevels = keepsLevels
+                decoder.defersDictionaryLookup = !keepsLevels
                 let page = try decoder.decode()
-                try body(page, dictionary)
+                try body(page, dictionary, dictionaryNumber)
                 read += page.slots
             case .indexPage:
                 break
@@ -139,7 +110,7 @@ struct ColumnChunkDecoder {
 
     private func decompress(_ body: UnsafeRawBufferPointer, codec: CompressionCodec, size: Int, context: String) throws(SluiceError) -> [UInt8] {
         do {
-            return try codec.decompress(Array(body), uncompressedSize: size)
+            return try codec.decompress(body, uncompressedSize: size)
         } catch {
             throw SluiceError(.malformedData, "corrupt Parquet data in \(context): \(error.message)", hint: error.hint)
         }

@@ -28,6 +28,9 @@ struct PageDecoder {
     let maxSlots: Int
     /// Whether to hand out the levels (nested columns need them to rebuild records).
     var keepsLevels = false
+    /// Whether dictionary-encoded pages hand out only their codes (and no values), for a
+    /// reader that looks them up itself.
+    var defersDictionaryLookup = false
 
     private var physical: ParquetPhysicalType { leaf.element.type! }
 
@@ -38,7 +41,7 @@ struct PageDecoder {
             var cursor = ByteCursor(body, context: context)
             let repetitionBytes = try cursor.take(Int(page.repetitionLevelsByteLength), "repetition levels")
             let definitionBytes = try cursor.take(Int(page.definitionLevelsByteLength), "definition levels")
-            var levels = try Levels(repetition: leaf.maxRepetitionLevel == 0 ? nil
+            let levels = try Levels(repetition: leaf.maxRepetitionLevel == 0 ? nil
                                         : decodeLevels(ByteCursor(repetitionBytes, context: context), maximum: leaf.maxRepetitionLevel, slots: slots),
                                     definition: leaf.maxDefinitionLevel == 0 ? nil
                                         : decodeLevels(ByteCursor(definitionBytes, context: context), maximum: leaf.maxDefinitionLevel, slots: slots))
@@ -49,7 +52,9 @@ struct PageDecoder {
             return try plain.withUnsafeBytes { raw in
                 Result { () throws(SluiceError) -> Page in
                     var values = ByteCursor(raw, context: context)
-                    return try makePage(slots, &levels, decoded: decodeValues(&values, encoding: page.encoding, count: levels.presentCount(slots, maximum: leaf.maxDefinitionLevel)))
+                    let present = levels.present(slots, maximum: leaf.maxDefinitionLevel)
+                    return try makePage(slots, levels, present: present.slots,
+                                        decoded: decodeValues(&values, encoding: page.encoding, count: present.count))
                 }
             }.get()
         }
@@ -66,7 +71,9 @@ struct PageDecoder {
                 if leaf.maxDefinitionLevel > 0 {
                     levels.definition = try decodeLevels(try v1Levels(&cursor, page.definitionLevelEncoding), maximum: leaf.maxDefinitionLevel, slots: slots)
                 }
-                return try makePage(slots, &levels, decoded: decodeValues(&cursor, encoding: page.encoding, count: levels.presentCount(slots, maximum: leaf.maxDefinitionLevel)))
+                let present = levels.present(slots, maximum: leaf.maxDefinitionLevel)
+                return try makePage(slots, levels, present: present.slots,
+                                    decoded: decodeValues(&cursor, encoding: page.encoding, count: present.count))
             }
         }.get()
     }
@@ -75,15 +82,22 @@ struct PageDecoder {
     private struct Levels {
         var repetition: [Int32]?
         var definition: [Int32]?
-        func presentCount(_ slots: Int, maximum: Int) -> Int {
-            definition.map { levels in levels.reduce(0) { $0 + ($1 == Int32(maximum) ? 1 : 0) } } ?? slots
+
+        /// How many of the `slots` entries hold a value, and which (nil when all do).
+        func present(_ slots: Int, maximum: Int) -> (count: Int, slots: [Bool]?) {
+            guard let definition else { return (slots, nil) }
+            let full = Int32(maximum)
+            let count = definition.withUnsafeBufferPointer { levels in
+                var count = 0
+                for level in levels where level == full { count += 1 }
+                return count
+            }
+            return (count, count == definition.count ? nil : definition.map { $0 == full })
         }
     }
 
-    private func makePage(_ slots: Int, _ levels: inout Levels, decoded: (values: LeafValues, codes: [Int32]?)) -> Page {
-        let maximum = Int32(leaf.maxDefinitionLevel)
-        let present = levels.definition.flatMap { levels in levels.contains { $0 != maximum } ? levels.map { $0 == maximum } : nil }
-        return Page(slots: slots, present: present, values: decoded.values,
+    private func makePage(_ slots: Int, _ levels: Levels, present: [Bool]?, decoded: (values: LeafValues, codes: [Int32]?)) -> Page {
+        Page(slots: slots, present: present, values: decoded.values,
                     definition: keepsLevels ? levels.definition : nil, repetition: keepsLevels ? levels.repetition : nil,
                     codes: decoded.codes)
     }
@@ -97,9 +111,11 @@ struct PageDecoder {
         return ByteCursor(try cursor.take(length, "levels"), context: context)
     }
 
-    /// `slots` levels of at most `maximum`.
-    private func decodeLevels(_ cursor: ByteCursor, maximum: Int, slots: Int) throws(SluiceError) -> [Int32] {
+    /// `slots` levels of at most `maximum`; nil for the definition levels of a flat column
+    /// whose levels say in one run that every slot holds a value.
+    private func decodeLevels(_ cursor: ByteCursor, maximum: Int, slots: Int) throws(SluiceError) -> [Int32]? {
         var decoder = RLEHybridDecoder(cursor, bitWidth: BitUnpacking.bitWidth(of: UInt64(maximum)))
+        if !keepsLevels, leaf.maxRepetitionLevel == 0, decoder.startsWithRun(of: Int32(maximum), covering: slots) { return nil }
         let levels = try decoder.decode(count: slots)
         if levels.contains(where: { $0 < 0 || $0 > Int32(maximum) }) {
             throw SluiceError(.malformedData, "corrupt Parquet data in \(context): a level above the column's maximum of \(maximum)")
@@ -124,10 +140,12 @@ struct PageDecoder {
             var decoder = RLEHybridDecoder(ByteCursor(cursor.takeRest(), context: context), bitWidth: width)
             let indices = try decoder.decode(count: count)
             let size = dictionary.count
-            if let bad = indices.first(where: { $0 < 0 || Int($0) >= size }) {
+            // One branch-free pass (negative indices wrap to large ones), then the first bad index for the message.
+            let largest = indices.withUnsafeBufferPointer { $0.reduce(UInt32(0)) { Swift.max($0, UInt32(bitPattern: $1)) } }
+            if Int(largest) >= size, let bad = indices.first(where: { $0 < 0 || Int($0) >= size }) {
                 throw cursor.corrupt("dictionary index \(bad) is outside the dictionary of \(size) values")
             }
-            return (dictionary.gather(indices), indices)
+            return (defersDictionaryLookup ? LeafValues.empty(physical) : dictionary.gather(indices), indices)
         default:
             return (try decodeOtherValues(&cursor, encoding: encoding, count: count), nil)
         }
@@ -168,7 +186,7 @@ struct PageDecoder {
 
     private func decompress(_ bytes: UnsafeRawBufferPointer, size: Int) throws(SluiceError) -> [UInt8] {
         do {
-            return try codec.decompress(Array(bytes), uncompressedSize: size)
+            return try codec.decompress(bytes, uncompressedSize: size)
         } catch {
             throw SluiceError(.malformedData, "corrupt Parquet data in \(context): \(error.message)", hint: error.hint)
         }

@@ -22,40 +22,53 @@ struct ParquetRowGroupReader: Sendable {
     /// Batches of at most this many rows.
     static let batchRows = RecordBatch.preferredRowCount
 
-    /// Row group `index` as batches.
+    /// Row group `index` as batches of at most `batchRows` rows, each built straight from
+    /// the decoded pages.
     func read(group index: Int) throws(SluiceError) -> [RecordBatch] {
         let group = footer.metadata.rowGroups[index]
         let rows = Int(group.numRows)
-        var columns: [Column] = []
+        guard rows > 0 else { return [] }
+        let ranges = stride(from: 0, to: rows, by: Self.batchRows).map { $0..<min($0 + Self.batchRows, rows) }
+        var columns: [[Column]] = []
         for (position, source) in sources.enumerated() {
             let target = output.fields[position].type
             switch source {
             case .missing:
-                columns.append(Column.nulls(target, count: rows))
+                columns.append(ranges.map { Column.nulls(target, count: $0.count) })
             case .nested(let fieldIndex):
                 var column = try nestedColumn(fieldIndex, group: group, rows: rows, target: target)
                 if column.dataType != target { column = CastKernel.cast(column, to: target) }
-                columns.append(column)
+                columns.append(ranges.count == 1 ? [column] : ranges.map { column.slice($0.lowerBound, $0.count) })
             case .leaf(let leafIndex, let field, let type, let conversion):
                 let leaf = footer.schema.leaves[leafIndex]
                 let decoder = ColumnChunkDecoder(file: file, leaf: leaf, meta: group.columns[leafIndex].metaData!, rowCount: rows)
                 let outcome = data.withUnsafeBytes { bytes in
-                    Result { () throws(SluiceError) -> (LeafValues, Bitmap?, ColumnDictionary?) in try decoder.decodeKeepingDictionary(bytes) }
+                    Result { () throws(SluiceError) -> FlatChunkPages in try decoder.decodePages(bytes) }
                 }
-                let (values, validity, dictionary) = try outcome.get()
-                var column = try LeafColumnConversion.column(values, validity: validity, type: type, conversion: conversion,
-                                                             name: field.name, file: file)
-                // Strings read through a dictionary keep it, so that grouping works on codes.
-                if let dictionary, conversion == .identity, type.physical == .bytes {
-                    column = Column(dataType: column.dataType, storage: column.storage, validity: column.validity, dictionary: dictionary)
+                let pages = try outcome.get()
+                var pieces: [Column] = []
+                for range in ranges {
+                    var column: Column
+                    switch pages.rows(range) {
+                    case .coded(let dictionary, let validity) where conversion == .identity && type.physical == .bytes:
+                        // Strings read through a dictionary stay codes until something needs the
+                        // strings, and grouping works on the codes.
+                        column = Column(dataType: type, dictionary: dictionary, validity: validity)
+                    case .coded(let dictionary, let validity):
+                        let values = LeafValues.bytes(dictionary.values.gather(dictionary.codes, validity: validity))
+                        column = try LeafColumnConversion.column(values, validity: validity, type: type, conversion: conversion,
+                                                                 name: field.name, file: file)
+                    case .values(let values, let validity):
+                        column = try LeafColumnConversion.column(values, validity: validity, type: type, conversion: conversion,
+                                                                 name: field.name, file: file)
+                    }
+                    if column.dataType != target { column = CastKernel.cast(column, to: target) }
+                    pieces.append(column)
                 }
-                if column.dataType != target { column = CastKernel.cast(column, to: target) }
-                columns.append(column)
+                columns.append(pieces)
             }
         }
-        let whole = RecordBatch(schema: output, columns: columns)
-        guard rows > Self.batchRows else { return rows == 0 ? [] : [whole] }
-        return stride(from: 0, to: rows, by: Self.batchRows).map { whole.slice($0, min(Self.batchRows, rows - $0)) }
+        return ranges.indices.map { batch in RecordBatch(schema: output, columns: columns.map { $0[batch] }) }
     }
 
     /// A nested field of one row group as a column of its nested type (`target`), or of JSON
