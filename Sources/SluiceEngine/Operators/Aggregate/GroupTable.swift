@@ -10,6 +10,12 @@ struct GroupTable {
     private(set) var keys: [Int32] = []
     private var slots: [Int32] = Array(repeating: 0, count: 1024)
     private var hashes: [UInt64] = []
+    /// With one or two small codes (dictionary-coded keys, say): the group of codes `(a, b)`
+    /// at `dense[a * denseStride + b]`, -1 until seen, in front of the interner.
+    private var dense: [Int32] = []
+    private var denseStride = 0
+    /// The most slots the direct table may have.
+    private static let denseLimit = 1 << 16
 
     init(width: Int) {
         self.width = width
@@ -31,6 +37,7 @@ struct GroupTable {
         var result = [Int32](repeating: 0, count: rows)
         if packs {
             let first = codes[0], second = width == 2 ? codes[1] : first
+            if let direct = denseGroups(rows: rows, first: first, second: width == 2 ? second : nil) { return direct }
             for row in 0..<rows {
                 result[row] = packed.code(of: width == 2 ? Self.pack(first[row], second[row]) : Int64(first[row]))
             }
@@ -40,6 +47,40 @@ struct GroupTable {
         for row in 0..<rows {
             for column in 0..<width { key[column] = codes[column][row] }
             result[row] = group(of: key)
+        }
+        return result
+    }
+
+    /// The groups through the direct table, when the codes are small enough for one; nil otherwise.
+    private mutating func denseGroups(rows: Int, first: [Int32], second: [Int32]?) -> [Int32]? {
+        let firstCount = Int(first.max() ?? 0) + 1
+        let secondCount = Int(second?.max() ?? 0) + 1
+        let stride = max(secondCount, denseStride)
+        guard firstCount * stride <= Self.denseLimit else { return nil }
+        if stride != denseStride || firstCount * stride > dense.count {
+            // (Re)build the table from the groups so far, for the larger codes.
+            let firstRows = max(firstCount, denseStride == 0 ? 0 : dense.count / denseStride)
+            denseStride = stride
+            dense = [Int32](repeating: -1, count: firstRows * stride)
+            for (group, key) in packed.values.enumerated() {
+                let a = width == 2 ? Int(key >> 32) : Int(key), b = width == 2 ? Int(Int32(truncatingIfNeeded: key)) : 0
+                if a * stride + b < dense.count { dense[a * stride + b] = Int32(group) }
+            }
+        }
+        var result = [Int32](repeating: 0, count: rows)
+        let width = self.width
+        let seconds = second ?? []
+        dense.withUnsafeMutableBufferPointer { table in
+            for row in 0..<rows {
+                let b = width == 2 ? Int(seconds[row]) : 0
+                let index = Int(first[row]) * stride + b
+                var group = table[index]
+                if group < 0 {
+                    group = packed.code(of: width == 2 ? Self.pack(first[row], seconds[row]) : Int64(first[row]))
+                    table[index] = group
+                }
+                result[row] = group
+            }
         }
         return result
     }

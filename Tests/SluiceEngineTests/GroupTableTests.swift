@@ -1,0 +1,36 @@
+@testable import SluiceEngine
+import Testing
+
+/// Group ids come in order of first appearance whatever path assigns them: the direct table
+/// for small codes (rebuilt as codes grow between calls), the packed interner beyond it, or
+/// the hashed table for three keys.
+@Suite struct GroupTableTests {
+    func check(width: Int, batches: [(rows: Int, ranges: [Int32])]) {
+        var table = GroupTable(width: width)
+        var reference: [[Int32]: Int32] = [:]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for batch in batches {
+            let codes: [[Int32]] = batch.ranges.map { range in
+                (0..<batch.rows).map { _ in
+                    state ^= state << 13; state ^= state >> 7; state ^= state << 17
+                    return Int32(truncatingIfNeeded: state % UInt64(range))
+                }
+            }
+            let groups = table.groups(rows: batch.rows, codes: codes)
+            for row in 0..<batch.rows {
+                let key = codes.map { $0[row] }
+                let expected = reference[key] ?? Int32(reference.count)
+                reference[key] = expected
+                #expect(groups[row] == expected)
+                if groups[row] != expected { return }
+            }
+            #expect(table.count == reference.count)
+        }
+    }
+
+    @Test func smallCodesGrowingAcrossCallsKeepTheirGroups() {
+        check(width: 1, batches: [(500, [5]), (500, [40]), (800, [3]), (2_000, [70_000]), (500, [10])])
+        check(width: 2, batches: [(500, [3, 4]), (500, [20, 4]), (500, [20, 9]), (1_000, [300, 300]), (500, [2, 2])])
+        check(width: 3, batches: [(1_000, [4, 5, 6]), (1_000, [9, 2, 40])])
+    }
+}
