@@ -130,15 +130,27 @@ struct DoubleAccumulator: Accumulator {
         guard let column else { return }
         let values = CastKernel.cast(column, to: .float64).float64s
         let moments = kind == .stddev || kind == .variance
-        values.withUnsafeBufferPointer { values in
-            forEachPresent(groups, column.validity) { row, g in
-                let value = values[row]
-                counts[g] += 1
-                sums[g] += value
-                if moments {
+        guard !moments else {
+            values.withUnsafeBufferPointer { values in
+                forEachPresent(groups, column.validity) { row, g in
+                    let value = values[row]
+                    counts[g] += 1
+                    sums[g] += value
                     let delta = value - means[g]
                     means[g] += delta / Double(counts[g])
                     squares[g] += delta * (value - means[g])
+                }
+            }
+            return
+        }
+        // Sums and counts only: the loop runs over raw buffers.
+        values.withUnsafeBufferPointer { values in
+            counts.withUnsafeMutableBufferPointer { counts in
+                sums.withUnsafeMutableBufferPointer { sums in
+                    forEachPresent(groups, column.validity) { row, g in
+                        counts[g] += 1
+                        sums[g] += values[row]
+                    }
                 }
             }
         }
