@@ -81,9 +81,10 @@ enum StringKernels {
         let validity = columns.dropFirst().reduce(columns[0].validity) { Bitmap.and($0, $1.validity) }
         var out = StringStorage(capacity: rows)
         out.reserve(values: 0, bytes: sources.reduce(0) { $0 + $1.bytes.count })
+        var bytes: [UInt8] = []
         for row in 0..<rows {
             if let validity, !validity[row] { out.appendEmpty(); continue }
-            var bytes: [UInt8] = []
+            bytes.removeAll(keepingCapacity: true)
             for source in sources { bytes += source.utf8(at: row) }
             out.append(utf8: bytes)
         }

@@ -86,9 +86,26 @@ struct KeyColumnEncoder {
     /// The code of every row of `column` among the values seen so far, -1 for a value never
     /// seen; nothing is added. For aggregations that stopped taking new groups.
     func existingCodes(_ column: Column) -> [Int32] {
+        var codes: [Int32]
+        func known(_ code: Int32?) -> Int32 { code.map { $0 + 1 } ?? -1 }
+        if let dictionary = column.dictionary, type.physical == .bytes, dictionary.values.count > 0 {
+            // Each dictionary value is looked up once; rows map through their codes (the strings are never built).
+            let values = dictionary.values
+            var mapping: [Int32] = []
+            Self.forEachValue(values) { mapping.append(known(strings.existingCode(of: $0))) }
+            codes = dictionary.codes.map { mapping[Int($0)] }
+        } else {
+            codes = existingValueCodes(column, known)
+        }
+        if let validity = column.validity {
+            for row in 0..<column.count where !validity[row] { codes[row] = 0 }
+        }
+        return codes
+    }
+
+    private func existingValueCodes(_ column: Column, _ known: (Int32?) -> Int32) -> [Int32] {
         var codes: [Int32] = []
         codes.reserveCapacity(column.count)
-        func known(_ code: Int32?) -> Int32 { code.map { $0 + 1 } ?? -1 }
         switch column.storage {
         case .string(let storage):
             Self.forEachValue(storage) { codes.append(known(strings.existingCode(of: $0))) }
@@ -99,9 +116,6 @@ struct KeyColumnEncoder {
         case .boolean(let values): for value in values { codes.append(known(numbers.existingCode(of: value ? 1 : 0))) }
         case .float64(let values): for value in values { codes.append(known(numbers.existingCode(of: Self.numberKey(value)))) }
         case .list, .structure: for row in 0..<column.count { codes.append(known(nested[column.value(at: row)])) }
-        }
-        if let validity = column.validity {
-            for row in 0..<column.count where !validity[row] { codes[row] = 0 }
         }
         return codes
     }
