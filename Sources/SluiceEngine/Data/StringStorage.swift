@@ -98,29 +98,9 @@ public struct StringStorage: Sendable, Hashable {
         return StringStorage(offsets: rebased, bytes: Array(bytes[base..<end]))
     }
 
-    /// The values at `indices`, in that order, copied in two passes: lengths, then bytes.
+    /// The values at `indices`, in that order (`gather` with row numbers).
     public func take(_ indices: [Int]) -> StringStorage {
-        var takenOffsets = [Int](repeating: 0, count: indices.count + 1)
-        offsets.withUnsafeBufferPointer { offsets in
-            for (position, index) in indices.enumerated() {
-                takenOffsets[position + 1] = takenOffsets[position] + offsets[index + 1] - offsets[index]
-            }
-        }
-        let total = takenOffsets[indices.count]
-        let takenBytes = [UInt8](unsafeUninitializedCapacity: total) { target, initialized in
-            bytes.withUnsafeBufferPointer { source in
-                offsets.withUnsafeBufferPointer { offsets in
-                    for (position, index) in indices.enumerated() {
-                        let length = offsets[index + 1] - offsets[index]
-                        if length > 0 {
-                            (target.baseAddress! + takenOffsets[position]).update(from: source.baseAddress! + offsets[index], count: length)
-                        }
-                    }
-                }
-            }
-            initialized = total
-        }
-        return StringStorage(offsets: takenOffsets, bytes: takenBytes)
+        gather(indices.map { Int32(truncatingIfNeeded: $0) })
     }
 
     /// Reserves room for `count` more values holding `byteCount` more bytes. Call it once up

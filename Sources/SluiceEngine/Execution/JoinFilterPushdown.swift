@@ -16,7 +16,7 @@ enum JoinFilterPushdown {
         let toLeft = type != .right && type != .full
         let toRight = type == .inner || type == .right
         var split = Split()
-        for part in conjuncts(condition) {
+        for part in JoinKeys.conjuncts(condition) {
             let columns = part.referencedColumns
             if !columns.isEmpty, toLeft, columns.allSatisfy({ left.index(of: $0) != nil }) {
                 split.left.append(part)
@@ -27,12 +27,6 @@ enum JoinFilterPushdown {
             }
         }
         return split
-    }
-
-    /// The AND-ed parts of a condition.
-    static func conjuncts(_ condition: Expression) -> [Expression] {
-        if case .binary(.and, let left, let right) = condition { return conjuncts(left) + conjuncts(right) }
-        return [condition]
     }
 
     /// The parts AND-ed back together.

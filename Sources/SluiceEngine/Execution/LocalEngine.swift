@@ -50,9 +50,7 @@ public struct LocalEngine: Sendable {
         case .aggregate(let node):
             return try await unary(node.input, node.origin, metrics) { try AggregateOperator.apply(node, to: $0, options: options) }
         case .join(let node):
-            let left = try await stream(node.left, metrics: metrics)
-            let right = try await stream(node.right, metrics: metrics)
-            return try HashJoinOperator.apply(node, left: left, right: right, options: options).metered(step: node.origin.stepIndex, into: metrics)
+            return try joined(node, try await stream(node.left, metrics: metrics), try await stream(node.right, metrics: metrics), metrics)
         case .limit(let node):
             return try await unary(node.input, node.origin, metrics) { LimitOperator.apply(node, to: $0) }
         case .distinct(let node):
@@ -91,7 +89,12 @@ public struct LocalEngine: Sendable {
         }
         left = try filtering(split.left, left)
         right = try filtering(split.right, right)
-        let joined = try HashJoinOperator.apply(join, left: left, right: right, options: options).metered(step: join.origin.stepIndex, into: metrics)
-        return try filtering(split.remaining, joined).metered(step: filter.origin.stepIndex, into: metrics)
+        return try filtering(split.remaining, joined(join, left, right, metrics)).metered(step: filter.origin.stepIndex, into: metrics)
+    }
+
+    /// The hash join of two input streams, metered under its step.
+    private func joined(_ join: JoinNode, _ left: RecordBatchStream, _ right: RecordBatchStream,
+                        _ metrics: StepMetrics) throws -> RecordBatchStream {
+        try HashJoinOperator.apply(join, left: left, right: right, options: options).metered(step: join.origin.stepIndex, into: metrics)
     }
 }

@@ -31,6 +31,7 @@ public enum JoinKeys {
         }
     }
 
+    /// The AND-ed parts of a condition.
     static func conjuncts(_ expression: Expression) -> [Expression] {
         if case .binary(.and, let a, let b) = expression { return conjuncts(a) + conjuncts(b) }
         return [expression]

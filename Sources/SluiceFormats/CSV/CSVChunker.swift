@@ -1,4 +1,5 @@
 import Foundation
+import SluiceEngine
 
 /// A slice of CSV input that starts at a record boundary.
 struct CSVChunk: Sendable, Hashable {
@@ -69,16 +70,16 @@ enum CSVChunker {
     static func contains(_ byte: UInt8, _ pointer: UnsafePointer<UInt8>, count: Int) -> Bool {
         let pieces = count < 64 << 20 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
         guard pieces > 1 else { return memchr(pointer, Int32(byte), count) != nil }
-        let found = FoundFlag()
+        let found = SharedFlag()
         let size = (count + pieces - 1) / pieces
         let address = UInt(bitPattern: pointer)
         DispatchQueue.concurrentPerform(iterations: pieces) { piece in
             let from = piece * size
-            guard from < count, !found.isSet else { return }
+            guard from < count, !found.isRaised else { return }
             let base = UnsafePointer<UInt8>(bitPattern: address)!
-            if memchr(base + from, Int32(byte), min(size, count - from)) != nil { found.set() }
+            if memchr(base + from, Int32(byte), min(size, count - from)) != nil { found.raise() }
         }
-        return found.isSet
+        return found.isRaised
     }
 
     /// Chunks ending at the first line break after each `size` bytes, found with memchr.
@@ -107,12 +108,4 @@ enum CSVChunker {
         }
         return count
     }
-}
-
-/// Set by whichever task finds what a parallel search looks for.
-private final class FoundFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
-    func set() { lock.lock(); value = true; lock.unlock() }
 }

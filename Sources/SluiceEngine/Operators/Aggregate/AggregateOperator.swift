@@ -33,14 +33,14 @@ enum AggregateOperator {
             + zip(node.aggregates, arguments).map { Field($0.name, $0.function.resultType($1?.type)) }
         let aggregation = BoundAggregation(keys: keys, arguments: arguments, aggregates: node.aggregates, schema: Schema(fields))
         return RecordBatchStream(schema: aggregation.schema) {
-            let bypass = PartialBypass()
+            let bypass = SharedFlag()  // raised once partials are found not to pay
             // Batches are aggregated on their own on every core, unless that does not shrink them
             // (nearly one group per row) or a DISTINCT aggregate needs every value in one place.
             let partials = !node.aggregates.contains(where: \.distinct)
             let prepared = OrderedParallelMap(input) { batch -> AggregationPart? in
-                guard partials, !bypass.isOn else { return .rows(AggregationInput(batch, aggregation)) }
+                guard partials, !bypass.isRaised else { return .rows(AggregationInput(batch, aggregation)) }
                 let partial = PartialAggregate(batch, aggregation)
-                if batch.rowCount >= 4096, partial.groupCount * 2 > batch.rowCount { bypass.turnOn() }
+                if batch.rowCount >= 4096, partial.groupCount * 2 > batch.rowCount { bypass.raise() }
                 return .partial(partial)
             }
             let state = AggregationState(aggregation, options: options, bypass: bypass)
@@ -66,12 +66,4 @@ struct BoundAggregation: Sendable {
 enum AggregationPart: Sendable {
     case partial(PartialAggregate)
     case rows(AggregationInput)
-}
-
-/// Set once partial aggregation is found not to pay, for the rest of the input.
-final class PartialBypass: @unchecked Sendable {
-    private let lock = NSLock()
-    private var on = false
-    var isOn: Bool { lock.lock(); defer { lock.unlock() }; return on }
-    func turnOn() { lock.lock(); on = true; lock.unlock() }
 }

@@ -15,24 +15,23 @@ final class AggregationState: @unchecked Sendable {
     static let partitionLevels = 2
 
     /// Where the parts of the input come from: the next one, or nil at the end.
-    typealias NextPart = () async throws -> AggregationPart?
+    typealias NextPart = @Sendable () async throws -> AggregationPart?
 
     private let aggregation: BoundAggregation
     private let options: EngineOptions
     private let level: Int
     /// Told when groups stop being added, so later batches come as rows rather than partials.
-    private let bypass: PartialBypass?
+    private let bypass: SharedFlag?
     /// The input's size when known (a partition's), to choose how many ways to split it.
     private let inputBytes: Int?
     private var grouped: GroupedAggregation
     private var partitions: SpillPartitions?
     private var output: [RecordBatch] = []
     private var folded = false
-    private var nextPartition = 0
-    /// The aggregation of the partition being handed out, and its input.
-    private var current: (state: AggregationState, parts: NextPart)?
+    /// The partitions' output, once every part is folded in.
+    private var spilled: PartitionOutputs?
 
-    init(_ aggregation: BoundAggregation, options: EngineOptions, level: Int = 0, bypass: PartialBypass? = nil,
+    init(_ aggregation: BoundAggregation, options: EngineOptions, level: Int = 0, bypass: SharedFlag? = nil,
          inputBytes: Int? = nil) {
         self.aggregation = aggregation
         self.options = options
@@ -47,26 +46,25 @@ final class AggregationState: @unchecked Sendable {
         if !folded {
             while let part = try await parts() { try add(part) }
             try partitions?.finish()
+            spilled = partitions.map(partitionOutputs)
+            partitions = nil
             output = grouped.finish(schema: aggregation.schema)
             grouped = GroupedAggregation(aggregation)
             folded = true
         }
         if !output.isEmpty { return output.removeFirst() }
-        while let partitions {
-            if let current, let batch = try await current.state.next(current.parts) { return batch }
-            guard nextPartition < partitions.count else {
-                self.partitions = nil
-                current = nil
-                return nil
-            }
-            let stream = try partitions.takeStream(nextPartition).makeNextBatch()
-            let aggregation = aggregation
-            let state = AggregationState(aggregation, options: options, level: level + 1,
-                                         inputBytes: partitions.byteSizes[nextPartition])
-            current = (state, { try await stream().map { .rows(AggregationInput(spilled: $0, aggregation)) } })
-            nextPartition += 1
+        return try await spilled?.next()
+    }
+
+    /// Each partition aggregated in turn, from its spilled rows.
+    private func partitionOutputs(_ partitions: SpillPartitions) -> PartitionOutputs {
+        let aggregation = aggregation, options = options, level = level
+        return PartitionOutputs(count: partitions.count) { partition in
+            let stream = try partitions.takeStream(partition).makeNextBatch()
+            let state = AggregationState(aggregation, options: options, level: level + 1, inputBytes: partitions.byteSizes[partition])
+            let parts: NextPart = { try await stream().map { .rows(AggregationInput(spilled: $0, aggregation)) } }
+            return { try await state.next(parts) }
         }
-        return nil
     }
 
     private func add(_ part: AggregationPart) throws {
@@ -78,9 +76,9 @@ final class AggregationState: @unchecked Sendable {
             if let partitions { try split(rows, into: partitions) } else { grouped.add(keys: rows.keys, arguments: rows.arguments, rows: rows.rowCount) }
         }
         if partitions == nil, level < Self.partitionLevels, !aggregation.keys.isEmpty, grouped.estimatedBytes > options.memoryLimit {
-            bypass?.turnOn()
+            bypass?.raise()
             partitions = SpillPartitions(count: SpillPartitions.fanOut(bytes: inputBytes, memoryLimit: options.memoryLimit),
-                                         schema: AggregationInput.spillSchema(aggregation), seed: UInt64(level + 1) &* 0x9E37_79B9,
+                                         schema: AggregationInput.spillSchema(aggregation), seed: KeyHashes.mix(0x6167_6772_6567_6100 &+ UInt64(level)),
                                          options: options)
         }
     }

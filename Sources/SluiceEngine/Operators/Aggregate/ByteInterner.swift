@@ -20,15 +20,8 @@ public struct ByteInterner: Sendable {
     /// The code of `bytes`, interning it if new.
     public mutating func code(of bytes: UnsafeRawBufferPointer) -> Int32 {
         let hash = Self.hash(bytes)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { break }
-            let code = Int(entry - 1)
-            if hashes[code] == hash, equals(code, bytes) { return Int32(code) }
-            slot = (slot + 1) & mask
-        }
+        let (found, slot) = probe(bytes, hash)
+        if let found { return found }
         let code = count
         pool.append(contentsOf: bytes)
         offsets.append(pool.count)
@@ -40,14 +33,19 @@ public struct ByteInterner: Sendable {
 
     /// The code of `bytes` if it was interned, without interning it.
     public func existingCode(of bytes: UnsafeRawBufferPointer) -> Int32? {
-        let hash = Self.hash(bytes)
+        probe(bytes, Self.hash(bytes)).code
+    }
+
+    /// The code of `bytes` if interned, else the empty slot where it would go.
+    @inline(__always)
+    private func probe(_ bytes: UnsafeRawBufferPointer, _ hash: UInt64) -> (code: Int32?, slot: Int) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = slots[slot]
-            if entry == 0 { return nil }
+            if entry == 0 { return (nil, slot) }
             let code = Int(entry - 1)
-            if hashes[code] == hash, equals(code, bytes) { return Int32(code) }
+            if hashes[code] == hash, equals(code, bytes) { return (Int32(code), slot) }
             slot = (slot + 1) & mask
         }
     }

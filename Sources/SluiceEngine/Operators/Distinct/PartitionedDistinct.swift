@@ -17,8 +17,6 @@ final class PartitionedDistinct: @unchecked Sendable {
     private let level: Int
     private let outputKeys: SpillPartitions
     private let rows: SpillPartitions
-    private var nextPartition = 0
-    private var current: DistinctState?
 
     init(count: Int, level: Int, schema: Schema, keyColumns: [Int], options: EngineOptions) {
         self.keyColumns = keyColumns
@@ -47,18 +45,17 @@ final class PartitionedDistinct: @unchecked Sendable {
 
     /// The next batch of rows with new keys, partition after partition; nil at the end.
     func next() async throws -> RecordBatch? {
-        while true {
-            if let current, let batch = try await current.next() { return batch }
-            current = nil
-            guard nextPartition < rows.count else { return nil }
-            let partition = nextPartition
-            nextPartition += 1
-            let keys = try outputKeys.takeStream(partition)
-            let input = try rows.takeStream(partition)
-            guard rows.rowCounts[partition] > 0 else { continue }
-            current = DistinctState(input: input.makeNextBatch(), schema: rows.schema, keyColumns: keyColumns, options: options,
-                                    level: level + 1, inputBytes: rows.byteSizes[partition] + outputKeys.byteSizes[partition],
-                                    alreadyOutput: keys.makeNextBatch())
-        }
+        try await outputs.next()
+    }
+
+    /// Each partition deduplicated in turn, its keys output before loaded as seen.
+    private lazy var outputs = PartitionOutputs(count: rows.count) { [unowned self] partition in
+        let keys = try outputKeys.takeStream(partition)
+        let input = try rows.takeStream(partition)
+        guard rows.rowCounts[partition] > 0 else { return nil }
+        let state = DistinctState(input: input.makeNextBatch(), schema: rows.schema, keyColumns: keyColumns, options: options,
+                                  level: level + 1, inputBytes: rows.byteSizes[partition] + outputKeys.byteSizes[partition],
+                                  alreadyOutput: keys.makeNextBatch())
+        return { try await state.next() }
     }
 }

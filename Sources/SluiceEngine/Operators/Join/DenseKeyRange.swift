@@ -7,8 +7,8 @@ struct DenseKeyRange: Sendable {
     /// The number of slots: largest value - smallest + 1.
     let count: Int
 
-    /// The range of `column`'s non-null values, or nil when it is not an integer column or its
-    /// values are too spread out (or all null).
+    /// The range of `column`'s non-null values, or nil when its storage is not 32- or 64-bit
+    /// integers (dates and timestamps included) or its values are too spread out (or all null).
     init?(_ column: Column) {
         var low = Int64.max, high = Int64.min, values = 0
         Self.forEach(column) { _, value in
@@ -54,14 +54,6 @@ struct DenseKeyRange: Sendable {
             }
         default:
             return
-        }
-    }
-
-    /// Whether `column` holds integers this range can index.
-    static func indexes(_ column: Column) -> Bool {
-        switch (column.dataType, column.storage) {
-        case (.int8, .int32), (.int16, .int32), (.int32, .int32), (.int64, .int64): return true
-        default: return false
         }
     }
 }

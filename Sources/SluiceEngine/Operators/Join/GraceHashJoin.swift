@@ -19,8 +19,6 @@ final class GraceHashJoin: @unchecked Sendable {
     private let level: Int
     private let right: SpillPartitions
     private let left: SpillPartitions
-    private var nextPartition = 0
-    private var current: HashJoinState?
 
     /// Starts partitioning: the right input's rows go to `count` partitions as they are added.
     init(layout: JoinLayout, type: JoinNode.JoinType, count: Int, level: Int, options: EngineOptions,
@@ -52,19 +50,18 @@ final class GraceHashJoin: @unchecked Sendable {
 
     /// The next output batch, joining partition after partition; nil at the end.
     func next() async throws -> RecordBatch? {
-        while true {
-            if let current, let batch = try await current.next() { return batch }
-            current = nil
-            guard nextPartition < right.count else { return nil }
-            let partition = nextPartition
-            nextPartition += 1
-            let leftRows = try left.takeStream(partition)
-            let rightRows = try right.takeStream(partition)
-            guard producesRows(left: left.rowCounts[partition], right: right.rowCounts[partition]) else { continue }
-            current = HashJoinState(layout: layout, type: type, left: leftRows.makeNextBatch(), leftSchema: left.schema,
-                                    right: rightRows.makeNextBatch(), rightSchema: right.schema, options: options,
-                                    level: level + 1, rightBytes: right.byteSizes[partition])
-        }
+        try await outputs.next()
+    }
+
+    /// Each pair of partitions joined in turn; a pair that cannot give rows for this join type is skipped.
+    private lazy var outputs = PartitionOutputs(count: right.count) { [unowned self] partition in
+        let leftRows = try left.takeStream(partition)
+        let rightRows = try right.takeStream(partition)
+        guard producesRows(left: left.rowCounts[partition], right: right.rowCounts[partition]) else { return nil }
+        let join = HashJoinState(layout: layout, type: type, left: leftRows.makeNextBatch(), leftSchema: left.schema,
+                                 right: rightRows.makeNextBatch(), rightSchema: right.schema, options: options,
+                                 level: level + 1, rightBytes: right.byteSizes[partition])
+        return { try await join.next() }
     }
 
     /// Whether a partition with these row counts can give any output row for this join type.

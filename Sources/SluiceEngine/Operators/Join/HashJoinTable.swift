@@ -36,7 +36,7 @@ final class HashJoinTable: @unchecked Sendable {
         let slots: [Int32]
         let slotCount: Int
         let singleColumn = singleKey ? ExpressionEvaluator.evaluate(layout.rightKeys[0], on: all) : nil
-        if let singleColumn, DenseKeyRange.indexes(singleColumn), let range = DenseKeyRange(singleColumn) {
+        if let singleColumn, let range = DenseKeyRange(singleColumn) {
             dense = range
             slots = range.slots(of: singleColumn)
             slotCount = range.count
