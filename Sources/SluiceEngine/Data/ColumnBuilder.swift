@@ -13,6 +13,8 @@ public struct ColumnBuilder: Sendable {
     private var float64s: [Double] = []
     private var decimals: [Int128] = []
     private var strings = StringStorage()
+    /// Strings and binary values kept as dictionary codes, while that pays (see `dictionaryEncoded`).
+    private var dictionary: StringDictionaryBuilder?
     /// Arrays and maps: one child (the elements, or STRUCT<key, value> entries); structs: one per field.
     private var children: [ColumnBuilder] = []
     private var listOffsets: [Int] = [0]
@@ -21,7 +23,10 @@ public struct ColumnBuilder: Sendable {
     /// Positions of the nulls; the validity bitmap is built once, in `finish()`, and only if there are any.
     private var nullRows: [Int] = []
 
-    public init(type: DataType, capacity: Int = 0) {
+    /// A builder for `type`, with room for `capacity` values. With `dictionaryEncoded`, a
+    /// string or binary column interns its values and comes out as dictionary codes, unless
+    /// they turn out mostly distinct (readers of text formats use it).
+    public init(type: DataType, capacity: Int = 0, dictionaryEncoded: Bool = false) {
         self.type = type
         physical = type.physical
         roundsToFloat = type == .float32
@@ -31,7 +36,8 @@ public struct ColumnBuilder: Sendable {
         case .int64: int64s.reserveCapacity(capacity)
         case .float64: float64s.reserveCapacity(capacity)
         case .decimal: decimals.reserveCapacity(capacity)
-        case .bytes: strings = StringStorage(capacity: capacity)
+        case .bytes:
+            if dictionaryEncoded { dictionary = StringDictionaryBuilder(capacity: capacity) } else { strings = StringStorage(capacity: capacity) }
         case .list: children = [ColumnBuilder(type: type.listElement!)]
         case .structure: children = type.structFields.map { ColumnBuilder(type: $0.type, capacity: capacity) }
         }
@@ -46,7 +52,7 @@ public struct ColumnBuilder: Sendable {
         case .int64: int64s.append(0)
         case .float64: float64s.append(0)
         case .decimal: decimals.append(0)
-        case .bytes: strings.appendEmpty()
+        case .bytes: if dictionary != nil { dictionary!.appendNull() } else { strings.appendEmpty() }
         case .list: listOffsets.append(listOffsets.last!)
         case .structure: for index in children.indices { children[index].appendNull() }
         }
@@ -89,6 +95,10 @@ public struct ColumnBuilder: Sendable {
     /// Appends a string (or binary value) from its bytes.
     public mutating func append(utf8: some Collection<UInt8>) {
         precondition(physical == .bytes, "append(utf8:) to \(type)")
+        if dictionary != nil {
+            Array(utf8).withUnsafeBytes { append(bytes: $0) }
+            return
+        }
         strings.append(utf8: utf8)
         count += 1
     }
@@ -96,8 +106,12 @@ public struct ColumnBuilder: Sendable {
     /// Appends a string (or binary value) from raw bytes (a slice of an input buffer).
     public mutating func append(bytes: UnsafeRawBufferPointer) {
         precondition(physical == .bytes, "append(bytes:) to \(type)")
-        strings.append(bytes: bytes)
         count += 1
+        guard dictionary != nil else { strings.append(bytes: bytes); return }
+        if !dictionary!.append(bytes) {
+            strings = dictionary!.strings(validity: validity)
+            dictionary = nil
+        }
     }
 
     public mutating func append(_ value: String) {
@@ -142,6 +156,14 @@ public struct ColumnBuilder: Sendable {
         }
     }
 
+    /// Which rows are valid (nil when none is null).
+    private var validity: Bitmap? {
+        guard !nullRows.isEmpty else { return nil }
+        var bits = Bitmap(count: count, value: true)
+        for row in nullRows { bits[row] = false }
+        return bits
+    }
+
     /// The finished column; the builder is left empty.
     public mutating func finish() -> Column {
         let storage: ColumnStorage
@@ -151,15 +173,15 @@ public struct ColumnBuilder: Sendable {
         case .int64: storage = .int64(int64s)
         case .float64: storage = .float64(float64s)
         case .decimal: storage = .decimal(decimals)
-        case .bytes: storage = .string(strings)
+        case .bytes:
+            if let dictionary {
+                let column = dictionary.finish(type: type, validity: validity)
+                self = ColumnBuilder(type: type, dictionaryEncoded: true)
+                return column
+            }
+            storage = .string(strings)
         case .list: storage = .list(offsets: listOffsets, values: children[0].finish())
         case .structure: storage = .structure(children: children.indices.map { children[$0].finish() }, count: count)
-        }
-        var validity: Bitmap?
-        if !nullRows.isEmpty {
-            var bits = Bitmap(count: count, value: true)
-            for row in nullRows { bits[row] = false }
-            validity = bits
         }
         let column = Column(dataType: type, storage: storage, validity: validity)
         self = ColumnBuilder(type: type)

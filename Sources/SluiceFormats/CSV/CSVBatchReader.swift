@@ -19,8 +19,15 @@ final class CSVBatchReader: @unchecked Sendable {
     /// How each parsed field is converted: the output types, resolved once.
     private let kinds: [CSVFieldKind]
     private let fieldCount: Int
+    /// Finds runs of plain records in a chunk without quotes, read a column at a time; nil
+    /// where every record goes through the tokenizer.
+    private var index: CSVRecordIndex?
+    /// The string columns found mostly distinct, which are read without a dictionary.
+    private var distinctColumns: [Bool]
 
-    init(data: Data, file: String, schema: Schema, options: CSVOptions, chunk: CSVChunk, selected: [Int]? = nil) {
+    /// A reader of `chunk`; `plainRuns: false` sends every record through the tokenizer.
+    init(data: Data, file: String, schema: Schema, options: CSVOptions, chunk: CSVChunk, selected: [Int]? = nil,
+         plainRuns: Bool = true) {
         self.selected = selected ?? Array(schema.fields.indices)
         output = Schema(self.selected.map { schema.fields[$0] })
         self.data = data
@@ -31,8 +38,15 @@ final class CSVBatchReader: @unchecked Sendable {
         nullValue = Array(options.nullValue.utf8)
         kinds = output.fields.map { CSVFieldKind($0.type) }
         fieldCount = schema.fields.count
+        distinctColumns = Array(repeating: false, count: self.selected.count)
         // Lines count from 1 within a chunk whose first line is unknown, until an error needs the true number.
         position = CSVPosition(offset: chunk.start, line: chunk.firstLine ?? 1, lineStart: chunk.start)
+        // Dropping malformed rows needs every field of a row checked before any is kept: row by row.
+        guard plainRuns, options.parseMode != .dropMalformed, CSVRecordIndex.supports(delimiter: options.delimiter) else { return }
+        let unquoted = chunk.unquoted ?? data.withUnsafeBytes { bytes in
+            chunk.end <= chunk.start || memchr(bytes.baseAddress! + chunk.start, Int32(options.quote), chunk.end - chunk.start) == nil
+        }
+        if unquoted { index = CSVRecordIndex(fieldCount: fieldCount, delimiter: options.delimiter) }
     }
 
     /// The next batch of up to `RecordBatch.preferredRowCount` rows, or nil at the end of the chunk.
@@ -53,18 +67,41 @@ final class CSVBatchReader: @unchecked Sendable {
             let bytes = all.slice(0, chunk.end)
             var tokenizer = CSVTokenizer(bytes: bytes, delimiter: options.delimiter, quote: options.quote,
                                          escape: options.escape, file: file, position: position)
-            var builders = output.fields.map { ColumnBuilder(type: $0.type, capacity: RecordBatch.preferredRowCount) }
+            var builders = output.fields.indices.map {
+                ColumnBuilder(type: output.fields[$0].type, capacity: RecordBatch.preferredRowCount, dictionaryEncoded: !distinctColumns[$0])
+            }
             var rows = 0
             // The field buffer is borrowed into a local for the loop: no class access per record.
             var fields: [CSVField] = []
             swap(&fields, &self.fields)
             defer { swap(&fields, &self.fields) }
-            while rows < RecordBatch.preferredRowCount, let start = try tokenizer.nextRecord(into: &fields) {
+            // Runs of plain records are converted a column at a time; any other record, one at a time.
+            var tokenized = 0
+            while rows < RecordBatch.preferredRowCount {
+                if index != nil, tokenized == 0 {
+                    let first = tokenizer.position
+                    let records = index!.scan(bytes, from: first.offset, limit: RecordBatch.preferredRowCount - rows)
+                    if records > 0 {
+                        try appendRun(records, line: first.line, bytes: bytes, to: &builders)
+                        tokenizer.position = CSVPosition(offset: index!.end, line: first.line + records, lineStart: index!.end)
+                        rows += records
+                        continue
+                    }
+                    // A few records by the tokenizer before the next try, so that input with no plain run costs little.
+                    tokenized = 16
+                }
+                guard let start = try tokenizer.nextRecord(into: &fields) else { break }
+                tokenized = max(0, tokenized - 1)
                 if try append(fields, bytes: bytes, line: start.line, lineStart: start.lineStart, to: &builders) { rows += 1 }
             }
             position = tokenizer.position
             guard rows > 0 else { return nil }
-            return RecordBatch(schema: output, columns: builders.indices.map { builders[$0].finish() })
+            let columns = builders.indices.map { builders[$0].finish() }
+            // A string column that came out mostly distinct is read without a dictionary from then on.
+            for (index, column) in columns.enumerated() where column.dataType.physical == .bytes && column.dictionary == nil {
+                distinctColumns[index] = true
+            }
+            return RecordBatch(schema: output, columns: columns)
         }
     }
 
@@ -100,15 +137,52 @@ final class CSVBatchReader: @unchecked Sendable {
             guard selected[index] < fields.count else { builders[index].appendNull(); continue }
             let field = fields[selected[index]]
             if appendField(field, bytes: bytes, kind: kinds[index], to: &builders[index]) { continue }
-            if options.speculative { throw sampleMismatch(index, field, bytes, line, lineStart) }
-            guard options.parseMode == .failFast else { builders[index].appendNull(); continue }
-            let text = String(decoding: bytes.slice(field.start, field.end), as: UTF8.self)
-            throw SluiceError(.malformedData,
-                              "column '\(output.fields[index].name)': '\(text)' is not a \(builders[index].type.sqlName)",
-                              location: SourceLocation(file: file, line: line, column: CSVTokenizer.column(of: field.start, lineStart: lineStart)),
-                              hint: "fix the value, declare the column as STRING in \"schema\", or set \"mode\": \"PERMISSIVE\" (nulls) or \"DROPMALFORMED\" (skip the row)")
+            try reject(field, column: index, bytes: bytes, line: line, lineStart: lineStart, into: &builders[index])
         }
         return true
+    }
+
+    /// Converts the run of records `index` found, a column at a time. A value that does not
+    /// parse is rejected as the record-by-record path would: the first in row order.
+    private func appendRun(_ records: Int, line: Int, bytes: UnsafeRawBufferPointer,
+                           to builders: inout [ColumnBuilder]) throws(SluiceError) {
+        guard let index else { return }
+        for column in builders.indices {
+            let field = selected[column], kind = kinds[column]
+            for record in 0..<records {
+                let range = index.field(field, of: record, in: bytes)
+                if parse(bytes.slice(range.lowerBound, range.upperBound), quoted: false, kind: kind, into: &builders[column]) { continue }
+                if options.parseMode == .permissive, !options.speculative { builders[column].appendNull(); continue }
+                try rejectFirst(through: record, line: line, bytes: bytes)
+            }
+        }
+    }
+
+    /// Throws for the first value, in row order, of the run's first `record + 1` records
+    /// that does not parse.
+    private func rejectFirst(through record: Int, line: Int, bytes: UnsafeRawBufferPointer) throws(SluiceError) {
+        guard let index else { return }
+        var scratch = output.fields.map { ColumnBuilder(type: $0.type) }
+        for row in 0...record {
+            for column in scratch.indices {
+                let range = index.field(selected[column], of: row, in: bytes)
+                if parse(bytes.slice(range.lowerBound, range.upperBound), quoted: false, kind: kinds[column], into: &scratch[column]) { continue }
+                let field = CSVField(start: range.lowerBound, end: range.upperBound, quoted: false, escaped: false)
+                try reject(field, column: column, bytes: bytes, line: line + row, lineStart: index.recordStart(row), into: &scratch[column])
+            }
+        }
+    }
+
+    /// A value that does not parse as its column's type: a null in PERMISSIVE mode, else an error.
+    private func reject(_ field: CSVField, column index: Int, bytes: UnsafeRawBufferPointer, line: Int, lineStart: Int,
+                        into builder: inout ColumnBuilder) throws(SluiceError) {
+        if options.speculative { throw sampleMismatch(index, field, bytes, line, lineStart) }
+        guard options.parseMode == .failFast else { builder.appendNull(); return }
+        let text = String(decoding: bytes.slice(field.start, field.end), as: UTF8.self)
+        throw SluiceError(.malformedData,
+                          "column '\(output.fields[index].name)': '\(text)' is not a \(builder.type.sqlName)",
+                          location: SourceLocation(file: file, line: line, column: CSVTokenizer.column(of: field.start, lineStart: lineStart)),
+                          hint: "fix the value, declare the column as STRING in \"schema\", or set \"mode\": \"PERMISSIVE\" (nulls) or \"DROPMALFORMED\" (skip the row)")
     }
 
     /// The error for a value that does not fit a type inferred from a sample of the data.

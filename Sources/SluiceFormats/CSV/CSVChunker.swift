@@ -8,6 +8,8 @@ struct CSVChunk: Sendable, Hashable {
     var end: Int
     /// The 1-based line at `start`, when known; otherwise it is counted if an error needs it.
     var firstLine: Int?
+    /// True when the chunk is known to hold no quote character (nil: not looked at).
+    var unquoted: Bool?
 }
 
 /// Splits CSV input into chunks that start at record boundaries, so they can be inferred and
@@ -90,10 +92,10 @@ enum CSVChunker {
         while end - chunkStart > size + size / 2 {
             guard let found = memchr(pointer + chunkStart + size, Int32(UInt8(ascii: "\n")), end - chunkStart - size) else { break }
             let boundary = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - pointer + 1
-            chunks.append(CSVChunk(start: chunkStart, end: boundary, firstLine: chunks.isEmpty ? firstLine : nil))
+            chunks.append(CSVChunk(start: chunkStart, end: boundary, firstLine: chunks.isEmpty ? firstLine : nil, unquoted: true))
             chunkStart = boundary
         }
-        chunks.append(CSVChunk(start: chunkStart, end: end, firstLine: chunks.isEmpty ? firstLine : nil))
+        chunks.append(CSVChunk(start: chunkStart, end: end, firstLine: chunks.isEmpty ? firstLine : nil, unquoted: true))
         return chunks
     }
 

@@ -16,6 +16,11 @@ extension Column {
         case (.int64(let v), .int64), (.timestamp(let v), .timestamp), (.timestampNTZ(let v), .timestampNTZ):
             return Column(dataType: type, storage: .int64(Array(repeating: v, count: count)))
         case (.float64(let v), .float64): return Column(dataType: type, storage: .float64(Array(repeating: v, count: count)))
+        case (.string(let v), .string):
+            // One dictionary value: comparisons and grouping see it once, and its rows are built only if read.
+            var value = StringStorage()
+            value.append(utf8: v.utf8)
+            return Column(dataType: type, dictionary: ColumnDictionary(codes: Array(repeating: 0, count: count), values: value))
         default:
             var builder = ColumnBuilder(type: type, capacity: count)
             let converted = CastRules.cast(value, to: type)

@@ -2,6 +2,7 @@
 /// null, except for `<=>`, which is never null.
 enum ComparisonKernel {
     static func apply(_ op: BinaryOperator, _ left: Column, _ right: Column) -> Column {
+        if let coded = compareCoded(op, left, right) { return coded }
         let count = left.count
         var out = [Bool](repeating: false, count: count)
         switch (left.storage, right.storage) {
@@ -34,6 +35,41 @@ enum ComparisonKernel {
             out[row] = left.isNull(row) && right.isNull(row)
         }
         return Column(dataType: .boolean, storage: .boolean(out))
+    }
+
+    /// Strings where one side is dictionary-coded and the other holds a single value (a
+    /// literal): each distinct value is compared once, and rows look their result up by code.
+    /// Nil for other columns.
+    static func compareCoded(_ op: BinaryOperator, _ left: Column, _ right: Column) -> Column? {
+        guard op != .nullSafeEqual, left.dataType.physical == .bytes,
+              let leftCodes = left.dictionary, let rightCodes = right.dictionary else { return nil }
+        let codes: [Int32]
+        var table: [Bool]
+        if rightCodes.values.count == 1 {
+            codes = leftCodes.codes
+            table = [Bool](repeating: false, count: leftCodes.values.count)
+            compareStrings(op, leftCodes.values, rightCodes.values.gather([Int32](repeating: 0, count: table.count)), &table)
+        } else if leftCodes.values.count == 1 {
+            codes = rightCodes.codes
+            table = [Bool](repeating: false, count: rightCodes.values.count)
+            compareStrings(op, leftCodes.values.gather([Int32](repeating: 0, count: table.count)), rightCodes.values, &table)
+        } else {
+            return nil
+        }
+        let out = [Bool](unsafeUninitializedCapacity: codes.count) { buffer, initialized in
+            table.withUnsafeBufferPointer { table in
+                codes.withUnsafeBufferPointer { codes in
+                    // A null row's code may be anything: it reads false, and the validity hides it.
+                    let size = UInt32(table.count)
+                    for row in 0..<codes.count {
+                        let code = UInt32(bitPattern: codes[row])
+                        buffer[row] = code < size && table[Int(code)]
+                    }
+                }
+            }
+            initialized = codes.count
+        }
+        return Column(dataType: .boolean, storage: .boolean(out), validity: Bitmap.and(left.validity, right.validity))
     }
 
     static func compare<T: Comparable>(_ op: BinaryOperator, _ a: [T], _ b: [T], _ out: inout [Bool]) {

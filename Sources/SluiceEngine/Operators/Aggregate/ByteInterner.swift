@@ -53,6 +53,9 @@ public struct ByteInterner: Sendable {
     /// About how many bytes the interner holds: the values, their offsets and hashes, and the table.
     public var estimatedBytes: Int { pool.count + offsets.count * 8 + hashes.count * 8 + slots.count * 4 }
 
+    /// The distinct values, in code order.
+    public var values: StringStorage { StringStorage(offsets: offsets, bytes: pool) }
+
     /// The bytes of value `code`.
     public func bytes(of code: Int) -> ArraySlice<UInt8> { pool[offsets[code]..<offsets[code + 1]] }
 
@@ -61,8 +64,28 @@ public struct ByteInterner: Sendable {
         let length = offsets[code + 1] - start
         guard length == bytes.count else { return false }
         return pool.withUnsafeBytes { pooled in
-            length == 0 || memcmp(pooled.baseAddress! + start, bytes.baseAddress!, length) == 0
+            length == 0 || Self.same(UnsafeRawBufferPointer(rebasing: pooled[start..<start + length]), bytes)
         }
+    }
+
+    /// Whether two byte strings of one length are equal, by whole (overlapping) words.
+    @inline(__always)
+    private static func same(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        let length = a.count
+        if length >= 8 {
+            var offset = 0
+            while offset + 8 < length {
+                if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+                offset += 8
+            }
+            return a.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+        }
+        if length >= 4 {
+            return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
+                && a.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self) == b.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+        }
+        for index in 0..<length where a[index] != b[index] { return false }
+        return true
     }
 
     private mutating func grow() {
@@ -86,12 +109,15 @@ public struct ByteInterner: Sendable {
             hash ^= hash >> 32
             offset += 8
         }
+        // The last partial word: read as the tail of an overlapping word, or as two halves.
+        let rest = bytes.count - offset
         var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < bytes.count {
-            tail |= UInt64(bytes[offset]) << shift
-            shift += 8
-            offset += 1
+        if rest > 0, bytes.count >= 8 {
+            tail = bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self) >> UInt64(64 - rest * 8)
+        } else if rest >= 4 {
+            tail = UInt64(bytes.loadUnaligned(as: UInt32.self)) | UInt64(bytes.loadUnaligned(fromByteOffset: rest - 4, as: UInt32.self)) << 32
+        } else {
+            for index in 0..<rest { tail |= UInt64(bytes[index]) << UInt64(index * 8) }
         }
         hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         return hash ^ (hash >> 29)
