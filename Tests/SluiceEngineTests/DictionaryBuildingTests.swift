@@ -70,4 +70,26 @@ import Testing
         #expect(Self.values(ComparisonKernel.apply(op, literal, codedColumn)) == Self.values(flipped))
         #expect(Self.values(expected).contains(.boolean(true)))
     }
+
+    @Test func codedColumnsConcatenateIntoOneDictionary() {
+        func coded(_ texts: [String?]) -> Column {
+            var builder = ColumnBuilder(type: .string, dictionaryEncoded: true)
+            for text in texts {
+                if let text { builder.append(text) } else { builder.appendNull() }
+            }
+            return builder.finish()
+        }
+        let first = (0..<300).map { $0 % 4 == 0 ? nil : ["east", "west", "é"][$0 % 3] }
+        let second = (0..<300).map { $0 % 5 == 0 ? nil : ["west", "north"][$0 % 2] }
+        let schema = Schema([Field("region", .string)])
+        let batches = [first, second].map { RecordBatch(schema: schema, columns: [coded($0)]) }
+        let joined = RecordBatch.concatenate(batches, schema: schema).columns[0]
+        #expect(joined.dictionary?.values.count == 4)
+        #expect(Self.values(joined) == (first + second).map { $0.map(ScalarValue.string) ?? .null })
+        // Mostly distinct values across the columns come out as plain strings.
+        let distinct = (0..<2).map { part in RecordBatch(schema: schema, columns: [coded((0..<200).map { "\(part)-\($0 % 150)" })]) }
+        let plain = RecordBatch.concatenate(distinct, schema: schema).columns[0]
+        #expect(plain.dictionary == nil)
+        #expect(plain.value(at: 399) == .string("1-49"))
+    }
 }

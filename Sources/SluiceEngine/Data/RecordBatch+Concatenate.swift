@@ -12,6 +12,7 @@ extension RecordBatch {
 extension Column {
     /// The rows of `columns`, one after another.
     static func concatenate(_ columns: [Column], type: DataType) -> Column {
+        if let coded = concatenateCodes(columns, type: type) { return coded }
         let storage: ColumnStorage
         switch type.physical {
         case .boolean: storage = .boolean(columns.flatMap(\.booleans))
@@ -51,13 +52,35 @@ extension Column {
             }
             storage = .structure(children: children, count: columns.reduce(0) { $0 + $1.count })
         }
-        var validity: Bitmap?
-        if columns.contains(where: { $0.validity != nil }) {
-            var bits = Bitmap(capacity: columns.reduce(0) { $0 + $1.count })
-            for column in columns { for row in 0..<column.count { bits.append(!column.isNull(row)) } }
-            validity = bits
+        return Column(dataType: type, storage: storage, validity: concatenateValidity(columns))
+    }
+
+    /// The validity of `columns` one after another (nil when none has a null).
+    private static func concatenateValidity(_ columns: [Column]) -> Bitmap? {
+        guard columns.contains(where: { $0.validity != nil }) else { return nil }
+        var bits = Bitmap(capacity: columns.reduce(0) { $0 + $1.count })
+        for column in columns { for row in 0..<column.count { bits.append(!column.isNull(row)) } }
+        return bits
+    }
+
+    /// Columns held as dictionary codes, concatenated as codes into one dictionary of all
+    /// their values; nil when one has no dictionary, or the values are mostly distinct.
+    private static func concatenateCodes(_ columns: [Column], type: DataType) -> Column? {
+        guard type.physical == .bytes, columns.allSatisfy({ $0.dictionary != nil }) else { return nil }
+        var interner = ByteInterner()
+        var codes: [Int32] = []
+        codes.reserveCapacity(columns.reduce(0) { $0 + $1.count })
+        for column in columns {
+            let dictionary = column.dictionary!
+            let values = dictionary.values
+            let merged = values.bytes.withUnsafeBytes { bytes in
+                (0..<values.count).map { interner.code(of: UnsafeRawBufferPointer(rebasing: bytes[values.offsets[$0]..<values.offsets[$0 + 1]])) }
+            }
+            // A null row's code may be anything: it becomes 0, which the validity hides.
+            for code in dictionary.codes { codes.append(Int(code) < merged.count && code >= 0 ? merged[Int(code)] : 0) }
         }
-        return Column(dataType: type, storage: storage, validity: validity)
+        guard interner.count <= StringDictionaryBuilder.distinctAllowance || interner.count * 2 <= codes.count else { return nil }
+        return Column(dataType: type, dictionary: ColumnDictionary(codes: codes, values: interner.values), validity: concatenateValidity(columns))
     }
 
     /// The rows at `indices`, where -1 stands for a null row (the missing side of an outer join).
