@@ -111,7 +111,9 @@ public struct ExpressionBinder: Sendable {
             guard case .string(let value) = values[0] else { return .null }
             return .boolean(matcher.matches(value) != negated)
         }
-        if !regex {
+        if regex {
+            function.kernel = { columns in StringKernels.matching(columns[0], negated: negated, matcher.matches) }
+        } else {
             let like = LikePattern(text)
             function.kernel = { columns in StringKernels.matching(columns[0], negated: negated, like.matches) }
         }
