@@ -138,11 +138,7 @@ public struct ExpressionBinder: Sendable {
             for index in 0..<count where arguments[index] == .boolean(true) { return arguments[count + index] }
             return arguments[2 * count]
         }
-        function.kernel = { columns in
-            // The first true condition picks its result; none picks the ELSE value (the last column).
-            let choice = SelectKernel.firstTrue(columns[0..<count], rows: columns[0].count).map { $0 < 0 ? Int32(count) : $0 }
-            return SelectKernel.select(Array(columns[count...]), choice: choice)
-        }
+        function.kernel = { SelectKernel.caseWhen($0, conditions: count) }
         return (.rowFunction(function, conditions + results + [elseValue], type: type), type)
     }
 
