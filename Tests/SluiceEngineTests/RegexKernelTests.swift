@@ -55,6 +55,17 @@ import Testing
         ])
     }
 
+    @Test func patternsCompileOncePerRunOfEqualValues() {
+        var compiled: [String] = []
+        var cache = RunCache<Int> { pattern in compiled.append(pattern); return pattern == "bad" ? nil : pattern.count }
+        let patterns = ["a+", "a+", "a+", "bad", "bad", "a+", "", ""]
+        var storage = StringStorage()
+        patterns.forEach { storage.append(utf8: $0.utf8) }
+        let results = StringView.with(storage) { view in (0..<view.count).map { cache(view[$0]) } }
+        #expect(results == [2, 2, 2, nil, nil, 2, 0, 0])
+        #expect(compiled == ["a+", "bad", "a+", ""])
+    }
+
     @Test(arguments: [4, 5] as [UInt64])
     func kernelsAgreeWithTheRowPath(seed: UInt64) throws {
         var random = RandomColumns(seed: seed)
