@@ -1,4 +1,5 @@
 import Foundation
+import SluiceEngine
 import SluiceFormats
 import SluiceSpec
 
@@ -106,21 +107,6 @@ enum AvroTestSupport {
         }
         let text = digits.isEmpty ? "0" : String(digits.reversed().map { Character(String($0)) })
         return negative && text != "0" ? "-" + text : text
-    }
-}
-
-/// A seeded random number generator (SplitMix64), so generated data is the same every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

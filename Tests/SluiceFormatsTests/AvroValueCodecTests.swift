@@ -1,4 +1,5 @@
 import Foundation
+import SluiceEngine
 import SluiceFormats
 import SluiceSpec
 import Testing

@@ -6,18 +6,6 @@ import Testing
 
 /// Damaged Parquet files end in `SluiceError`s naming the file — never a crash or a hang.
 @Suite struct ParquetCorruptionTests {
-    /// A small deterministic generator, so a failing mutation can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func validFile(_ compression: ParquetCompression) throws -> [UInt8] {
         var options = ParquetWriteOptions()
         options.compression = compression
@@ -41,7 +29,7 @@ import Testing
     @Test(arguments: [ParquetCompression.none, .snappy, .zstd])
     func flippedBytesEndInErrorsNotCrashes(compression: ParquetCompression) async throws {
         let valid = try Self.validFile(compression)
-        var random = SplitMix(state: 42)
+        var random = SeededGenerator(seed: 42)
         var failures = 0
         for round in 0..<250 {
             var damaged = valid

@@ -18,11 +18,15 @@ enum ConditionalFunctions {
     static let entries: [String: Entry] = [
         "coalesce": coalesce(1...Int.max), "nvl": coalesce(2...2), "ifnull": coalesce(2...2),
         "nullif": .common(2...2, nullPropagating: false, "nullif") { values in
-            values[0] == values[1] ? .null : values[0]
-        },
+            switch (values[0], values[1]) {
+            // Strings are equal byte for byte, as Spark compares them (not by Unicode equivalence).
+            case (.string(let a), .string(let b)): a.utf8.elementsEqual(b.utf8) ? .null : values[0]
+            default: values[0] == values[1] ? .null : values[0]
+            }
+        }.vectorized { SelectKernel.nullIf($0) },
         "if": Entry(arity: 3...3, argumentTypes: nil, leading: [.boolean], result: { TypeCoercion.commonType($0) ?? .string },
                     function: RowFunction("if", nullPropagating: false) { values in
                         values[0] == .boolean(true) ? values[1] : values[2]
-                    }),
+                    }).vectorized { SelectKernel.caseWhen($0, conditions: 1) },
     ]
 }

@@ -111,7 +111,9 @@ public struct ExpressionBinder: Sendable {
             guard case .string(let value) = values[0] else { return .null }
             return .boolean(matcher.matches(value) != negated)
         }
-        if !regex {
+        if regex {
+            function.kernel = { columns in StringKernels.matching(columns[0], negated: negated, matcher.matches) }
+        } else {
             let like = LikePattern(text)
             function.kernel = { columns in StringKernels.matching(columns[0], negated: negated, like.matches) }
         }
@@ -136,11 +138,7 @@ public struct ExpressionBinder: Sendable {
             for index in 0..<count where arguments[index] == .boolean(true) { return arguments[count + index] }
             return arguments[2 * count]
         }
-        function.kernel = { columns in
-            // The first true condition picks its result; none picks the ELSE value (the last column).
-            let choice = SelectKernel.firstTrue(columns[0..<count], rows: columns[0].count).map { $0 < 0 ? Int32(count) : $0 }
-            return SelectKernel.select(Array(columns[count...]), choice: choice)
-        }
+        function.kernel = { SelectKernel.caseWhen($0, conditions: count) }
         return (.rowFunction(function, conditions + results + [elseValue], type: type), type)
     }
 

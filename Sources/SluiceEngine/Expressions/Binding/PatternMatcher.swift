@@ -20,6 +20,11 @@ struct PatternMatcher: @unchecked Sendable {
         regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
+    /// Whether UTF-8 `text` matches (invalid UTF-8 is repaired with U+FFFD first).
+    func matches(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        matches(String(decoding: text, as: UTF8.self))
+    }
+
     static func likeToRegex(_ pattern: String) -> String {
         var out = ""
         var escaping = false

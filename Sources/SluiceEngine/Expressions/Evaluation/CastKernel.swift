@@ -24,6 +24,12 @@ public enum CastKernel {
             return rescale(v.map { Int128($0) }, from: 0, to: scale, precision: precision, validity: column.validity)
         case (.int64(let v), .decimal(let precision, let scale)) where from == .int64:
             return rescale(v.map { Int128($0) }, from: 0, to: scale, precision: precision, validity: column.validity)
+        case (.string(let strings), .date) where from == .string:
+            return parseTemporal(strings, validity: column.validity, type: type) { bytes in
+                Temporal.parseDate(bytes).map(Int64.init) ?? Temporal.parseTimestamp(bytes).map { TruncationUnit.floor($0, 86_400_000_000) / 86_400_000_000 }
+            }
+        case (.string(let strings), .timestamp) where from == .string:
+            return parseTemporal(strings, validity: column.validity, type: type, Temporal.parseTimestamp)
         case (.decimal(let v), .float64):
             let scale = from.decimalScale
             return Column(dataType: type, storage: .float64(v.map { DecimalMath.double($0, scale: scale) }), validity: column.validity)
@@ -32,6 +38,35 @@ public enum CastKernel {
             for row in 0..<column.count { builder.append(CastRules.cast(column.value(at: row), to: type)) }
             return builder.finish()
         }
+    }
+
+    /// Strings read as dates or timestamps by `parse`, over their bytes with spaces and tabs
+    /// trimmed; a value with other characters at an end goes through `CastRules`, which trims
+    /// all Unicode spaces. Text that does not parse becomes null.
+    private static func parseTemporal(_ strings: StringStorage, validity: Bitmap?, type: DataType,
+                                      _ parse: (UnsafeRawBufferPointer) -> Int64?) -> Column {
+        var values = [Int64](repeating: 0, count: strings.count)
+        var failed: [Int] = []
+        StringView.with(strings) { view in
+            for row in 0..<view.count where validity?[row] != false {
+                var value = view[row]
+                while let first = value.first, first == 0x20 || first == 0x09 { value = UnsafeBufferPointer(rebasing: value.dropFirst()) }
+                while let last = value.last, last == 0x20 || last == 0x09 { value = UnsafeBufferPointer(rebasing: value.dropLast()) }
+                let parsed: Int64?
+                if let first = value.first, let last = value.last, first >= 0x80 || last >= 0x80 {
+                    switch CastRules.cast(.string(String(decoding: value, as: UTF8.self)), to: type) {
+                    case .date(let days): parsed = Int64(days)
+                    case .timestamp(let micros): parsed = micros
+                    default: parsed = nil
+                    }
+                } else {
+                    parsed = parse(UnsafeRawBufferPointer(value))
+                }
+                if let parsed { values[row] = parsed } else { failed.append(row) }
+            }
+        }
+        let storage: ColumnStorage = type == .date ? .int32(values.map { Int32(truncatingIfNeeded: $0) }) : .int64(values)
+        return Column(dataType: type, storage: storage, validity: ArithmeticKernel.nullify(failed, validity, count: strings.count))
     }
 
     /// Unscaled values moved to another scale (HALF_UP); values that overflow `precision` become null.

@@ -152,7 +152,7 @@ enum CastRules {
         switch value {
         case .date: return value
         case .timestamp(let micros), .timestampNTZ(let micros):
-            return .date(Int32(micros >= 0 ? micros / 86_400_000_000 : (micros + 1) / 86_400_000_000 - 1))
+            return .date(Int32(truncatingIfNeeded: TruncationUnit.floor(micros, 86_400_000_000) / 86_400_000_000))
         case .string(let text):
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if let days = Temporal.parseDate(trimmed) { return .date(days) }

@@ -1,5 +1,5 @@
 /// Builds a column whose row `r` is row `r` of `columns[choice[r]]` (null where the choice is
-/// -1): the vectorized core of `CASE WHEN`, `IF` and `COALESCE`. The columns share one type;
+/// -1): the vectorized core of `CASE WHEN`, `IF`, `COALESCE`, `NULLIF`, `greatest` and `least`. The columns share one type;
 /// nil when their storage is nested or they differ in storage (the row-by-row path then runs).
 enum SelectKernel {
     static func select(_ columns: [Column], choice: [Int32]) -> Column? {
@@ -49,6 +49,25 @@ enum SelectKernel {
             arrays.append(array)
         }
         return choice.indices.map { row in choice[row] >= 0 ? arrays[Int(choice[row])][row] : empty }
+    }
+
+    /// `CASE WHEN c1 THEN v1 ... ELSE e END` over the columns `[c1 ... cn, v1 ... vn, e]` (`IF` is
+    /// one branch): each row takes the value of its first true condition, else the ELSE value.
+    static func caseWhen(_ columns: [Column], conditions count: Int) -> Column? {
+        let choice = firstTrue(columns[0..<count], rows: columns[0].count).map { $0 < 0 ? Int32(count) : $0 }
+        return select(Array(columns[count...]), choice: choice)
+    }
+
+    /// `nullif(a, b)`: `a`, null where it equals `b` (as `=` compares; strings byte for byte).
+    static func nullIf(_ columns: [Column]) -> Column? {
+        let (a, b) = (columns[0], columns[1])
+        switch a.storage {
+        case .list, .structure: return nil
+        default: guard a.dataType == b.dataType else { return nil }
+        }
+        let equal = ComparisonKernel.apply(.equal, a, b)
+        let same = equal.booleans
+        return select([a], choice: (0..<a.count).map { same[$0] && !equal.isNull($0) ? -1 : 0 })
     }
 
     /// The first column (by position) whose row is true, for each row; -1 where none is.

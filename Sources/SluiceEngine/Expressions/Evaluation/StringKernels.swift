@@ -34,9 +34,7 @@ enum StringKernels {
         var counts = [Int32](repeating: 0, count: strings.count)
         strings.bytes.withUnsafeBufferPointer { all in
             for index in 0..<strings.count {
-                var count: Int32 = 0
-                for offset in strings.offsets[index]..<strings.offsets[index + 1] where all[offset] & 0xC0 != 0x80 { count += 1 }
-                counts[index] = count
+                counts[index] = Int32(UTF8CodePoints.count(UnsafeBufferPointer(rebasing: all[strings.offsets[index]..<strings.offsets[index + 1]])))
             }
         }
         return Column(dataType: .int32, storage: .int32(counts), validity: column.validity)
@@ -78,7 +76,7 @@ enum StringKernels {
             sources.append(strings)
         }
         let rows = columns[0].count
-        let validity = columns.dropFirst().reduce(columns[0].validity) { Bitmap.and($0, $1.validity) }
+        let validity = Column.commonValidity(columns)
         var out = StringStorage(capacity: rows)
         out.reserve(values: 0, bytes: sources.reduce(0) { $0 + $1.bytes.count })
         var bytes: [UInt8] = []
@@ -100,7 +98,7 @@ enum StringKernels {
             guard case .int32(let values) = columns[2].storage else { return nil }
             lengths = values
         }
-        let validity = columns.dropFirst().reduce(columns[0].validity) { Bitmap.and($0, $1.validity) }
+        let validity = Column.commonValidity(columns)
         var out = StringStorage(capacity: strings.count)
         strings.bytes.withUnsafeBufferPointer { all in
             for row in 0..<strings.count {

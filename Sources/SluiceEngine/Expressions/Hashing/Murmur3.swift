@@ -16,7 +16,7 @@ enum Murmur3: SparkHashAlgorithm {
         return finish(mix(mix(seed, low), high), length: 8)
     }
 
-    static func hashBytes(_ bytes: [UInt8], seed: UInt32) -> UInt32 {
+    static func hashBytes(_ bytes: UnsafeRawBufferPointer, seed: UInt32) -> UInt32 {
         let aligned = bytes.count - bytes.count % 4
         var hash = seed
         for start in stride(from: 0, to: aligned, by: 4) {

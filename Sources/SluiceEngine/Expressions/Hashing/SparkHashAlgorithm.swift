@@ -1,9 +1,9 @@
 /// A hash Spark chains over values (`hash`, `xxhash64`): each value's hash is the seed of the next.
 protocol SparkHashAlgorithm {
-    associatedtype Seed
+    associatedtype Seed: Sendable
     static func hashInt(_ value: Int32, seed: Seed) -> Seed
     static func hashLong(_ value: Int64, seed: Seed) -> Seed
-    static func hashBytes(_ bytes: [UInt8], seed: Seed) -> Seed
+    static func hashBytes(_ bytes: UnsafeRawBufferPointer, seed: Seed) -> Seed
 }
 
 /// Spark's `InterpretedHashFunction.hash`: how each typed value is fed to a `SparkHashAlgorithm`.
@@ -21,19 +21,13 @@ enum SparkValueHasher<Algorithm: SparkHashAlgorithm> {
         case .int16(let number): return Algorithm.hashInt(Int32(number), seed: seed)
         case .int32(let number), .date(let number): return Algorithm.hashInt(number, seed: seed)
         case .int64(let number), .timestamp(let number), .timestampNTZ(let number): return Algorithm.hashLong(number, seed: seed)
-        case .float32(let number):
-            let bits: UInt32 = number == 0 ? 0 : number.isNaN ? 0x7FC0_0000 : number.bitPattern
-            return Algorithm.hashInt(Int32(bitPattern: bits), seed: seed)
-        case .float64(let number):
-            let bits: UInt64 = number == 0 ? 0 : number.isNaN ? 0x7FF8_0000_0000_0000 : number.bitPattern
-            return Algorithm.hashLong(Int64(bitPattern: bits), seed: seed)
+        case .float32(let number): return Algorithm.hashInt(floatBits(number), seed: seed)
+        case .float64(let number): return Algorithm.hashLong(doubleBits(number), seed: seed)
         case .decimal(let decimal):
-            guard case .decimal(let precision, _) = type, precision > 18 else {
-                return Algorithm.hashLong(Int64(truncatingIfNeeded: decimal.unscaled), seed: seed)
-            }
-            return Algorithm.hashBytes(bigIntegerBytes(decimal.unscaled), seed: seed)
-        case .string(let text): return Algorithm.hashBytes(Array(text.utf8), seed: seed)
-        case .binary(let bytes): return Algorithm.hashBytes(bytes, seed: seed)
+            guard case .decimal(let precision, _) = type else { return hashDecimal(decimal.unscaled, precision: 0, seed: seed) }
+            return hashDecimal(decimal.unscaled, precision: precision, seed: seed)
+        case .string(let text): return Array(text.utf8).withUnsafeBytes { Algorithm.hashBytes($0, seed: seed) }
+        case .binary(let bytes): return bytes.withUnsafeBytes { Algorithm.hashBytes($0, seed: seed) }
         case .array(let items):
             guard case .array(let elementType) = type else { return seed }
             return items.reduce(seed) { hash($1, type: elementType, seed: $0) }
@@ -44,6 +38,22 @@ enum SparkValueHasher<Algorithm: SparkHashAlgorithm> {
             guard case .struct(let fields) = type else { return seed }
             return zip(values, fields).reduce(seed) { hash($1.0, type: $1.1.type, seed: $0) }
         }
+    }
+
+    /// The bits a FLOAT hashes as: -0.0 as 0.0, every NaN as the canonical one.
+    static func floatBits(_ number: Float) -> Int32 {
+        Int32(bitPattern: number == 0 ? 0 : number.isNaN ? 0x7FC0_0000 : number.bitPattern)
+    }
+
+    /// The bits a DOUBLE hashes as: -0.0 as 0.0, every NaN as the canonical one.
+    static func doubleBits(_ number: Double) -> Int64 {
+        Int64(bitPattern: number == 0 ? 0 : number.isNaN ? 0x7FF8_0000_0000_0000 : number.bitPattern)
+    }
+
+    /// A decimal's unscaled value: as a long up to precision 18, else as `BigInteger` bytes.
+    static func hashDecimal(_ unscaled: Int128, precision: Int, seed: Algorithm.Seed) -> Algorithm.Seed {
+        guard precision > 18 else { return Algorithm.hashLong(Int64(truncatingIfNeeded: unscaled), seed: seed) }
+        return bigIntegerBytes(unscaled).withUnsafeBytes { Algorithm.hashBytes($0, seed: seed) }
     }
 
     /// `BigInteger.toByteArray`: the fewest big-endian two's-complement bytes that hold `value`

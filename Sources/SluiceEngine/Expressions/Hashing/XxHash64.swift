@@ -18,7 +18,7 @@ enum XxHash64: SparkHashAlgorithm {
         return avalanche(rotate(hash, 27) &* prime1 &+ prime4)
     }
 
-    static func hashBytes(_ bytes: [UInt8], seed: UInt64) -> UInt64 {
+    static func hashBytes(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
         let count = bytes.count
         var index = 0
         var hash: UInt64
@@ -55,7 +55,7 @@ enum XxHash64: SparkHashAlgorithm {
     }
 
     /// `width` little-endian bytes from `start`.
-    private static func word(_ bytes: [UInt8], _ start: Int, width: Int) -> UInt64 {
+    private static func word(_ bytes: UnsafeRawBufferPointer, _ start: Int, width: Int) -> UInt64 {
         (0..<width).reduce(0) { $0 | UInt64(bytes[start + $1]) << ($1 * 8) }
     }
 
