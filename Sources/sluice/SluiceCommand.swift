@@ -20,6 +20,7 @@ struct SluiceCommand: AsyncParsableCommand {
     )
 
     static func main() async {
+        AllocatorTuning.apply()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

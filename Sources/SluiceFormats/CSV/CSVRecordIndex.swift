@@ -37,7 +37,10 @@ struct CSVRecordIndex {
         guard let base = all.baseAddress, limit > 0, offset < all.count else { return 0 }
         // Offsets from `start` must fit in 32 bits: a run stops short of that.
         let count = min(all.count, offset + Int(Int32.max) - 1)
-        if ends.count < limit * fieldCount { ends = [Int32](repeating: 0, count: limit * fieldCount) }
+        if ends.count < limit * fieldCount {
+            // Every entry is written by the scan before it is read: no need to clear them.
+            ends = [Int32](unsafeUninitializedCapacity: limit * fieldCount) { _, initialized in initialized = limit * fieldCount }
+        }
         let (records, next) = ends.withUnsafeMutableBufferPointer { ends in
             var cursor = Cursor(ends: ends.baseAddress!, fieldCount: fieldCount, start: offset, limit: limit)
             var position = offset
