@@ -1,4 +1,5 @@
 import Foundation
+import SluiceEngine
 
 /// The identity of one run: its id and the runtime values pipelines can reference as
 /// `${run_id}`, `${run_date}` and `${last_run_timestamp}`.
@@ -20,9 +21,8 @@ public struct RunIdentity: Sendable, Hashable {
     public func variables(lastSuccessfulStart: Date?) -> [String: String] {
         [
             "run_id": runId,
-            "run_date": RunIdentity.format(startedAt, "yyyy-MM-dd"),
-            "last_run_timestamp": RunIdentity.format(lastSuccessfulStart ?? Date(timeIntervalSince1970: 0),
-                                                     "yyyy-MM-dd HH:mm:ss.SSSSSS"),
+            "run_date": RunIdentity.dateText(startedAt),
+            "last_run_timestamp": RunIdentity.timestampText(lastSuccessfulStart ?? Date(timeIntervalSince1970: 0)),
         ]
     }
 
@@ -30,14 +30,35 @@ public struct RunIdentity: Sendable, Hashable {
         String(UInt32.random(in: 0...0xFF_FFFF), radix: 16).leftPadded(to: 6)
     }
 
-    static func compactTimestamp(_ date: Date) -> String { format(date, "yyyyMMdd'T'HHmmss'Z'") }
+    /// `20251125T033015Z`.
+    static func compactTimestamp(_ date: Date) -> String {
+        String(isoSeconds(date).filter { $0 != "-" && $0 != ":" })
+    }
 
-    static func format(_ date: Date, _ pattern: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = pattern
-        return formatter.string(from: date)
+    /// `2025-11-25`, the UTC date.
+    static func dateText(_ date: Date) -> String { String(isoSeconds(date).prefix(10)) }
+
+    /// `2025-11-24 03:30:15.123456`, in UTC, to the nearest microsecond (as the state store
+    /// keeps run starts).
+    static func timestampText(_ date: Date) -> String {
+        let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+        let (seconds, fraction) = (micros.dividingFloor(by: 1_000_000), micros - micros.dividingFloor(by: 1_000_000) * 1_000_000)
+        return Temporal.formatTimestamp(seconds * 1_000_000).prefix(19).replacingOccurrences(of: "T", with: " ")
+            + "." + String(fraction).leftPadded(to: 6)
+    }
+
+    /// `2025-11-25T03:30:15Z`: whole seconds, formatted without a date formatter (which
+    /// costs a run's start a few milliseconds).
+    private static func isoSeconds(_ date: Date) -> String {
+        Temporal.formatTimestamp(Int64(date.timeIntervalSince1970.rounded(.down)) * 1_000_000)
+    }
+}
+
+extension Int64 {
+    /// The quotient rounded toward negative infinity.
+    fileprivate func dividingFloor(by divisor: Int64) -> Int64 {
+        let (quotient, remainder) = quotientAndRemainder(dividingBy: divisor)
+        return remainder < 0 ? quotient - 1 : quotient
     }
 }
 

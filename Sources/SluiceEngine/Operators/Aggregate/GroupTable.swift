@@ -67,20 +67,25 @@ struct GroupTable {
                 if a * stride + b < dense.count { dense[a * stride + b] = Int32(group) }
             }
         }
-        var result = [Int32](repeating: 0, count: rows)
-        let width = self.width
+        let pairs = width == 2
         let seconds = second ?? []
-        dense.withUnsafeMutableBufferPointer { table in
-            for row in 0..<rows {
-                let b = width == 2 ? Int(seconds[row]) : 0
-                let index = Int(first[row]) * stride + b
-                var group = table[index]
-                if group < 0 {
-                    group = packed.code(of: width == 2 ? Self.pack(first[row], seconds[row]) : Int64(first[row]))
-                    table[index] = group
+        let result = [Int32](unsafeUninitializedCapacity: rows) { result, initialized in
+            first.withUnsafeBufferPointer { first in
+                seconds.withUnsafeBufferPointer { seconds in
+                    dense.withUnsafeMutableBufferPointer { table in
+                        for row in 0..<rows {
+                            let index = Int(first[row]) * stride + (pairs ? Int(seconds[row]) : 0)
+                            var group = table[index]
+                            if group < 0 {
+                                group = packed.code(of: pairs ? Self.pack(first[row], seconds[row]) : Int64(first[row]))
+                                table[index] = group
+                            }
+                            result[row] = group
+                        }
+                    }
                 }
-                result[row] = group
             }
+            initialized = rows
         }
         return result
     }

@@ -39,9 +39,16 @@ struct KeyColumnEncoder {
                 strings.code(of: UnsafeRawBufferPointer(rebasing: all[values.offsets[index]..<values.offsets[index + 1]])) + 1
             }
         }
-        mapping.withUnsafeBufferPointer { mapping in
-            for code in dictionary.codes { codes.append(mapping[Int(code)]) }
+        let rows = dictionary.codes.count
+        let mapped = [Int32](unsafeUninitializedCapacity: rows) { buffer, initialized in
+            mapping.withUnsafeBufferPointer { mapping in
+                dictionary.codes.withUnsafeBufferPointer { source in
+                    for row in 0..<rows { buffer[row] = mapping[Int(source[row])] }
+                }
+            }
+            initialized = rows
         }
+        if codes.isEmpty { codes = mapped } else { codes.append(contentsOf: mapped) }
     }
 
     private mutating func encodeValues(_ column: Column, into codes: inout [Int32]) {
