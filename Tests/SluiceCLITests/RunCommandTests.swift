@@ -2,6 +2,20 @@ import Foundation
 import Testing
 
 @Suite struct RunCommandTests {
+    @Test func theSummaryGroupsDigitsOfLargeCounts() throws {
+        let sluice = try SluiceProcess()
+        defer { sluice.remove() }
+        try sluice.write("in.csv", "n\n" + (1...1_234).map(String.init).joined(separator: "\n") + "\n")
+        try sluice.write("p.json", """
+            {"name": "counts", "steps": [
+              {"type": "extract", "method": "fromFile", "config": {"path": "in.csv", "format": "csv"}},
+              {"type": "load", "method": "toFile", "config": {"path": "out", "format": "csv"}}]}
+            """)
+        let result = try sluice.run("run", "p.json")
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("rows read 1,234, rows written 1,234"))
+    }
+
     @Test func quickstartConvertsTheCSVToJSONLinesAndCSV() throws {
         let sluice = try SluiceProcess()
         defer { sluice.remove() }

@@ -10,12 +10,12 @@ enum RunSummary {
                      + String(format: "%.2fs", seconds)
                      + (report.attempts > 1 ? " after \(report.attempts) attempts" : "")]
         let rows = report.steps.map { step in
-            [String(step.index + 1), step.name, step.method, step.rowsIn.formatted(), step.rowsOut.formatted(),
+            [String(step.index + 1), step.name, step.method, step.rowsIn.groupedDigits, step.rowsOut.groupedDigits,
              String(format: "%.0f ms", step.durationMs)]
         }
         lines.append(table(header: ["#", "step", "method", "rows in", "rows out", "time"], rows: rows,
                            rightAligned: [0, 3, 4, 5]))
-        lines.append("rows read \(report.rowsRead.formatted()), rows written \(report.rowsWritten.formatted())")
+        lines.append("rows read \(report.rowsRead.groupedDigits), rows written \(report.rowsWritten.groupedDigits)")
         return lines.joined(separator: "\n")
     }
 
@@ -24,7 +24,7 @@ enum RunSummary {
         let rows = runs.map { run in
             [run.runId, run.pipeline, run.status.rawValue, stamp(run.startedAt),
              run.endedAt.map { String(format: "%.2fs", $0.timeIntervalSince(run.startedAt)) } ?? "",
-             run.rowsRead.formatted(), run.rowsWritten.formatted(), run.error ?? ""]
+             run.rowsRead.groupedDigits, run.rowsWritten.groupedDigits, run.error ?? ""]
         }
         return table(header: ["run", "pipeline", "status", "started (UTC)", "duration", "rows read", "rows written", "error"],
                      rows: rows, rightAligned: [4, 5, 6])
