@@ -9,6 +9,20 @@ import Testing
         try await FormatReading.rows(text, format: JSONLinesFormat(options: options), file: "t.json")
     }
 
+    @Test func repeatedStringsAreReadAsDictionaryCodes() async throws {
+        let text = (0..<2_000).map { #"{"region": "\#(["east", "wést"][$0 % 2])", "note": "n\#($0)"}"# }.joined(separator: "\n")
+        let data = Data(text.utf8)
+        let format = JSONLinesFormat(options: JSONLinesOptions())
+        let schema = try format.inferSchema(of: data, file: "t.json")
+        let batch = try #require(try await format.read(data, file: "t.json", schema: schema).collect().first)
+        let region = batch.columns[schema.fields.firstIndex { $0.name == "region" }!]
+        #expect(region.dictionary?.values.count == 2)
+        #expect(region.value(at: 1) == .string("wést"))
+        let note = batch.columns[schema.fields.firstIndex { $0.name == "note" }!]
+        #expect(note.dictionary == nil)
+        #expect(note.value(at: 1_999) == .string("n1999"))
+    }
+
     @Test func inferenceWidensNumbersAndKeepsKeysInFirstSeenOrder() async throws {
         let (schema, rows) = try await read("""
             {"a": 1, "b": true, "c": "x"}

@@ -96,7 +96,9 @@ public struct ColumnBuilder: Sendable {
     public mutating func append(utf8: some Collection<UInt8>) {
         precondition(physical == .bytes, "append(utf8:) to \(type)")
         if dictionary != nil {
-            Array(utf8).withUnsafeBytes { append(bytes: $0) }
+            if utf8.withContiguousStorageIfAvailable({ append(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+                Array(utf8).withUnsafeBytes { append(bytes: $0) }
+            }
             return
         }
         strings.append(utf8: utf8)

@@ -19,7 +19,7 @@ final class JSONLinesBatchReader: @unchecked Sendable {
     }
 
     func next() throws -> RecordBatch? {
-        var builders = schema.fields.map { ColumnBuilder(type: $0.type, capacity: 1024) }
+        var builders = schema.fields.map { ColumnBuilder(type: $0.type, capacity: 1024, dictionaryEncoded: true) }
         var rows = 0
         let file = self.file
         let parseMode = self.parseMode
