@@ -11,6 +11,18 @@ import Testing
         await store.close()
     }
 
+    @Test func theStoreKeepsAWriteAheadLog() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-state-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try await StateStore.open(directory: directory)
+        try await store.save(RunRecord(runId: "a", pipeline: "p", startedAt: Date(), status: .running))
+        await store.close()
+        // Bytes 18 and 19 of an SQLite file's header are 2 in write-ahead-log mode, 1 with a rollback journal.
+        let header = try #require(FileManager.default.contents(atPath: directory + "/state.db"))
+        #expect(header.count >= 100)
+        #expect(header[18] == 2 && header[19] == 2)
+    }
+
     @Test func lastSuccessfulStartIgnoresFailedAndRunningRunsAndOtherPipelines() async throws {
         try await withStore { store in
             let t0 = Date(timeIntervalSince1970: 1_700_000_000.123456)

@@ -35,6 +35,10 @@ public actor StateStore {
 
     private func migrate() async throws {
         try await execute("PRAGMA busy_timeout = 5000")
+        // A write-ahead log commits with one sync instead of a rollback journal's several, and
+        // lets other runs read while one writes. Every commit is still synced (FULL).
+        try await execute("PRAGMA journal_mode = WAL")
+        try await execute("PRAGMA synchronous = FULL")
         try await execute("""
             CREATE TABLE IF NOT EXISTS runs (
                 run_id TEXT PRIMARY KEY,
