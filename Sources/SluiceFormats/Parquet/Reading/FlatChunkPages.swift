@@ -112,7 +112,14 @@ struct FlatChunkPages {
             var row = 0
             for segment in segments {
                 let codes = segment.piece.page.codes ?? []
-                Self.spread(into: output, at: row, segment, 0) { codes[$0] }
+                if segment.piece.page.present == nil, !codes.isEmpty {
+                    // No nulls: the page's codes for these rows are one contiguous run.
+                    codes.withUnsafeBufferPointer { codes in
+                        (output.baseAddress! + row).initialize(from: codes.baseAddress! + segment.firstValue, count: segment.slots.count)
+                    }
+                } else {
+                    Self.spread(into: output, at: row, segment, 0) { codes[$0] }
+                }
                 row += segment.slots.count
             }
             initialized = count
