@@ -4,7 +4,7 @@
 /// mostly distinct, where a dictionary would only cost time.
 struct StringDictionaryBuilder: Sendable {
     private var interner = ByteInterner()
-    private(set) var codes: [Int32] = []
+    private var codes: [Int32] = []
 
     /// Above this many distinct values, a column mostly distinct is not worth a dictionary.
     static let distinctAllowance = 256
