@@ -21,7 +21,7 @@ import Testing
         ("c", .count, nil, false), ("cx", .count, "x", false), ("sn", .sum, "n", false), ("sx", .sum, "x", false),
         ("ax", .avg, "x", false), ("sd", .stddev, "x", false), ("vx", .variance, "x", false), ("mn", .min, "x", false),
         ("mx", .max, "x", false), ("ms", .max, "s", false), ("fs", .first, "s", false), ("ls", .last, "s", false),
-        ("cl", .collectList, "n", false), ("cs", .collectSet, "s", false),
+        ("cl", .collectList, "n", false), ("cs", .collectSet, "s", false), ("nn", .min, "n", false), ("nx", .max, "n", false),
     ]
 
     /// The expected output, computed row by row: groups in order of first appearance.
@@ -49,7 +49,8 @@ import Testing
                                            s.max().map { .string($0) } ?? .null]
             let ends: [ScalarValue] = [s.first.map { .string($0) } ?? .null, s.last.map { .string($0) } ?? .null]
             let lists: [ScalarValue] = [.array(n.map { .int32($0) }), .array(set.map { .string($0) })]
-            return [key] + counts + sums + spread + extremes + ends + lists
+            let integerExtremes: [ScalarValue] = [n.min().map { .int32($0) } ?? .null, n.max().map { .int32($0) } ?? .null]
+            return [key] + counts + sums + spread + extremes + ends + lists + integerExtremes
         }
     }
 

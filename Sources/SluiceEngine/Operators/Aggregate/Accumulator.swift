@@ -210,23 +210,18 @@ struct ValueAccumulator: Accumulator {
         guard let column else { return }
         switch column.storage {
         case .float64(let numbers) where function == .min || function == .max:
-            // The best number per group is kept unboxed while the batch is scanned.
-            var best = [Double](repeating: .nan, count: groupCount)
-            var found = [Bool](repeating: false, count: groupCount)
-            for (group, value) in values.enumerated() {
-                if case .float64(let number) = value { best[group] = number; found[group] = true }
-            }
-            let minimum = function == .min
-            numbers.withUnsafeBufferPointer { numbers in
-                forEachPresent(groups, column.validity) { row, group in
-                    let number = numbers[row]
-                    if !found[group] || (minimum ? Self.less(number, best[group]) : Self.less(best[group], number)) {
-                        best[group] = number
-                        found[group] = true
-                    }
-                }
-            }
-            for group in 0..<groupCount where found[group] { values[group] = .float64(best[group]) }
+            ExtremeValues.fold(numbers, groups: groups, validity: column.validity, into: &values, minimum: function == .min,
+                               unbox: { if case .float64(let number) = $0 { number } else { nil } }, box: { .float64($0) }, less: Self.less)
+        case .int64(let numbers) where (function == .min || function == .max) && [.int64, .timestamp, .timestampNTZ].contains(type):
+            let type = self.type
+            ExtremeValues.fold(numbers, groups: groups, validity: column.validity, into: &values, minimum: function == .min,
+                               unbox: Self.int64, box: { type == .int64 ? .int64($0) : type == .timestamp ? .timestamp($0) : .timestampNTZ($0) },
+                               less: <)
+        case .int32(let numbers) where (function == .min || function == .max) && [.int32, .date].contains(type):
+            let type = self.type
+            ExtremeValues.fold(numbers, groups: groups, validity: column.validity, into: &values, minimum: function == .min,
+                               unbox: { switch $0 { case .int32(let v), .date(let v): v; default: nil } },
+                               box: { type == .int32 ? .int32($0) : .date($0) }, less: <)
         default:
             for (row, group) in groups.enumerated() where !column.isNull(row) {
                 let g = Int(group)
@@ -265,6 +260,13 @@ struct ValueAccumulator: Accumulator {
 
     @inline(__always)
     private static func less(_ x: Double, _ y: Double) -> Bool { x < y || (y.isNaN && !x.isNaN) }
+
+    private static func int64(_ value: ScalarValue) -> Int64? {
+        switch value {
+        case .int64(let v), .timestamp(let v), .timestampNTZ(let v): v
+        default: nil
+        }
+    }
 
     func finish(groupCount: Int) -> Column {
         var builder = ColumnBuilder(type: type, capacity: groupCount)

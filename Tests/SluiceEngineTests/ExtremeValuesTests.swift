@@ -1,0 +1,33 @@
+@testable import SluiceEngine
+import SluiceSpec
+import Testing
+
+/// `min` and `max` over timestamps and dates keep their type across batches, skip nulls,
+/// and leave groups without values null.
+@Suite struct ExtremeValuesTests {
+    static func column(_ type: DataType, _ values: [ScalarValue]) -> Column {
+        var builder = ColumnBuilder(type: type)
+        for value in values { builder.append(value) }
+        return builder.finish()
+    }
+
+    @Test(arguments: [AggregateFunction.min, .max])
+    func timestampsAndDatesFoldOverBatches(function: AggregateFunction) {
+        let cases: [(DataType, [ScalarValue], [ScalarValue])] = [
+            (.timestamp, [.timestamp(5), .null, .timestamp(-7), .timestamp(9)], [.timestamp(2), .timestamp(11), .null, .null]),
+            (.date, [.date(5), .null, .date(-7), .date(9)], [.date(2), .date(11), .null, .null]),
+            (.int64, [.int64(5), .null, .int64(-7), .int64(9)], [.int64(2), .int64(11), .null, .null]),
+        ]
+        for (type, first, second) in cases {
+            var accumulator = makeAccumulator(function, argumentType: type)
+            // Groups 0 and 1 get values in both batches; group 2 only nulls.
+            accumulator.update(groups: [0, 2, 0, 1], groupCount: 3, column: Self.column(type, first))
+            accumulator.update(groups: [0, 1, 2, 2], groupCount: 3, column: Self.column(type, second))
+            let result = accumulator.finish(groupCount: 3)
+            let values = (0..<3).map { result.value(at: $0) }
+            let wrap: (Int64) -> ScalarValue = { type == .timestamp ? .timestamp($0) : type == .date ? .date(Int32($0)) : .int64($0) }
+            let expected: [ScalarValue] = function == .min ? [wrap(-7), wrap(9), .null] : [wrap(5), wrap(11), .null]
+            #expect(values == expected, "\(type)")
+        }
+    }
+}
