@@ -223,16 +223,25 @@ struct ValueAccumulator: Accumulator {
                                unbox: { switch $0 { case .int32(let v), .date(let v): v; default: nil } },
                                box: { type == .int32 ? .int32($0) : .date($0) }, less: <)
         default:
+            guard function == .min || function == .max else {
+                // first and last: find each group's row, then box that one value.
+                let last = function == .last
+                var chosen = [Int](repeating: -1, count: groupCount)
+                chosen.withUnsafeMutableBufferPointer { chosen in
+                    forEachPresent(groups, column.validity) { row, group in
+                        if last || chosen[group] < 0 { chosen[group] = row }
+                    }
+                }
+                for (group, row) in chosen.enumerated() where row >= 0 && (last || values[group] == .null) {
+                    values[group] = column.value(at: row)
+                }
+                return
+            }
             for (row, group) in groups.enumerated() where !column.isNull(row) {
                 let g = Int(group)
-                switch function {
-                case .first: if values[g] == .null { values[g] = column.value(at: row) }
-                case .last: values[g] = column.value(at: row)
-                default:
-                    let value = column.value(at: row)
-                    if values[g] == .null || (function == .min ? ScalarOrdering.less(value, values[g]) : ScalarOrdering.less(values[g], value)) {
-                        values[g] = value
-                    }
+                let value = column.value(at: row)
+                if values[g] == .null || (function == .min ? ScalarOrdering.less(value, values[g]) : ScalarOrdering.less(values[g], value)) {
+                    values[g] = value
                 }
             }
         }
