@@ -31,3 +31,28 @@ import Testing
         }
     }
 }
+
+/// `min` and `max` of strings compare UTF-8 bytes (as Spark does), whether the column holds
+/// plain strings or dictionary codes, and fold across batches.
+@Suite struct StringExtremeValuesTests {
+    @Test(arguments: [false, true])
+    func stringsCompareByBytesAcrossBatches(coded: Bool) {
+        func column(_ values: [String?]) -> Column {
+            var builder = ColumnBuilder(type: .string, dictionaryEncoded: coded)
+            for value in values {
+                if let value { builder.append(value) } else { builder.appendNull() }
+            }
+            return builder.finish()
+        }
+        for function in [AggregateFunction.min, .max] {
+            var accumulator = makeAccumulator(function, argumentType: .string)
+            // Group 0: "abc", "ab", "z", "é" (bytes C3 A9, above "z"); group 1: "", "b"; group 2: nulls only.
+            accumulator.update(groups: [0, 0, 1, 2, 0], groupCount: 3, column: column(["abc", "ab", "", nil, "z"]))
+            accumulator.update(groups: [1, 0, 2], groupCount: 3, column: column(["b", "é", nil]))
+            let result = accumulator.finish(groupCount: 3)
+            let values = (0..<3).map { result.value(at: $0) }
+            let expected: [ScalarValue] = function == .min ? [.string("ab"), .string(""), .null] : [.string("é"), .string("b"), .null]
+            #expect(values == expected, "\(function), coded: \(coded)")
+        }
+    }
+}

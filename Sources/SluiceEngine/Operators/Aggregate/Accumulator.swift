@@ -222,6 +222,11 @@ struct ValueAccumulator: Accumulator {
             ExtremeValues.fold(numbers, groups: groups, validity: column.validity, into: &values, minimum: function == .min,
                                unbox: { switch $0 { case .int32(let v), .date(let v): v; default: nil } },
                                box: { type == .int32 ? .int32($0) : .date($0) }, less: <)
+        case .string(let strings) where (function == .min || function == .max) && (type == .string || type == .binary):
+            // Each group's best row of the batch, found on the bytes; only that value is boxed.
+            let minimum = function == .min
+            let best = ExtremeValues.bestRows(strings, groups: groups, validity: column.validity, groupCount: groupCount, minimum: minimum)
+            for (group, row) in best.enumerated() where row >= 0 { offer(column.value(at: row), to: group) }
         default:
             guard function == .min || function == .max else {
                 // first and last: find each group's row, then box that one value.
@@ -237,13 +242,15 @@ struct ValueAccumulator: Accumulator {
                 }
                 return
             }
-            for (row, group) in groups.enumerated() where !column.isNull(row) {
-                let g = Int(group)
-                let value = column.value(at: row)
-                if values[g] == .null || (function == .min ? ScalarOrdering.less(value, values[g]) : ScalarOrdering.less(values[g], value)) {
-                    values[g] = value
-                }
-            }
+            for (row, group) in groups.enumerated() where !column.isNull(row) { offer(column.value(at: row), to: Int(group)) }
+        }
+    }
+
+    /// Keeps `value` as the group's `min` or `max` if it beats the one held.
+    private mutating func offer(_ value: ScalarValue, to group: Int) {
+        let held = values[group]
+        if held == .null || (function == .min ? Self.less(value, held) : Self.less(held, value)) {
+            values[group] = value
         }
     }
 
@@ -255,8 +262,7 @@ struct ValueAccumulator: Accumulator {
             switch function {
             case .first: if values[g] == .null { values[g] = value }
             case .last: values[g] = value
-            default:
-                if values[g] == .null || (function == .min ? Self.less(value, values[g]) : Self.less(values[g], value)) { values[g] = value }
+            default: offer(value, to: g)
             }
         }
     }
