@@ -108,6 +108,23 @@ import Testing
         #expect(chunks.count == 1)
     }
 
+    @Test func aStrayQuoteAnywhereKeepsTheInputInOneChunk() {
+        let clean = Self.tricky(rows: 2000)
+        var options = CSVOptions()
+        options.chunkBytes = 1000
+        let split = Data(clean.utf8).withUnsafeBytes { CSVChunker.split($0, from: 15, firstLine: 2, options: options, minimumBytes: 1) }
+        #expect(split.count > 10)
+        // The same input with one stray quote near the start, the middle or the very end.
+        for position in [0.01, 0.5, 0.999] {
+            var bytes = Array(clean.utf8)
+            var at = Int(Double(bytes.count) * position)
+            while bytes[at] != UInt8(ascii: "\n") { at += 1 }
+            bytes.insert(contentsOf: Array("x\"y".utf8), at: at)
+            let chunks = Data(bytes).withUnsafeBytes { CSVChunker.split($0, from: 15, firstLine: 2, options: options, minimumBytes: 1) }
+            #expect(chunks.count == 1, "stray quote at \(position)")
+        }
+    }
+
     @Test func backslashEscapedInputIsNotSplit() {
         var options = CSVOptions()
         options.escape = UInt8(ascii: "\\")

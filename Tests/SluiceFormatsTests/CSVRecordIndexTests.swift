@@ -4,9 +4,9 @@ import SluiceEngine
 import SluiceSpec
 import Testing
 
-/// Input without quotes is read in runs of plain records, a column at a time; whatever the
-/// input holds (blank lines, CRLF, lone CRs, short and long records, no final line break),
-/// the result is the record-by-record result.
+/// Plain records are read in runs, a column at a time; whatever the input holds (quoted
+/// fields with delimiters, doubled quotes or line breaks, blank lines, CRLF, lone CRs, short
+/// and long records, no final line break), the result is the record-by-record result.
 @Suite struct CSVRecordIndexTests {
     static let schema = Schema([Field("id", .int64), Field("name", .string),
                                 Field("amount", .float64), Field("note", .string)])
@@ -34,8 +34,10 @@ import Testing
         for row in 0..<5_000 {
             // Mostly regular records; now and then something the plain scan must leave alone.
             let fields = next(40) == 0 ? 1 + next(6) : 4
+            // Now and then a quoted note: with a delimiter, a doubled quote or a line break inside.
+            let note = [String(repeating: "n", count: next(20)), "\"a, b\"", "\"say \"\"hi\"\"\"", "\"two\nlines\"", "\"\""][next(12) < 8 ? 0 : next(5)]
             let values = ["\(row)", ["north", "south", "", "é-ü"][next(4)], next(9) == 0 ? "x" : "\(next(1000)).\(next(100))",
-                          String(repeating: "n", count: next(20)), "extra", "more"]
+                          note, "extra", "more"]
             text += Array(values.prefix(fields).joined(separator: ",").utf8)
             switch next(30) {
             case 0: text += Array("\r\n".utf8)
@@ -60,7 +62,7 @@ import Testing
     @Test func regularRecordsAreFoundWithTheirFieldRanges() {
         let text = Array("1,a,2.5,x\r\n22,bb,,yy\n333,ccc,4,\n4,d".utf8)
         text.withUnsafeBytes { bytes in
-            var index = CSVRecordIndex(fieldCount: 4, delimiter: UInt8(ascii: ","))
+            var index = CSVRecordIndex(fieldCount: 4, delimiter: UInt8(ascii: ","), quote: UInt8(ascii: "\""))
             #expect(index.scan(bytes, from: 0, limit: 10) == 3)
             #expect(index.end == 32)
             let fields = (0..<3).map { record in (0..<4).map { String(decoding: bytes[index.field($0, of: record, in: bytes)], as: UTF8.self) } }
@@ -70,6 +72,14 @@ import Testing
             #expect(index.end == 21)
             // The last record has no line break: the tokenizer reads it.
             #expect(index.scan(bytes, from: 32, limit: 10) == 0)
+        }
+        // A run stops before the record holding a quote, even when the quote comes late in a word.
+        let quoted = Array("1,a,2,x\n2,b,3,y\n3,c,\"4\",z\n4,d,5,w\n".utf8)
+        quoted.withUnsafeBytes { bytes in
+            var index = CSVRecordIndex(fieldCount: 4, delimiter: UInt8(ascii: ","), quote: UInt8(ascii: "\""))
+            #expect(index.scan(bytes, from: 0, limit: 10) == 2)
+            #expect(index.end == 16)
+            #expect(index.scan(bytes, from: 26, limit: 10) == 1)
         }
     }
 

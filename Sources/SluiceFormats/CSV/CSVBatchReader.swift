@@ -19,8 +19,8 @@ final class CSVBatchReader: @unchecked Sendable {
     /// How each parsed field is converted: the output types, resolved once.
     private let kinds: [CSVFieldKind]
     private let fieldCount: Int
-    /// Finds runs of plain records in a chunk without quotes, read a column at a time; nil
-    /// where every record goes through the tokenizer.
+    /// Finds runs of plain records (no quotes, as many fields as the schema), read a column at
+    /// a time; nil where every record goes through the tokenizer.
     private var index: CSVRecordIndex?
     /// The string columns found mostly distinct, which are read without a dictionary.
     private var distinctColumns: [Bool]
@@ -42,11 +42,8 @@ final class CSVBatchReader: @unchecked Sendable {
         // Lines count from 1 within a chunk whose first line is unknown, until an error needs the true number.
         position = CSVPosition(offset: chunk.start, line: chunk.firstLine ?? 1, lineStart: chunk.start)
         // Dropping malformed rows needs every field of a row checked before any is kept: row by row.
-        guard plainRuns, options.parseMode != .dropMalformed, CSVRecordIndex.supports(delimiter: options.delimiter) else { return }
-        let unquoted = chunk.unquoted ?? data.withUnsafeBytes { bytes in
-            chunk.end <= chunk.start || memchr(bytes.baseAddress! + chunk.start, Int32(options.quote), chunk.end - chunk.start) == nil
-        }
-        if unquoted { index = CSVRecordIndex(fieldCount: fieldCount, delimiter: options.delimiter) }
+        guard plainRuns, options.parseMode != .dropMalformed, CSVRecordIndex.supports(delimiter: options.delimiter, quote: options.quote) else { return }
+        index = CSVRecordIndex(fieldCount: fieldCount, delimiter: options.delimiter, quote: options.quote)
     }
 
     /// The next batch of up to `RecordBatch.preferredRowCount` rows, or nil at the end of the chunk.
@@ -76,7 +73,9 @@ final class CSVBatchReader: @unchecked Sendable {
             swap(&fields, &self.fields)
             defer { swap(&fields, &self.fields) }
             // Runs of plain records are converted a column at a time; any other record, one at a time.
-            var tokenized = 0
+            // After a record the scan cannot take, the tokenizer reads it and a few more: one at
+            // first, twice as many after each try that finds no run, so input with no plain run costs little.
+            var tokenized = 0, backoff = 1
             while rows < RecordBatch.preferredRowCount {
                 if index != nil, tokenized == 0 {
                     let first = tokenizer.position
@@ -85,10 +84,11 @@ final class CSVBatchReader: @unchecked Sendable {
                         try appendRun(records, line: first.line, bytes: bytes, to: &builders)
                         tokenizer.position = CSVPosition(offset: index!.end, line: first.line + records, lineStart: index!.end)
                         rows += records
+                        backoff = 1
                         continue
                     }
-                    // A few records by the tokenizer before the next try, so that input with no plain run costs little.
-                    tokenized = 16
+                    tokenized = backoff
+                    backoff = min(backoff * 2, 64)
                 }
                 guard let start = try tokenizer.nextRecord(into: &fields) else { break }
                 tokenized = max(0, tokenized - 1)

@@ -8,8 +8,6 @@ struct CSVChunk: Sendable, Hashable {
     var end: Int
     /// The 1-based line at `start`, when known; otherwise it is counted if an error needs it.
     var firstLine: Int?
-    /// True when the chunk is known to hold no quote character (nil: not looked at).
-    var unquoted: Bool?
 }
 
 /// Splits CSV input into chunks that start at record boundaries, so they can be inferred and
@@ -45,22 +43,44 @@ enum CSVChunker {
         var quotes = 0
         var target = start + size
         var offset = start
-        while offset < end {
-            let byte = pointer[offset]
-            offset += 1
-            if byte == quote {
-                quotes &+= 1
-                let before = offset >= 2 ? pointer[offset - 2] : newline
-                let after = offset < end ? pointer[offset] : newline
+        // Quotes and line breaks are found with memchr; only quotes are looked at one by one.
+        func find(_ byte: UInt8, _ from: Int, _ to: Int) -> Int? {
+            guard from < to, let found = memchr(pointer + from, Int32(byte), to - from) else { return nil }
+            return UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - pointer
+        }
+        // Counts the quotes in `from ..< to`; false when one cannot open, close or double a field.
+        func countQuotes(_ from: Int, _ to: Int) -> Bool {
+            var next = from
+            while let at = find(quote, next, to) {
+                let before = at >= 1 ? pointer[at - 1] : newline
+                let after = at + 1 < end ? pointer[at + 1] : newline
                 let placed = before == options.delimiter || before == newline || before == quote || before == UInt8(ascii: "\r")
                     || after == options.delimiter || after == newline || after == quote || after == UInt8(ascii: "\r")
-                if !placed { return [CSVChunk(start: start, end: end, firstLine: firstLine)] }
-            } else if byte == newline {
-                if offset >= target, quotes & 1 == 0, end - offset > size / 2 {
-                    chunks.append(CSVChunk(start: chunkStart, end: offset, firstLine: chunks.isEmpty ? firstLine : nil))
-                    chunkStart = offset
-                    target = offset + size
-                }
+                guard placed else { return false }
+                quotes &+= 1
+                next = at + 1
+            }
+            return true
+        }
+        let whole = [CSVChunk(start: start, end: end, firstLine: firstLine)]
+        while offset < end {
+            if offset < target {
+                let limit = min(target, end)
+                guard countQuotes(offset, limit) else { return whole }
+                offset = limit
+                continue
+            }
+            // Past the target: the next line break after which the quotes are even ends the chunk.
+            guard end - offset > size / 2, let lineBreak = find(newline, offset, end) else {
+                guard countQuotes(offset, end) else { return whole }
+                break
+            }
+            guard countQuotes(offset, lineBreak) else { return whole }
+            offset = lineBreak + 1
+            if quotes & 1 == 0, end - offset > size / 2 {
+                chunks.append(CSVChunk(start: chunkStart, end: offset, firstLine: chunks.isEmpty ? firstLine : nil))
+                chunkStart = offset
+                target = offset + size
             }
         }
         chunks.append(CSVChunk(start: chunkStart, end: end, firstLine: chunks.isEmpty ? firstLine : nil))
@@ -92,10 +112,10 @@ enum CSVChunker {
         while end - chunkStart > size + size / 2 {
             guard let found = memchr(pointer + chunkStart + size, Int32(UInt8(ascii: "\n")), end - chunkStart - size) else { break }
             let boundary = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - pointer + 1
-            chunks.append(CSVChunk(start: chunkStart, end: boundary, firstLine: chunks.isEmpty ? firstLine : nil, unquoted: true))
+            chunks.append(CSVChunk(start: chunkStart, end: boundary, firstLine: chunks.isEmpty ? firstLine : nil))
             chunkStart = boundary
         }
-        chunks.append(CSVChunk(start: chunkStart, end: end, firstLine: chunks.isEmpty ? firstLine : nil, unquoted: true))
+        chunks.append(CSVChunk(start: chunkStart, end: end, firstLine: chunks.isEmpty ? firstLine : nil))
         return chunks
     }
 

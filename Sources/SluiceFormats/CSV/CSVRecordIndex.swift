@@ -1,14 +1,15 @@
 /// The field boundaries of a run of plain CSV records, found eight bytes at a time, so that
 /// fields can then be converted a column at a time.
 ///
-/// It serves input known to hold no quote character, where every line break ends a record.
-/// A run holds only regular records: one line each, `fieldCount` fields, ended by `\n` or
-/// `\r\n`. The scan stops before the first other record (a blank line, another number of
-/// fields, a lone `\r`, a last line without a line break), which the caller reads with
-/// `CSVTokenizer`, whose rules it follows.
+/// A run holds only regular records: one line each, without quote characters, `fieldCount`
+/// fields, ended by `\n` or `\r\n`. Starting at a record boundary, every line break before
+/// the first quote ends a record. The scan stops before the first other record (one with a
+/// quote, a blank line, another number of fields, a lone `\r`, a last line without a line
+/// break), which the caller reads with `CSVTokenizer`, whose rules it follows.
 struct CSVRecordIndex {
     let fieldCount: Int
     let delimiter: UInt8
+    let quote: UInt8
     /// The end of each field (its delimiter or line break) as an offset from `start`,
     /// `fieldCount` per record; only the first `records * fieldCount` are the run's.
     private var ends: [Int32] = []
@@ -19,14 +20,15 @@ struct CSVRecordIndex {
     private static let newline = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
 
-    init(fieldCount: Int, delimiter: UInt8) {
+    init(fieldCount: Int, delimiter: UInt8, quote: UInt8) {
         self.fieldCount = fieldCount
         self.delimiter = delimiter
+        self.quote = quote
     }
 
-    /// Whether plain scanning can split records with this delimiter.
-    static func supports(delimiter: UInt8) -> Bool {
-        delimiter != newline && delimiter != carriageReturn
+    /// Whether plain scanning can split records with this delimiter and quote.
+    static func supports(delimiter: UInt8, quote: UInt8) -> Bool {
+        ![newline, carriageReturn, quote].contains(delimiter) && quote != newline && quote != carriageReturn
     }
 
     /// The number of records in the run starting at `offset`, at most `limit` (zero when the
@@ -45,11 +47,14 @@ struct CSVRecordIndex {
             var cursor = Cursor(ends: ends.baseAddress!, fieldCount: fieldCount, start: offset, limit: limit)
             var position = offset
             let delimiters = Self.broadcast(delimiter), newlines = Self.broadcast(Self.newline)
-            let carriageReturns = Self.broadcast(Self.carriageReturn)
+            let carriageReturns = Self.broadcast(Self.carriageReturn), quotes = Self.broadcast(quote)
             scanning: while position + 8 <= count {
                 let word = UInt64(littleEndian: (base + position).loadUnaligned(as: UInt64.self))
                 let lineBreaks = Self.zeroBytes(word ^ newlines)
                 var structural = Self.zeroBytes(word ^ delimiters) | lineBreaks
+                // Only the bytes before a quote count: the record holding it is not plain.
+                let quoted = Self.zeroBytes(word ^ quotes)
+                if quoted != 0 { structural &= (UInt64(1) << quoted.trailingZeroBitCount) &- 1 }
                 // A carriage return may only come right before a line feed.
                 var returns = Self.zeroBytes(word ^ carriageReturns)
                 while returns != 0 {
@@ -62,10 +67,12 @@ struct CSVRecordIndex {
                     if !cursor.visit(position + bit >> 3, isNewline: lineBreaks & (1 << bit) != 0, base) { return cursor.finish() }
                     structural &= structural &- 1
                 }
+                if quoted != 0 { return cursor.finish() }
                 position += 8
             }
             while position < count {
                 let byte = base.load(fromByteOffset: position, as: UInt8.self)
+                if byte == quote { break }
                 if byte == Self.carriageReturn, position + 1 >= count || base.load(fromByteOffset: position + 1, as: UInt8.self) != Self.newline { break }
                 if byte == delimiter || byte == Self.newline, !cursor.visit(position, isNewline: byte == Self.newline, base) { break }
                 position += 1
