@@ -23,9 +23,7 @@ enum PostgresConnector {
         do {
             let channel: any Channel
             do {
-                channel = try await ClientBootstrap(group: PostgresConnection.defaultEventLoopGroup)
-                    .connectTimeout(.seconds(10))
-                    .connect(host: credentials.host, port: credentials.port).get()
+                channel = try await connectSocket(credentials)
             } catch {
                 throw cannotConnect("\(error)", action: action, origin: origin)
             }
@@ -46,6 +44,24 @@ enum PostgresConnector {
             }
         } catch {
             throw sluiceError(error, action: action, origin: origin)
+        }
+    }
+
+    /// The TCP connection to the server. An address is connected to directly; a host name is
+    /// resolved first. A failed attempt is tried twice more (after 0.2 s, then 1 s), so that a
+    /// connection the local network stack drops while it is set up fails only that attempt.
+    private static func connectSocket(_ credentials: DatabaseCredentials) async throws -> any Channel {
+        let bootstrap = ClientBootstrap(group: PostgresConnection.defaultEventLoopGroup).connectTimeout(.seconds(10))
+        let address = try? SocketAddress(ipAddress: credentials.host, port: credentials.port)
+        var pauses: [Duration] = [.milliseconds(200), .seconds(1)]
+        while true {
+            do {
+                if let address { return try await bootstrap.connect(to: address).get() }
+                return try await bootstrap.connect(host: credentials.host, port: credentials.port).get()
+            } catch {
+                guard !pauses.isEmpty else { throw error }
+                try await Task.sleep(for: pauses.removeFirst())
+            }
         }
     }
 
