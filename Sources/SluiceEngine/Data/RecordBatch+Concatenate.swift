@@ -23,13 +23,7 @@ extension Column {
         case .bytes:
             var strings = StringStorage(capacity: columns.reduce(0) { $0 + $1.count })
             for column in columns {
-                let source = column.strings
-                source.bytes.withUnsafeBytes { bytes in
-                    for row in 0..<source.count {
-                        strings.append(bytes: UnsafeRawBufferPointer(start: bytes.baseAddress.map { $0 + source.offsets[row] },
-                                                                     count: source.offsets[row + 1] - source.offsets[row]))
-                    }
-                }
+                column.strings.forEachValue { strings.append(bytes: $0) }
             }
             storage = .string(strings)
         case .list:
@@ -72,14 +66,11 @@ extension Column {
         codes.reserveCapacity(columns.reduce(0) { $0 + $1.count })
         for column in columns {
             let dictionary = column.dictionary!
-            let values = dictionary.values
-            let merged = values.bytes.withUnsafeBytes { bytes in
-                (0..<values.count).map { interner.code(of: UnsafeRawBufferPointer(rebasing: bytes[values.offsets[$0]..<values.offsets[$0 + 1]])) }
-            }
+            let merged = interner.codes(of: dictionary.values)
             // A null row's code may be anything: it becomes 0, which the validity hides.
             for code in dictionary.codes { codes.append(Int(code) < merged.count && code >= 0 ? merged[Int(code)] : 0) }
         }
-        guard interner.count <= StringDictionaryBuilder.distinctAllowance || interner.count * 2 <= codes.count else { return nil }
+        guard StringDictionaryBuilder.worthKeeping(distinct: interner.count, rows: codes.count) else { return nil }
         return Column(dataType: type, dictionary: ColumnDictionary(codes: codes, values: interner.values), validity: concatenateValidity(columns))
     }
 

@@ -18,7 +18,14 @@ struct StringDictionaryBuilder: Sendable {
     @inline(__always)
     mutating func append(_ bytes: UnsafeRawBufferPointer) -> Bool {
         codes.append(interner.code(of: bytes))
-        return interner.count <= Self.distinctAllowance || interner.count * 2 <= codes.count
+        return Self.worthKeeping(distinct: interner.count, rows: codes.count)
+    }
+
+    /// Whether `distinct` values over `rows` rows are worth a dictionary: within the
+    /// allowance, or repeating (at most one distinct value per two rows).
+    @inline(__always)
+    static func worthKeeping(distinct: Int, rows: Int) -> Bool {
+        distinct <= distinctAllowance || distinct * 2 <= rows
     }
 
     /// Appends the placeholder of a null row.

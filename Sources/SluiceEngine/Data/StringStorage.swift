@@ -113,6 +113,15 @@ public struct StringStorage: Sendable, Hashable {
     /// The number of values.
     public var count: Int { offsets.count - 1 }
 
+    /// Calls `body` with each value's bytes, in order.
+    func forEachValue(_ body: (UnsafeRawBufferPointer) -> Void) {
+        bytes.withUnsafeBytes { all in
+            for row in 0..<count {
+                body(UnsafeRawBufferPointer(start: all.baseAddress.map { $0 + offsets[row] }, count: offsets[row + 1] - offsets[row]))
+            }
+        }
+    }
+
     /// Appends one value's UTF-8 bytes.
     public mutating func append(utf8: some Collection<UInt8>) {
         bytes.append(contentsOf: utf8)

@@ -42,7 +42,8 @@ public struct RunIdentity: Sendable, Hashable {
     /// keeps run starts).
     static func timestampText(_ date: Date) -> String {
         let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
-        let (seconds, fraction) = (micros.dividingFloor(by: 1_000_000), micros - micros.dividingFloor(by: 1_000_000) * 1_000_000)
+        let seconds = micros.dividingFloor(by: 1_000_000)
+        let fraction = micros - seconds * 1_000_000
         return Temporal.formatTimestamp(seconds * 1_000_000).prefix(19).replacingOccurrences(of: "T", with: " ")
             + "." + String(fraction).leftPadded(to: 6)
     }

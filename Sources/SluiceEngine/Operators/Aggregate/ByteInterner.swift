@@ -31,6 +31,14 @@ public struct ByteInterner: Sendable {
         return Int32(code)
     }
 
+    /// The code of each of `values`, interning those that are new.
+    public mutating func codes(of values: StringStorage) -> [Int32] {
+        var codes: [Int32] = []
+        codes.reserveCapacity(values.count)
+        values.forEachValue { codes.append(code(of: $0)) }
+        return codes
+    }
+
     /// The code of `bytes` if it was interned, without interning it.
     public func existingCode(of bytes: UnsafeRawBufferPointer) -> Int32? {
         probe(bytes, Self.hash(bytes)).code

@@ -33,12 +33,8 @@ struct KeyColumnEncoder {
 
     /// A dictionary-coded column: each dictionary value is interned once, and rows map through their codes.
     private mutating func encode(_ dictionary: ColumnDictionary, into codes: inout [Int32]) {
-        let values = dictionary.values
-        let mapping: [Int32] = values.bytes.withUnsafeBytes { all in
-            (0..<values.count).map { index in
-                strings.code(of: UnsafeRawBufferPointer(rebasing: all[values.offsets[index]..<values.offsets[index + 1]])) + 1
-            }
-        }
+        // Code 0 is null: the interner's codes move up by one.
+        let mapping = strings.codes(of: dictionary.values).map { $0 + 1 }
         let rows = dictionary.codes.count
         let mapped = [Int32](unsafeUninitializedCapacity: rows) { buffer, initialized in
             mapping.withUnsafeBufferPointer { mapping in
@@ -54,7 +50,7 @@ struct KeyColumnEncoder {
     private mutating func encodeValues(_ column: Column, into codes: inout [Int32]) {
         switch column.storage {
         case .string(let storage):
-            Self.forEachValue(storage) { codes.append(strings.code(of: $0) + 1) }
+            storage.forEachValue { codes.append(strings.code(of: $0) + 1) }
         case .decimal(let values):
             for var value in values { codes.append(withUnsafeBytes(of: &value) { strings.code(of: $0) } + 1) }
         case .int32(let values): for value in values { codes.append(code(Int64(value))) }
@@ -68,17 +64,6 @@ struct KeyColumnEncoder {
                 nested[value] = Int32(nestedValues.count)
                 codes.append(Int32(nestedValues.count) + 1)
                 nestedValues.append(value)
-            }
-        }
-    }
-
-    /// Calls `body` with the bytes of each string, in order, without copying them.
-    @inline(__always)
-    private static func forEachValue(_ storage: StringStorage, _ body: (UnsafeRawBufferPointer) -> Void) {
-        storage.bytes.withUnsafeBytes { all in
-            for row in 0..<storage.count {
-                body(UnsafeRawBufferPointer(start: all.baseAddress.map { $0 + storage.offsets[row] },
-                                            count: storage.offsets[row + 1] - storage.offsets[row]))
             }
         }
     }
@@ -99,7 +84,7 @@ struct KeyColumnEncoder {
             // Each dictionary value is looked up once; rows map through their codes (the strings are never built).
             let values = dictionary.values
             var mapping: [Int32] = []
-            Self.forEachValue(values) { mapping.append(known(strings.existingCode(of: $0))) }
+            values.forEachValue { mapping.append(known(strings.existingCode(of: $0))) }
             codes = dictionary.codes.map { mapping[Int($0)] }
         } else {
             codes = existingValueCodes(column, known)
@@ -115,7 +100,7 @@ struct KeyColumnEncoder {
         codes.reserveCapacity(column.count)
         switch column.storage {
         case .string(let storage):
-            Self.forEachValue(storage) { codes.append(known(strings.existingCode(of: $0))) }
+            storage.forEachValue { codes.append(known(strings.existingCode(of: $0))) }
         case .decimal(let values):
             for var value in values { codes.append(known(withUnsafeBytes(of: &value) { strings.existingCode(of: $0) })) }
         case .int32(let values): for value in values { codes.append(known(numbers.existingCode(of: Int64(value)))) }
