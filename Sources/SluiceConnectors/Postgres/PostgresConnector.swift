@@ -17,52 +17,65 @@ enum PostgresConnector {
 
     /// A new connection and the channel under it. The channel is opened here rather than by
     /// postgres-nio so that the reader can stream rows on it directly (`PostgresRowStreamHandler`).
+    ///
+    /// An attempt that fails before the server has taken the connection (the TCP connect fails,
+    /// or the connection is closed before authentication) is tried twice more, after 0.2 s and
+    /// then 1 s; authentication, encryption and server errors are reported at once.
     static func open(_ credentials: DatabaseCredentials, origin: ConfigOrigin?) async throws
         -> (connection: PostgresConnection, channel: any Channel) {
         let action = "connecting to PostgreSQL at \(credentials.summary)"
         do {
-            let channel: any Channel
-            do {
-                channel = try await connectSocket(credentials)
-            } catch {
-                throw cannotConnect("\(error)", action: action, origin: origin)
-            }
-            var configuration = PostgresConnection.Configuration(
-                establishedChannel: channel, tls: try tls(credentials.tls), username: credentials.user,
-                password: credentials.password, database: credentials.database)
-            // The host names the server in its certificate, unless it is an address (as postgres-nio does).
-            if (try? SocketAddress(ipAddress: credentials.host, port: 0)) == nil {
-                configuration.options.tlsServerName = credentials.host
-            }
-            do {
-                let connection = try await PostgresConnection.connect(on: channel.eventLoop, configuration: configuration,
-                                                                      id: .random(in: 1...Int.max), logger: logger)
-                return (connection, channel)
-            } catch {
-                try? await channel.close()
-                throw error
+            let tls = try tls(credentials.tls)
+            var pauses: [Duration] = [.milliseconds(200), .seconds(1)]
+            while true {
+                do {
+                    return try await handshake(credentials, tls: tls, action: action, origin: origin).get()
+                } catch where !pauses.isEmpty && isUnreached(sluiceError(error, action: action, origin: origin)) {
+                    try await Task.sleep(for: pauses.removeFirst())
+                }
             }
         } catch {
             throw sluiceError(error, action: action, origin: origin)
         }
     }
 
-    /// The TCP connection to the server. An address is connected to directly; a host name is
-    /// resolved first. A failed attempt is tried twice more (after 0.2 s, then 1 s), so that a
-    /// connection the local network stack drops while it is set up fails only that attempt.
-    private static func connectSocket(_ credentials: DatabaseCredentials) async throws -> any Channel {
+    /// The TCP connection and PostgreSQL's start-up on it, chained on the channel's event loop.
+    /// No task has to be scheduled between the two: in a busy process that could take longer
+    /// than the server waits for the start-up message (`authentication_timeout`, 60 s by
+    /// default), and the server would close the connection before it began.
+    /// An address is connected to directly; a host name is resolved first.
+    static func handshake(_ credentials: DatabaseCredentials, tls: PostgresConnection.Configuration.TLS,
+                          action: String, origin: ConfigOrigin?)
+        -> EventLoopFuture<(connection: PostgresConnection, channel: any Channel)> {
         let bootstrap = ClientBootstrap(group: PostgresConnection.defaultEventLoopGroup).connectTimeout(.seconds(10))
-        let address = try? SocketAddress(ipAddress: credentials.host, port: credentials.port)
-        var pauses: [Duration] = [.milliseconds(200), .seconds(1)]
-        while true {
-            do {
-                if let address { return try await bootstrap.connect(to: address).get() }
-                return try await bootstrap.connect(host: credentials.host, port: credentials.port).get()
-            } catch {
-                guard !pauses.isEmpty else { throw error }
-                try await Task.sleep(for: pauses.removeFirst())
-            }
+        let connected: EventLoopFuture<any Channel>
+        if let address = try? SocketAddress(ipAddress: credentials.host, port: credentials.port) {
+            connected = bootstrap.connect(to: address)
+        } else {
+            connected = bootstrap.connect(host: credentials.host, port: credentials.port)
         }
+        return connected.flatMapErrorThrowing { error in
+            throw cannotConnect("\(error)", action: action, origin: origin)
+        }.flatMap { channel in
+            var configuration = PostgresConnection.Configuration(
+                establishedChannel: channel, tls: tls, username: credentials.user,
+                password: credentials.password, database: credentials.database)
+            // The host names the server in its certificate, unless it is an address (as postgres-nio does).
+            if (try? SocketAddress(ipAddress: credentials.host, port: 0)) == nil {
+                configuration.options.tlsServerName = credentials.host
+            }
+            return PostgresConnection.connect(on: channel.eventLoop, configuration: configuration,
+                                              id: .random(in: 1...Int.max), logger: logger)
+                .map { (connection: $0, channel: channel) }
+                .flatMapError { error in
+                    channel.close().flatMapErrorThrowing { _ in }.flatMapThrowing { throw error }
+                }
+        }
+    }
+
+    /// Whether `error` means the server never took the connection, so that trying again is safe.
+    private static func isUnreached(_ error: SluiceError) -> Bool {
+        error.code == .connectionRefused || error.code == .connectionReset
     }
 
     /// Adds a handler that speaks the protocol on `channel` itself: after TLS, where the bytes
