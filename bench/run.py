@@ -239,7 +239,7 @@ def main():
         for name, tools in workloads.items():
             times = {tool: timed(run, args.runs) for tool, run in tools.items()}
             fastest_peer = min(times["duckdb"], times["polars"])
-            print(f"{name:<18} {times['sluice']:>8.2f}s {times['duckdb']:>8.2f}s {times['polars']:>8.2f}s  "
+            print(f"{name:<18} {times['sluice']:>8.3f}s {times['duckdb']:>8.3f}s {times['polars']:>8.3f}s  "
                   f"{times['sluice'] / fastest_peer:.2f}x")
     finally:
         shutil.rmtree(out, ignore_errors=True)

@@ -138,10 +138,10 @@ def sample_table(rows=3000):
     })
 
 
-def batches_table(rows=170_000):
-    """Row groups larger than a batch, in small pages: dictionary-coded columns with nulls that
-    cross page, batch and row-group boundaries, one whose dictionary overflows into plain pages
-    mid-chunk, and required columns without definition levels."""
+def batches_table(rows=250_000):
+    """A row group larger than two batches and one smaller, in small pages: dictionary-coded
+    columns with nulls that cross page, batch and row-group boundaries, one whose dictionary
+    overflows into plain pages mid-chunk, and required columns without definition levels."""
     def nullable(values, every, phase=0):
         return [None if (i + phase) % every == 0 or (i // 5000) % 7 == 3 else v for i, v in enumerate(values)]
 
@@ -183,7 +183,7 @@ def write_all(directory):
                       column_encoding=encodings, data_page_version=version, compression="SNAPPY", data_page_size=2048)
     for version in ["1.0", "2.0"]:
         write_fixture(directory, f"pyarrow-batches-v{version[0]}", batches_table(), compression="SNAPPY",
-                      data_page_version=version, row_group_size=100_000, data_page_size=16_384,
+                      data_page_version=version, row_group_size=150_000, data_page_size=16_384,
                       use_dictionary=["category", "spill", "qty", "status"], dictionary_pagesize_limit=65_536)
     write_fixture(directory, "pyarrow-int96", table.select(["ts_us", "i32"]), use_deprecated_int96_timestamps=True)
     write_fixture(directory, "pyarrow-empty", table.slice(0, 0))

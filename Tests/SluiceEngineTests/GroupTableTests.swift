@@ -3,10 +3,12 @@ import Testing
 
 /// Group ids come in order of first appearance whatever path assigns them: the direct table
 /// for small codes (rebuilt as codes grow between calls), the packed interner beyond it, or
-/// the hashed table for three keys.
+/// the hashed table for three keys; with the codes' bounds given (as the grouping encoders
+/// give them: above every code handed out so far) or found from the codes.
 @Suite struct GroupTableTests {
-    func check(width: Int, batches: [(rows: Int, ranges: [Int32])]) {
+    func check(width: Int, withBounds: Bool, batches: [(rows: Int, ranges: [Int32])]) {
         var table = GroupTable(width: width)
+        var bounds = [Int](repeating: 0, count: width)
         var reference: [[Int32]: Int32] = [:]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         for batch in batches {
@@ -16,7 +18,8 @@ import Testing
                     return Int32(truncatingIfNeeded: state % UInt64(range))
                 }
             }
-            let groups = table.groups(rows: batch.rows, codes: codes)
+            for column in 0..<width { bounds[column] = max(bounds[column], Int(batch.ranges[column])) }
+            let groups = table.groups(rows: batch.rows, codes: codes, bounds: withBounds ? bounds : nil)
             for row in 0..<batch.rows {
                 let key = codes.map { $0[row] }
                 let expected = reference[key] ?? Int32(reference.count)
@@ -28,9 +31,11 @@ import Testing
         }
     }
 
-    @Test func smallCodesGrowingAcrossCallsKeepTheirGroups() {
-        check(width: 1, batches: [(500, [5]), (500, [40]), (800, [3]), (2_000, [70_000]), (500, [10])])
-        check(width: 2, batches: [(500, [3, 4]), (500, [20, 4]), (500, [20, 9]), (1_000, [300, 300]), (500, [2, 2])])
-        check(width: 3, batches: [(1_000, [4, 5, 6]), (1_000, [9, 2, 40])])
+    @Test(arguments: [false, true])
+    func smallCodesGrowingAcrossCallsKeepTheirGroups(withBounds: Bool) {
+        check(width: 1, withBounds: withBounds, batches: [(500, [5]), (500, [40]), (800, [3]), (2_000, [70_000]), (500, [10])])
+        check(width: 2, withBounds: withBounds,
+              batches: [(500, [3, 4]), (500, [20, 4]), (500, [20, 9]), (1_000, [300, 300]), (500, [2, 2])])
+        check(width: 3, withBounds: withBounds, batches: [(1_000, [4, 5, 6]), (1_000, [9, 2, 40])])
     }
 }

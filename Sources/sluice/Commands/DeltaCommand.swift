@@ -19,7 +19,9 @@ struct DeltaCommand: AsyncParsableCommand {
     }
 
     struct History: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a table's versions, newest first, with their time and operation.")
+        static let configuration = CommandConfiguration(
+            commandName: "history",
+            abstract: "List a table's versions, newest first, with their time and operation.")
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -50,6 +52,7 @@ struct DeltaCommand: AsyncParsableCommand {
 
     struct Optimize: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "optimize",
             abstract: "Compact small files into files of about the target size, or Z-order partitions.",
             discussion: "Without --zorder-by, each partition's files smaller than 3/4 of the target are rewritten together. With it, all of a partition's files are rewritten, rows sorted along a Z-order curve of the columns. The commit changes no data: readers see the same rows.")
 
@@ -77,6 +80,7 @@ struct DeltaCommand: AsyncParsableCommand {
 
     struct Vacuum: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "vacuum",
             abstract: "Delete data files the newest version no longer uses, once older than the retention.",
             discussion: "Time travel to versions older than the retention stops working for the deleted files. A retention under 168 hours is refused unless --force is given.")
 

@@ -29,15 +29,25 @@ struct GroupTable {
     var estimatedBytes: Int { packed.estimatedBytes + keys.count * 4 + hashes.count * 8 + slots.count * 4 }
 
     /// The group of each row, given the rows' codes column by column (`codes[column][row]`).
-    mutating func groups(rows: Int, codes: [[Int32]]) -> [Int32] {
+    /// `bounds`, when given, holds for each column a number above all its codes (the codes an
+    /// encoder has handed out), which spares a pass over the rows to find the largest.
+    mutating func groups(rows: Int, codes: [[Int32]], bounds: [Int]? = nil) -> [Int32] {
         guard width > 0 else {
             groupsWithoutKeys = 1
             return Array(repeating: 0, count: rows)
         }
+        if packs {
+            let first = codes[0], second = width == 2 ? codes[1] : first
+            let firstBound = bounds?[0] ?? Int(first.max() ?? 0) + 1
+            let secondBound = width == 2 ? bounds?[1] ?? Int(second.max() ?? 0) + 1 : 1
+            if let direct = denseGroups(rows: rows, first: first, second: width == 2 ? second : nil,
+                                        firstCount: firstBound, secondCount: secondBound) {
+                return direct
+            }
+        }
         var result = [Int32](repeating: 0, count: rows)
         if packs {
             let first = codes[0], second = width == 2 ? codes[1] : first
-            if let direct = denseGroups(rows: rows, first: first, second: width == 2 ? second : nil) { return direct }
             for row in 0..<rows {
                 result[row] = packed.code(of: width == 2 ? Self.pack(first[row], second[row]) : Int64(first[row]))
             }
@@ -51,10 +61,9 @@ struct GroupTable {
         return result
     }
 
-    /// The groups through the direct table, when the codes are small enough for one; nil otherwise.
-    private mutating func denseGroups(rows: Int, first: [Int32], second: [Int32]?) -> [Int32]? {
-        let firstCount = Int(first.max() ?? 0) + 1
-        let secondCount = Int(second?.max() ?? 0) + 1
+    /// The groups through the direct table, when the codes (below `firstCount` and
+    /// `secondCount`) are small enough for one; nil otherwise.
+    private mutating func denseGroups(rows: Int, first: [Int32], second: [Int32]?, firstCount: Int, secondCount: Int) -> [Int32]? {
         let stride = max(secondCount, denseStride)
         guard firstCount * stride <= Self.denseLimit else { return nil }
         if stride != denseStride || firstCount * stride > dense.count {

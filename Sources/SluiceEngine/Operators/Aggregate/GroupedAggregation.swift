@@ -26,7 +26,7 @@ struct GroupedAggregation: Sendable {
     /// (nil for `count(*)`); returns each row's group.
     @discardableResult
     mutating func add(keys: [Column], arguments: [Column?], rows: Int) -> [Int32] {
-        let groups = table.groups(rows: rows, codes: codes(keys, rows: rows))
+        let groups = table.groups(rows: rows, codes: codes(keys, rows: rows), bounds: encoders.map(\.codeCount))
         accumulate(groups: groups, arguments: arguments, rows: rows)
         return groups
     }
@@ -72,7 +72,8 @@ struct GroupedAggregation: Sendable {
 
     /// Folds in a partial aggregation of later rows (one without DISTINCT aggregates).
     mutating func merge(_ partial: PartialAggregate) {
-        let groups = table.groups(rows: partial.groupCount, codes: codes(partial.keys, rows: partial.groupCount))
+        let groups = table.groups(rows: partial.groupCount, codes: codes(partial.keys, rows: partial.groupCount),
+                                  bounds: encoders.map(\.codeCount))
         for index in accumulators.indices {
             accumulators[index].merge(partial.accumulators[index], groups: groups, groupCount: groupCount)
         }

@@ -108,7 +108,8 @@ struct FlatChunkPages {
 
     /// The dictionary codes of `count` rows made of `segments` of dictionary-encoded pages (0 at nulls).
     private func codes(_ count: Int, _ segments: [Segment]) -> [Int32] {
-        [Int32](unsafeUninitializedCapacity: count) { output, initialized in
+        if let whole = Self.wholePage(segments), let codes = whole.codes, codes.count == count { return codes }
+        return [Int32](unsafeUninitializedCapacity: count) { output, initialized in
             var row = 0
             for segment in segments {
                 let codes = segment.piece.page.codes ?? []
@@ -129,7 +130,10 @@ struct FlatChunkPages {
     /// `count` fixed-width values made of `segments`: each page's own values (`ownValues`
     /// extracts them from a page's or a dictionary's values), or its dictionary's at its codes.
     private func gathered<T>(_ count: Int, _ segments: [Segment], placeholder: T, _ ownValues: (LeafValues) -> [T]?) -> [T] {
-        [T](unsafeUninitializedCapacity: count) { output, initialized in
+        if let whole = Self.wholePage(segments), whole.codes == nil, let values = ownValues(whole.values), values.count == count {
+            return values
+        }
+        return [T](unsafeUninitializedCapacity: count) { output, initialized in
             var row = 0
             for segment in segments {
                 let page = segment.piece.page
@@ -150,6 +154,13 @@ struct FlatChunkPages {
             }
             initialized = count
         }
+    }
+
+    /// The page when `segments` are all of one page without nulls: its buffers are then the rows as they are.
+    private static func wholePage(_ segments: [Segment]) -> PageDecoder.Page? {
+        guard segments.count == 1, let segment = segments.first, segment.piece.page.present == nil,
+              segment.slots == 0..<segment.piece.page.slots else { return nil }
+        return segment.piece.page
     }
 
     /// Writes one segment's rows from `row` on: the next value at each present slot, else `placeholder`.

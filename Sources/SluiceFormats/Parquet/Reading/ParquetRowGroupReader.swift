@@ -28,7 +28,10 @@ struct ParquetRowGroupReader: Sendable {
         let group = footer.metadata.rowGroups[index]
         let rows = Int(group.numRows)
         guard rows > 0 else { return [] }
-        let ranges = stride(from: 0, to: rows, by: Self.batchRows).map { $0..<min($0 + Self.batchRows, rows) }
+        // A row group of up to two batches is read as one (writers often make row groups of a
+        // page per column, about 100,000 rows): whole pages then become columns without a copy.
+        let ranges = rows <= 2 * Self.batchRows ? [0..<rows]
+            : stride(from: 0, to: rows, by: Self.batchRows).map { $0..<min($0 + Self.batchRows, rows) }
         var columns: [[Column]] = []
         for (position, source) in sources.enumerated() {
             let target = output.fields[position].type
