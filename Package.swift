@@ -23,7 +23,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CBzip2", providers: [.apt(["libbz2-dev"])]),
         .systemLibrary(name: "CLZMA", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
-        .systemLibrary(name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
+        .systemLibrary(name: "CMariaDB", providers: [.apt(["libmariadb-dev"])]),
         .target(
             name: "SluiceCompression",
             dependencies: ["SluiceSpec", "CSnappy", "CZstd", "CLZ4", "CZlib", "CBzip2", "CLZMA"]

@@ -55,6 +55,7 @@ final class MySQLConnection: @unchecked Sendable {
     /// checks the host name too). A connection that should be encrypted but is not is refused.
     private static func open(_ credentials: DatabaseCredentials, tls: DatabaseCredentials.TLSMode, action: String,
                              origin: ConfigOrigin?) throws(SluiceError) -> MySQLConnection {
+        try MariaDBLibrary.require(action: action, origin: origin)
         guard let handle = mysql_init(nil) else {
             throw SluiceError(.internalError, "\(action): out of memory")
         }

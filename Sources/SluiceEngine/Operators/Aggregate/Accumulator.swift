@@ -110,7 +110,7 @@ struct IntegerSumAccumulator: Accumulator {
 /// squared deviations (Welford's method, stable for large values).
 struct DoubleAccumulator: Accumulator {
     enum Kind { case sum, avg, stddev, variance }
-    let kind: Kind
+    private(set) var kind: Kind
     private var counts: [Int64] = []
     private var sums: [Double] = []
     private var means: [Double] = []
@@ -118,6 +118,16 @@ struct DoubleAccumulator: Accumulator {
 
     init(kind: Kind) {
         self.kind = kind
+    }
+
+    /// Whether it keeps means and squared deviations besides counts and sums.
+    var holdsMoments: Bool { kind == .stddev || kind == .variance }
+
+    /// The same state, finished as `kind` (of the same family: `holdsMoments` alike).
+    func withKind(_ kind: Kind) -> DoubleAccumulator {
+        var copy = self
+        copy.kind = kind
+        return copy
     }
 
     mutating func update(groups: [Int32], groupCount: Int, column: Column?) {

@@ -7,6 +7,7 @@ struct GroupedAggregation: Sendable {
     private var table: GroupTable
     private(set) var accumulators: [any Accumulator]
     private let distinct: [Bool]
+    private let sharing: AccumulatorSharing
     /// The values already counted per group, for DISTINCT aggregates.
     private var distinctSeen: [Set<DistinctKey>]
 
@@ -16,6 +17,7 @@ struct GroupedAggregation: Sendable {
         table = GroupTable(width: keyTypes.count)
         accumulators = zip(aggregation.aggregates, aggregation.arguments).map { makeAccumulator($0.function, argumentType: $1?.type) }
         distinct = aggregation.aggregates.map(\.distinct)
+        sharing = AccumulatorSharing(aggregation, accumulators)
         distinctSeen = Array(repeating: [], count: aggregation.aggregates.count)
     }
 
@@ -54,7 +56,7 @@ struct GroupedAggregation: Sendable {
 
     /// Folds rows into the given groups, which exist already.
     mutating func accumulate(groups: [Int32], arguments: [Column?], rows: Int) {
-        for index in accumulators.indices {
+        for index in accumulators.indices where sharing.sources[index] == nil {
             var column = arguments[index]
             var rowGroups = groups
             if distinct[index], let values = column {
@@ -68,15 +70,17 @@ struct GroupedAggregation: Sendable {
             }
             accumulators[index].update(groups: rowGroups, groupCount: groupCount, column: column)
         }
+        sharing.share(&accumulators)
     }
 
     /// Folds in a partial aggregation of later rows (one without DISTINCT aggregates).
     mutating func merge(_ partial: PartialAggregate) {
         let groups = table.groups(rows: partial.groupCount, codes: codes(partial.keys, rows: partial.groupCount),
                                   bounds: encoders.map(\.codeCount))
-        for index in accumulators.indices {
+        for index in accumulators.indices where sharing.sources[index] == nil {
             accumulators[index].merge(partial.accumulators[index], groups: groups, groupCount: groupCount)
         }
+        sharing.share(&accumulators)
     }
 
     private mutating func codes(_ keys: [Column], rows: Int) -> [[Int32]] {
