@@ -32,6 +32,37 @@ import Testing
     }
 }
 
+extension ExtremeValuesTests {
+    /// NaN is above every number (as in Spark), and a group whose only values are the type's
+    /// extremes (infinities, the largest and smallest integers) still gets them.
+    @Test(arguments: [AggregateFunction.min, .max])
+    func nanAndTheTypesExtremesAreValuesLikeAnyOther(function: AggregateFunction) {
+        var doubles = makeAccumulator(function, argumentType: .float64)
+        // Group 0: 3.5, NaN, -1; group 1: -inf; group 2: +inf; group 3: nulls; group 4: NaN only.
+        doubles.update(groups: [0, 0, 1, 2, 3, 4], groupCount: 5,
+                       column: Self.column(.float64, [.float64(3.5), .float64(.nan), .float64(-.infinity), .float64(.infinity), .null,
+                                                      .float64(.nan)]))
+        doubles.update(groups: [0, 3, 4], groupCount: 5, column: Self.column(.float64, [.float64(-1), .null, .float64(.nan)]))
+        let result = doubles.finish(groupCount: 5)
+        func number(_ group: Int) -> Double? { if case .float64(let value) = result.value(at: group) { value } else { nil } }
+        if function == .min {
+            #expect(number(0) == -1)
+        } else {
+            #expect(number(0)?.isNaN == true)
+        }
+        #expect(number(1) == -.infinity)
+        #expect(number(2) == .infinity)
+        #expect(result.value(at: 3) == .null)
+        #expect(number(4)?.isNaN == true)
+
+        var integers = makeAccumulator(function, argumentType: .int64)
+        integers.update(groups: [0, 1, 1], groupCount: 2, column: Self.column(.int64, [.int64(.min), .int64(.max), .int64(.max)]))
+        let extremes = integers.finish(groupCount: 2)
+        #expect(extremes.value(at: 0) == .int64(.min))
+        #expect(extremes.value(at: 1) == .int64(.max))
+    }
+}
+
 /// `min` and `max` of strings compare UTF-8 bytes (as Spark does), whether the column holds
 /// plain strings or dictionary codes, and fold across batches.
 @Suite struct StringExtremeValuesTests {

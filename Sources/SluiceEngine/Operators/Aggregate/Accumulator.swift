@@ -221,16 +221,17 @@ struct ValueAccumulator: Accumulator {
         switch column.storage {
         case .float64(let numbers) where function == .min || function == .max:
             ExtremeValues.fold(numbers, groups: groups, validity: column.validity, into: &values, minimum: function == .min,
+                               lowest: -.infinity, highest: .infinity,
                                unbox: { if case .float64(let number) = $0 { number } else { nil } }, box: { .float64($0) }, less: Self.less)
         case .int64(let numbers) where (function == .min || function == .max) && [.int64, .timestamp, .timestampNTZ].contains(type):
             let type = self.type
             ExtremeValues.fold(numbers, groups: groups, validity: column.validity, into: &values, minimum: function == .min,
-                               unbox: Self.int64, box: { type == .int64 ? .int64($0) : type == .timestamp ? .timestamp($0) : .timestampNTZ($0) },
-                               less: <)
+                               lowest: .min, highest: .max, unbox: Self.int64,
+                               box: { type == .int64 ? .int64($0) : type == .timestamp ? .timestamp($0) : .timestampNTZ($0) }, less: <)
         case .int32(let numbers) where (function == .min || function == .max) && [.int32, .date].contains(type):
             let type = self.type
             ExtremeValues.fold(numbers, groups: groups, validity: column.validity, into: &values, minimum: function == .min,
-                               unbox: { switch $0 { case .int32(let v), .date(let v): v; default: nil } },
+                               lowest: .min, highest: .max, unbox: { switch $0 { case .int32(let v), .date(let v): v; default: nil } },
                                box: { type == .int32 ? .int32($0) : .date($0) }, less: <)
         case .string(let strings) where (function == .min || function == .max) && (type == .string || type == .binary):
             // Each group's best row of the batch, found on the bytes; only that value is boxed.

@@ -11,12 +11,15 @@ struct PartialAggregate: Sendable {
         let input = AggregationInput(batch, aggregation)
         var grouped = GroupedAggregation(aggregation)
         let groups = grouped.add(keys: input.keys, arguments: input.arguments, rows: input.rowCount)
-        // Groups are numbered in order of first appearance, so the next new group is always `next`.
+        // Groups are numbered in order of first appearance, so the next new group is always
+        // the number found so far; once all are found the rest of the batch holds no new one.
         var firstRows: [Int] = []
-        var next: Int32 = 0
-        for (row, group) in groups.enumerated() where group == next {
-            firstRows.append(row)
-            next += 1
+        let total = grouped.groupCount
+        groups.withUnsafeBufferPointer { groups in
+            for (row, group) in groups.enumerated() where Int(group) == firstRows.count {
+                firstRows.append(row)
+                if firstRows.count == total { break }
+            }
         }
         keys = input.keys.map { $0.take(firstRows) }
         accumulators = grouped.accumulators
