@@ -39,3 +39,30 @@ import Testing
         check(width: 3, withBounds: withBounds, batches: [(1_000, [4, 5, 6]), (1_000, [9, 2, 40])])
     }
 }
+
+extension GroupTableTests {
+    /// Grouping through dictionaries (each row's dictionary code, each entry's key code) gives
+    /// the groups of the key codes written out, over batches whose dictionaries grow, and past
+    /// the direct table's size (where the codes are written out after all).
+    @Test(arguments: [1, 2])
+    func dictionaryCodesGroupAsTheirKeyCodes(width: Int) {
+        var throughDictionaries = GroupTable(width: width)
+        var writtenOut = GroupTable(width: width)
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int32 {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Int32(truncatingIfNeeded: state % UInt64(bound))
+        }
+        var bounds = [Int](repeating: 1, count: width)
+        // (rows, dictionary entries, key codes the entries map to) per batch.
+        for (rows, entries, keyCodes) in [(700, 6, 9), (900, 30, 40), (500, 4, 12), (1_200, 600, 700)] {
+            let mappings = (0..<width).map { _ in (0..<entries).map { _ in next(keyCodes - 1) + 1 } }
+            let codes = (0..<width).map { _ in (0..<rows).map { _ in next(entries) } }
+            for column in 0..<width { bounds[column] = max(bounds[column], keyCodes) }
+            let groups = throughDictionaries.groups(rows: rows, dictionaryCodes: codes, mappings: mappings, bounds: bounds)
+            let keys = (0..<width).map { column in codes[column].map { mappings[column][Int($0)] } }
+            #expect(groups == writtenOut.groups(rows: rows, codes: keys, bounds: bounds))
+        }
+        #expect(throughDictionaries.count == writtenOut.count)
+    }
+}

@@ -1,4 +1,5 @@
 @testable import SluiceFormats
+import SluiceSpec
 import Testing
 
 /// The RLE/bit-packed hybrid decoder reads back what the encoder wrote, at every bit width
@@ -34,6 +35,23 @@ import Testing
         }
         mixed.bytes.withUnsafeBytes { bytes in
             #expect(!RLEHybridDecoder(ByteCursor(bytes, context: "test"), bitWidth: 1).startsWithRun(of: 1, covering: 500))
+        }
+    }
+
+    /// A run's value must fit the bit width: readers index dictionaries of 2^width values with
+    /// such values unchecked.
+    @Test func aRunValueWiderThanTheBitWidthIsCorrupt() {
+        // Header 10 << 1 (a run of 10), then one value byte: 4 does not fit 2 bits, 3 does.
+        for (value, fits) in [(UInt8(4), false), (3, true)] {
+            let bytes: [UInt8] = [20, value]
+            let result = bytes.withUnsafeBytes { raw in
+                var decoder = RLEHybridDecoder(ByteCursor(raw, context: "test"), bitWidth: 2)
+                return Result { () throws(SluiceError) -> [Int32] in try decoder.decode(count: 10) }
+            }
+            switch result {
+            case .success(let values): #expect(fits && values == [Int32](repeating: 3, count: 10))
+            case .failure(let error): #expect(!fits && error.message.contains("wider than the bit width of 2"), "\(error)")
+            }
         }
     }
 }

@@ -64,10 +64,45 @@ struct GroupTable {
     /// The groups through the direct table, when the codes (below `firstCount` and
     /// `secondCount`) are small enough for one; nil otherwise.
     private mutating func denseGroups(rows: Int, first: [Int32], second: [Int32]?, firstCount: Int, secondCount: Int) -> [Int32]? {
+        guard let stride = prepareDense(firstCount: firstCount, secondCount: secondCount) else { return nil }
+        let seconds = second ?? []
+        return first.withUnsafeBufferPointer { first in
+            seconds.withUnsafeBufferPointer { seconds in
+                denseLoop(rows: rows, stride: stride) { row in (first[row], seconds.isEmpty ? 0 : seconds[row]) }
+            }
+        }
+    }
+
+    /// The group of each row of one or two dictionary-coded key columns without nulls, given
+    /// each column's dictionary codes (`codes[column][row]`) and each dictionary entry's key
+    /// code (`mappings[column][entry]`, below `bounds[column]`). The rows' key codes are read
+    /// through the mappings as the rows are grouped, without being written out first.
+    mutating func groups(rows: Int, dictionaryCodes codes: [[Int32]], mappings: [[Int32]], bounds: [Int]) -> [Int32] {
+        precondition(packs && codes.count == width && mappings.count == width, "one or two dictionary-coded key columns")
+        if let stride = prepareDense(firstCount: bounds[0], secondCount: width == 2 ? bounds[1] : 1) {
+            let secondCodes = width == 2 ? codes[1] : [], secondMapping = width == 2 ? mappings[1] : []
+            return codes[0].withUnsafeBufferPointer { firstCodes in
+                mappings[0].withUnsafeBufferPointer { firstMapping in
+                    secondCodes.withUnsafeBufferPointer { secondCodes in
+                        secondMapping.withUnsafeBufferPointer { secondMapping in
+                            denseLoop(rows: rows, stride: stride) { row in
+                                (firstMapping[Int(firstCodes[row])], secondCodes.isEmpty ? 0 : secondMapping[Int(secondCodes[row])])
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let keyCodes = zip(codes, mappings).map { codes, mapping in codes.map { mapping[Int($0)] } }
+        return groups(rows: rows, codes: keyCodes, bounds: bounds)
+    }
+
+    /// Readies the direct table for codes below `firstCount` and `secondCount`, rebuilding it
+    /// from the groups so far when the codes outgrew it; its stride, or nil when it would be too large.
+    private mutating func prepareDense(firstCount: Int, secondCount: Int) -> Int? {
         let stride = max(secondCount, denseStride)
         guard firstCount * stride <= Self.denseLimit else { return nil }
         if stride != denseStride || firstCount * stride > dense.count {
-            // (Re)build the table from the groups so far, for the larger codes.
             let firstRows = max(firstCount, denseStride == 0 ? 0 : dense.count / denseStride)
             denseStride = stride
             dense = [Int32](repeating: -1, count: firstRows * stride)
@@ -76,27 +111,28 @@ struct GroupTable {
                 if a * stride + b < dense.count { dense[a * stride + b] = Int32(group) }
             }
         }
+        return stride
+    }
+
+    /// The direct table's loop: `keyCodes(row)` gives a row's codes (the second is 0 with one key).
+    @inline(__always)
+    private mutating func denseLoop(rows: Int, stride: Int, _ keyCodes: (Int) -> (Int32, Int32)) -> [Int32] {
         let pairs = width == 2
-        let seconds = second ?? []
-        let result = [Int32](unsafeUninitializedCapacity: rows) { result, initialized in
-            first.withUnsafeBufferPointer { first in
-                seconds.withUnsafeBufferPointer { seconds in
-                    dense.withUnsafeMutableBufferPointer { table in
-                        for row in 0..<rows {
-                            let index = Int(first[row]) * stride + (pairs ? Int(seconds[row]) : 0)
-                            var group = table[index]
-                            if group < 0 {
-                                group = packed.code(of: pairs ? Self.pack(first[row], seconds[row]) : Int64(first[row]))
-                                table[index] = group
-                            }
-                            result[row] = group
-                        }
+        return [Int32](unsafeUninitializedCapacity: rows) { result, initialized in
+            dense.withUnsafeMutableBufferPointer { table in
+                for row in 0..<rows {
+                    let (a, b) = keyCodes(row)
+                    let index = Int(a) * stride + Int(b)
+                    var group = table[index]
+                    if group < 0 {
+                        group = packed.code(of: pairs ? Self.pack(a, b) : Int64(a))
+                        table[index] = group
                     }
+                    result[row] = group
                 }
             }
             initialized = rows
         }
-        return result
     }
 
     /// The group of `key` if it exists, without adding it.

@@ -28,7 +28,14 @@ struct GroupedAggregation: Sendable {
     /// (nil for `count(*)`); returns each row's group.
     @discardableResult
     mutating func add(keys: [Column], arguments: [Column?], rows: Int) -> [Int32] {
-        let groups = table.groups(rows: rows, codes: codes(keys, rows: rows), bounds: encoders.map(\.codeCount))
+        let groups: [Int32]
+        if (1...2).contains(keys.count), keys.indices.allSatisfy({ encoders[$0].groupsThroughDictionary(keys[$0]) }) {
+            let mappings = keys.indices.map { encoders[$0].mapping(of: keys[$0].dictionary!) }
+            groups = table.groups(rows: rows, dictionaryCodes: keys.map { $0.dictionary!.codes }, mappings: mappings,
+                                  bounds: encoders.map(\.codeCount))
+        } else {
+            groups = table.groups(rows: rows, codes: codes(keys, rows: rows), bounds: encoders.map(\.codeCount))
+        }
         accumulate(groups: groups, arguments: arguments, rows: rows)
         return groups
     }

@@ -31,10 +31,21 @@ struct KeyColumnEncoder {
         }
     }
 
+    /// The code of each value of a dictionary of strings (or binary values), interned once.
+    mutating func mapping(of dictionary: ColumnDictionary) -> [Int32] {
+        // Code 0 is null: the interner's codes move up by one.
+        strings.codes(of: dictionary.values).map { $0 + 1 }
+    }
+
+    /// Whether `column`'s rows can be grouped through its dictionary (`mapping(of:)`): strings
+    /// or binary values read through a non-empty dictionary, without nulls.
+    func groupsThroughDictionary(_ column: Column) -> Bool {
+        column.validity == nil && type.physical == .bytes && (column.dictionary?.values.count ?? 0) > 0
+    }
+
     /// A dictionary-coded column: each dictionary value is interned once, and rows map through their codes.
     private mutating func encode(_ dictionary: ColumnDictionary, into codes: inout [Int32]) {
-        // Code 0 is null: the interner's codes move up by one.
-        let mapping = strings.codes(of: dictionary.values).map { $0 + 1 }
+        let mapping = mapping(of: dictionary)
         let rows = dictionary.codes.count
         let mapped = [Int32](unsafeUninitializedCapacity: rows) { buffer, initialized in
             mapping.withUnsafeBufferPointer { mapping in

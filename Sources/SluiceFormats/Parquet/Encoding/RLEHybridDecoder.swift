@@ -12,7 +12,7 @@ struct RLEHybridDecoder {
         valueBytes = (bitWidth + 7) / 8
     }
 
-    /// Fills `output` with the next `output.count` values.
+    /// Fills `output` with the next `output.count` values, each below 2^bitWidth.
     mutating func decode(into output: UnsafeMutableBufferPointer<Int32>) throws(SluiceError) {
         guard bitWidth <= 32 else { throw cursor.corrupt("a bit width of \(bitWidth) is over 32") }
         var filled = 0
@@ -24,6 +24,10 @@ struct RLEHybridDecoder {
                 let raw = try cursor.take(valueBytes, "a run's value")
                 var value: UInt32 = 0
                 for index in 0..<valueBytes { value |= UInt32(raw[index]) << UInt32(index * 8) }
+                // Every value fits the bit width (readers of the values rely on it).
+                guard bitWidth >= 32 || value >> UInt32(bitWidth) == 0 else {
+                    throw cursor.corrupt("a run's value \(value) is wider than the bit width of \(bitWidth)")
+                }
                 let end = filled + min(run, output.count - filled)
                 let stored = Int32(bitPattern: value)
                 for index in filled..<end { output[index] = stored }

@@ -140,10 +140,13 @@ struct PageDecoder {
             var decoder = RLEHybridDecoder(ByteCursor(cursor.takeRest(), context: context), bitWidth: width)
             let indices = try decoder.decode(count: count)
             let size = dictionary.count
-            // One branch-free pass (negative indices wrap to large ones), then the first bad index for the message.
-            let largest = indices.withUnsafeBufferPointer { $0.reduce(UInt32(0)) { Swift.max($0, UInt32(bitPattern: $1)) } }
-            if Int(largest) >= size, let bad = indices.first(where: { $0 < 0 || Int($0) >= size }) {
-                throw cursor.corrupt("dictionary index \(bad) is outside the dictionary of \(size) values")
+            // Indices of `width` bits all fit a dictionary of 2^width values or more; otherwise one
+            // branch-free pass (negative indices wrap to large ones), then the first bad index for the message.
+            if width >= 31 || size < 1 << width {
+                let largest = indices.withUnsafeBufferPointer { $0.reduce(UInt32(0)) { Swift.max($0, UInt32(bitPattern: $1)) } }
+                if Int(largest) >= size, let bad = indices.first(where: { $0 < 0 || Int($0) >= size }) {
+                    throw cursor.corrupt("dictionary index \(bad) is outside the dictionary of \(size) values")
+                }
             }
             return (defersDictionaryLookup ? LeafValues.empty(physical) : dictionary.gather(indices), indices)
         default:
