@@ -66,6 +66,15 @@ public enum CompressionCodec: String, Sendable, Hashable, CaseIterable {
         return try checked(Snappy.decompress(data), uncompressedSize)
     }
 
+    /// `data` decompressed into `output`, which is exactly as long as the decompressed bytes
+    /// must be (a Parquet page records its size): Snappy writes there directly, other codecs
+    /// through a copy.
+    public func decompress(_ data: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws(SluiceError) {
+        if self == .snappy { return try Snappy.decompress(data, into: output) }
+        let bytes = try decompress(data, uncompressedSize: output.count)
+        bytes.withUnsafeBytes { output.copyMemory(from: $0) }
+    }
+
     private func checked(_ output: [UInt8], _ uncompressedSize: Int?) throws(SluiceError) -> [UInt8] {
         if let uncompressedSize, output.count != uncompressedSize {
             throw CompressionFailure.error(

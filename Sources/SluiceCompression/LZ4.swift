@@ -28,19 +28,21 @@ enum LZ4 {
     private static func decompressBlock(
         _ data: ArraySlice<UInt8>, uncompressedSize: Int, codec: CompressionCodec
     ) throws(SluiceError) -> [UInt8] {
-        if uncompressedSize == 0 { return [] }
         // LZ4 expands at most about 255 times: a larger claimed size is corrupt, not worth allocating.
-        guard uncompressedSize > 0, uncompressedSize <= data.count * 255 + 64 else {
+        guard uncompressedSize >= 0, uncompressedSize <= data.count * 255 + 64 else {
             throw CompressionFailure.error(codec, "a claimed size of \(uncompressedSize) bytes for \(data.count) compressed bytes")
         }
-        var output = [UInt8](repeating: 0, count: uncompressedSize)
+        // One spare byte, so that an empty block too has an output to point at; the block must
+        // decode to exactly `uncompressedSize` bytes (an empty one is a single zero token).
+        var output = [UInt8](repeating: 0, count: uncompressedSize + 1)
         let read = data.withUnsafeBytes { input in
             output.withUnsafeMutableBytes { out in
                 LZ4_decompress_safe(
                     input.baseAddress?.assumingMemoryBound(to: CChar.self),
-                    out.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(input.count), Int32(out.count))
+                    out.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(input.count), Int32(uncompressedSize))
             }
         }
+        output.removeLast()
         guard read == Int32(uncompressedSize) else {
             throw CompressionFailure.error(codec, "invalid block")
         }

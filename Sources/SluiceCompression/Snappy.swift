@@ -25,21 +25,41 @@ enum Snappy {
 
     /// A raw block read in place (a page of a memory-mapped file, say).
     static func decompress(_ input: UnsafeRawBufferPointer) throws(SluiceError) -> [UInt8] {
-        let source = input.baseAddress?.assumingMemoryBound(to: CChar.self)
-        var length = 0
-        let sized = snappy_uncompressed_length(source, input.count, &length)
-        // A corrupt header could claim gigabytes; Snappy output is never more than about 64 times its input.
-        guard sized == SNAPPY_OK, length <= input.count * 64 + 1024 else { throw CompressionFailure.error(.snappy, "bad length header") }
-        var status = SNAPPY_OK
+        let length = try uncompressedLength(input)
+        var failure: SluiceError?
         // libsnappy writes every byte of a valid block; the output of an invalid one is dropped.
         let output = [UInt8](unsafeUninitializedCapacity: length) { out, initialized in
-            var written = length
-            status = snappy_uncompress(source, input.count,
-                                       out.baseAddress.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self) }
-                                           ?? UnsafeMutablePointer<CChar>(bitPattern: 1)!, &written)
-            initialized = status == SNAPPY_OK ? written : 0
+            do throws(SluiceError) {
+                try decompress(input, into: UnsafeMutableRawBufferPointer(out))
+                initialized = length
+            } catch {
+                failure = error
+                initialized = 0
+            }
         }
-        guard status == SNAPPY_OK else { throw CompressionFailure.error(.snappy, "invalid block") }
+        if let failure { throw failure }
         return output
+    }
+
+    /// A raw block decompressed into `output`, which must be exactly its decompressed length.
+    static func decompress(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws(SluiceError) {
+        let length = try uncompressedLength(input)
+        guard length == output.count else {
+            throw CompressionFailure.error(.snappy, "the block holds \(length) bytes where \(output.count) were expected")
+        }
+        var written = length
+        let status = snappy_uncompress(input.baseAddress?.assumingMemoryBound(to: CChar.self), input.count,
+                                       output.baseAddress.map { $0.assumingMemoryBound(to: CChar.self) }
+                                           ?? UnsafeMutablePointer<CChar>(bitPattern: 1)!, &written)
+        guard status == SNAPPY_OK, written == length else { throw CompressionFailure.error(.snappy, "invalid block") }
+    }
+
+    /// The decompressed length a block's header states.
+    private static func uncompressedLength(_ input: UnsafeRawBufferPointer) throws(SluiceError) -> Int {
+        var length = 0
+        let sized = snappy_uncompressed_length(input.baseAddress?.assumingMemoryBound(to: CChar.self), input.count, &length)
+        // A corrupt header could claim gigabytes; Snappy output is never more than about 64 times its input.
+        guard sized == SNAPPY_OK, length <= input.count * 64 + 1024 else { throw CompressionFailure.error(.snappy, "bad length header") }
+        return length
     }
 }

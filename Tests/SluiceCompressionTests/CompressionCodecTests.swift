@@ -77,4 +77,24 @@ import Testing
         let compressed = try CompressionCodec.zstd.compress(Self.text)
         #expect(throws: SluiceError.self) { try CompressionCodec.zstd.decompress(compressed, uncompressedSize: 5) }
     }
+
+    /// Decompressing into a buffer of the decompressed size (as Parquet pages are read) gives
+    /// the payload; a buffer of another size is an error, whatever the codec.
+    @Test(arguments: CompressionCodec.allCases)
+    func decompressesIntoABufferOfTheExactSize(codec: CompressionCodec) throws {
+        for payload in Self.payloads() where !payload.isEmpty {
+            let compressed = try codec.compress(payload)
+            var output = [UInt8](repeating: 0, count: payload.count)
+            try compressed.withUnsafeBytes { input in
+                try output.withUnsafeMutableBytes { out in try codec.decompress(input, into: out) }
+            }
+            #expect(output == payload, "\(codec) payload of \(payload.count) bytes")
+            var short = [UInt8](repeating: 0, count: payload.count - 1)
+            #expect(throws: SluiceError.self, "\(codec) into \(payload.count - 1) bytes") {
+                try compressed.withUnsafeBytes { input in
+                    try short.withUnsafeMutableBytes { out in try codec.decompress(input, into: out) }
+                }
+            }
+        }
+    }
 }

@@ -26,19 +26,39 @@ enum BitUnpacking {
     }
 
     /// Unpacks `count` values of `bitWidth` bits (1 to 8) into `output`, a group of eight at
-    /// a time from one 64-bit load; bits past the end of `bytes` read as zero.
-    @inline(__always)
+    /// a time from one 64-bit load; bits past the end of `bytes` read as zero. Each width has
+    /// its own loop, so that shifts and masks are constants.
     static func unpackNarrow(_ bytes: UnsafeRawBufferPointer, bitWidth: Int, count: Int, into output: UnsafeMutablePointer<Int32>) {
-        let mask: UInt64 = (1 << UInt64(bitWidth)) - 1
-        let width = UInt64(bitWidth)
+        switch bitWidth {
+        case 1: unpackGroups(bytes, width: 1, count: count, into: output)
+        case 2: unpackGroups(bytes, width: 2, count: count, into: output)
+        case 3: unpackGroups(bytes, width: 3, count: count, into: output)
+        case 4: unpackGroups(bytes, width: 4, count: count, into: output)
+        case 5: unpackGroups(bytes, width: 5, count: count, into: output)
+        case 6: unpackGroups(bytes, width: 6, count: count, into: output)
+        case 7: unpackGroups(bytes, width: 7, count: count, into: output)
+        default: unpackGroups(bytes, width: 8, count: count, into: output)
+        }
+    }
+
+    @inline(__always)
+    private static func unpackGroups(_ bytes: UnsafeRawBufferPointer, width: Int, count: Int, into output: UnsafeMutablePointer<Int32>) {
+        let mask: UInt64 = (1 << UInt64(width)) - 1
+        // Whole groups whose eight-byte load stays inside `bytes` need no bounds check.
+        let loadable = bytes.count >= 8 ? (bytes.count - 8) / width + 1 : 0
+        let checkedFrom = min(loadable, count / 8)
         var group = 0
-        while group * 8 < count {
-            let word = load(bytes, at: group * bitWidth)
+        while group < checkedFrom {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: group * width, as: UInt64.self))
             let target = output + group * 8
-            if count - group * 8 >= 8 {
-                for index in 0..<8 { target[index] = Int32(truncatingIfNeeded: (word >> (UInt64(index) * width)) & mask) }
-            } else {
-                for index in 0..<(count - group * 8) { target[index] = Int32(truncatingIfNeeded: (word >> (UInt64(index) * width)) & mask) }
+            for index in 0..<8 { target[index] = Int32(truncatingIfNeeded: (word >> UInt64(index * width)) & mask) }
+            group += 1
+        }
+        while group * 8 < count {
+            let word = load(bytes, at: group * width)
+            let target = output + group * 8
+            for index in 0..<min(8, count - group * 8) {
+                target[index] = Int32(truncatingIfNeeded: (word >> UInt64(index * width)) & mask)
             }
             group += 1
         }

@@ -1,3 +1,4 @@
+import Foundation
 import SluiceCompression
 import SluiceEngine
 import SluiceSpec
@@ -60,6 +61,15 @@ struct PageDecoder {
         }
         let page = header.dataPage ?? .init()
         let slots = try checkedSlots(page.numValues)
+        if codec != .none, page.encoding == .plain, leaf.maxRepetitionLevel == 0 {
+            switch physical {
+            case .int32: return try decodeFixedWidthInPlace(slots, page, Int32.self, LeafValues.int32)
+            case .int64: return try decodeFixedWidthInPlace(slots, page, Int64.self, LeafValues.int64)
+            case .float: return try decodeFixedWidthInPlace(slots, page, Float.self, LeafValues.float)
+            case .double: return try decodeFixedWidthInPlace(slots, page, Double.self, LeafValues.double)
+            default: break
+            }
+        }
         let plain = codec == .none ? Array(body) : try decompress(body, size: Int(header.uncompressedPageSize))
         return try plain.withUnsafeBytes { raw in
             Result { () throws(SluiceError) -> Page in
@@ -76,6 +86,42 @@ struct PageDecoder {
                                     decoded: decodeValues(&cursor, encoding: page.encoding, count: present.count))
             }
         }.get()
+    }
+
+    /// A version 1 page of a flat column's PLAIN fixed-width values, decompressed straight into
+    /// the array the values end in: the definition levels in front are read there, then the
+    /// values moved to its start. The page costs one buffer, not a decompressed one and a copy.
+    private func decodeFixedWidthInPlace<T: BitwiseCopyable>(
+        _ slots: Int, _ page: ParquetPageHeader.DataPage, _ type: T.Type, _ wrap: ([T]) -> LeafValues
+    ) throws(SluiceError) -> Page {
+        let size = Int(header.uncompressedPageSize)
+        guard size >= 0 else { throw SluiceError(.malformedData, "corrupt Parquet data in \(context): a page of \(size) bytes") }
+        let width = MemoryLayout<T>.stride
+        var levels = Levels()
+        var present: (count: Int, slots: [Bool]?) = (0, nil)
+        var failure: SluiceError?
+        let values = [T](unsafeUninitializedCapacity: (size + width - 1) / width) { buffer, initialized in
+            initialized = 0
+            do throws(SluiceError) {
+                let decompressed = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[..<size])
+                try decompress(body, into: decompressed)
+                var cursor = ByteCursor(UnsafeRawBufferPointer(decompressed), context: context)
+                if leaf.maxDefinitionLevel > 0 {
+                    levels.definition = try decodeLevels(try v1Levels(&cursor, page.definitionLevelEncoding),
+                                                         maximum: leaf.maxDefinitionLevel, slots: slots)
+                }
+                present = levels.present(slots, maximum: leaf.maxDefinitionLevel)
+                let bytes = try cursor.take(present.count * width, "\(present.count) values")
+                if let source = bytes.baseAddress, let target = decompressed.baseAddress {
+                    memmove(target, source, bytes.count)  // the regions overlap
+                }
+                initialized = present.count
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        return makePage(slots, levels, present: present.slots, decoded: (wrap(values), nil))
     }
 
     /// The levels of one page.
@@ -191,7 +237,19 @@ struct PageDecoder {
         do {
             return try codec.decompress(bytes, uncompressedSize: size)
         } catch {
-            throw SluiceError(.malformedData, "corrupt Parquet data in \(context): \(error.message)", hint: error.hint)
+            throw corruptData(error)
         }
+    }
+
+    private func decompress(_ bytes: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws(SluiceError) {
+        do {
+            try codec.decompress(bytes, into: output)
+        } catch {
+            throw corruptData(error)
+        }
+    }
+
+    private func corruptData(_ error: SluiceError) -> SluiceError {
+        SluiceError(.malformedData, "corrupt Parquet data in \(context): \(error.message)", hint: error.hint)
     }
 }
