@@ -31,7 +31,8 @@ import Testing
     }
 
     @Test func internedValuesOfEveryLengthStayApart() {
-        // Values that differ in one byte, at every position, for lengths 0 to 40.
+        // Values that differ in one byte, at every position, for lengths 0 to 40 (more than the
+        // tables first hold, so they grow).
         var interner = ByteInterner()
         var expected: [[UInt8]] = []
         for length in 0...40 {
@@ -43,12 +44,16 @@ import Testing
                 expected.append(changed)
             }
         }
+        // Zero bytes at the end tell values apart too (short values are keyed by zero-padded words).
+        expected += [[0], [0, 0], [97, 0], [97, 0, 0, 0, 0, 0, 0, 0, 0], [UInt8](repeating: 0, count: 16)]
         for value in expected { _ = value.withUnsafeBytes { interner.code(of: $0) } }
         #expect(interner.count == expected.count)
         for (code, value) in expected.enumerated() {
             #expect(value.withUnsafeBytes { interner.existingCode(of: $0) } == Int32(code))
+            #expect(value.withUnsafeBytes { interner.code(of: $0) } == Int32(code), "interning again keeps the code")
             #expect(Array(interner.bytes(of: code)) == value)
         }
+        #expect(interner.count == expected.count)
     }
 
     @Test(arguments: [BinaryOperator.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual])

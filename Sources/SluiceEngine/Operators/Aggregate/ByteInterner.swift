@@ -17,8 +17,26 @@ public struct ByteInterner: Sendable {
     /// The total bytes of the distinct values.
     public var byteCount: Int { pool.count }
 
+    /// Values of at most 16 bytes by their zero-padded words and length, which tell them apart
+    /// exactly: such a value is found without reading the pool.
+    private var shortTable = [ShortEntry](repeating: ShortEntry(), count: 1024)
+    private var shortCount = 0
+
     /// The code of `bytes`, interning it if new.
     public mutating func code(of bytes: UnsafeRawBufferPointer) -> Int32 {
+        guard bytes.count <= 16 else { return pooledCode(of: bytes) }
+        let key = ShortEntry(bytes)
+        let (found, slot) = shortProbe(key)
+        if let found { return found }
+        let code = pooledCode(of: bytes)
+        shortTable[slot] = key.with(code: code)
+        shortCount += 1
+        if shortCount * 2 > shortTable.count { growShort() }
+        return code
+    }
+
+    /// The code of `bytes` through the pool's table, interning it if new.
+    private mutating func pooledCode(of bytes: UnsafeRawBufferPointer) -> Int32 {
         let hash = Self.hash(bytes)
         let (found, slot) = probe(bytes, hash)
         if let found { return found }
@@ -41,7 +59,36 @@ public struct ByteInterner: Sendable {
 
     /// The code of `bytes` if it was interned, without interning it.
     public func existingCode(of bytes: UnsafeRawBufferPointer) -> Int32? {
-        probe(bytes, Self.hash(bytes)).code
+        if bytes.count <= 16 { return shortProbe(ShortEntry(bytes)).code }
+        return probe(bytes, Self.hash(bytes)).code
+    }
+
+    /// The code of a short value if interned, else the empty slot where it would go.
+    @inline(__always)
+    private func shortProbe(_ key: ShortEntry) -> (code: Int32?, slot: Int) {
+        shortTable.withUnsafeBufferPointer { table in
+            let mask = table.count - 1
+            var slot = Int(truncatingIfNeeded: key.hash) & mask
+            while true {
+                let entry = table[slot]
+                if entry.lengthAndCode == 0 { return (nil, slot) }
+                if entry.first == key.first, entry.second == key.second, entry.lengthAndCode >> 32 == key.lengthAndCode >> 32 {
+                    return (Int32(truncatingIfNeeded: entry.lengthAndCode) - 1, slot)
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    private mutating func growShort() {
+        let entries = shortTable.filter { $0.lengthAndCode != 0 }
+        shortTable = [ShortEntry](repeating: ShortEntry(), count: shortTable.count * 2)
+        let mask = shortTable.count - 1
+        for entry in entries {
+            var slot = Int(truncatingIfNeeded: entry.hash) & mask
+            while shortTable[slot].lengthAndCode != 0 { slot = (slot + 1) & mask }
+            shortTable[slot] = entry
+        }
     }
 
     /// The code of `bytes` if interned, else the empty slot where it would go.
@@ -129,6 +176,46 @@ public struct ByteInterner: Sendable {
         }
         hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         return hash ^ (hash >> 29)
+    }
+}
+
+/// A value of at most 16 bytes as the short-value table holds it: its bytes as two
+/// little-endian words, zero-padded, and its length and code + 1 (0: an empty slot).
+private struct ShortEntry: Sendable {
+    var first: UInt64 = 0
+    var second: UInt64 = 0
+    var lengthAndCode: UInt64 = 0
+
+    init() {}
+
+    /// The key of `bytes` (at most 16 of them), without a code.
+    @inline(__always)
+    init(_ bytes: UnsafeRawBufferPointer) {
+        let count = bytes.count
+        if count >= 8 {
+            first = bytes.loadUnaligned(as: UInt64.self)
+            second = count > 8 ? bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) >> UInt64((16 - count) * 8) : 0
+        } else if count >= 4 {
+            let low = UInt64(bytes.loadUnaligned(as: UInt32.self))
+            let high = UInt64(bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) >> UInt64((8 - count) * 8)
+            first = low | high << 32
+        } else {
+            for index in 0..<count { first |= UInt64(bytes[index]) << UInt64(index * 8) }
+        }
+        lengthAndCode = UInt64(count) << 32
+    }
+
+    func with(code: Int32) -> ShortEntry {
+        var entry = self
+        entry.lengthAndCode = lengthAndCode | UInt64(UInt32(code) + 1)
+        return entry
+    }
+
+    var hash: UInt64 {
+        var hash = (first &* 0x9E37_79B9_7F4A_7C15) ^ (second &* 0xC2B2_AE3D_27D4_EB4F) ^ (lengthAndCode >> 32)
+        hash ^= hash >> 29
+        hash = hash &* 0xBF58_476D_1CE4_E5B9
+        return hash ^ (hash >> 32)
     }
 }
 
