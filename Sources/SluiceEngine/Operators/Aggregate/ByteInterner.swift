@@ -19,7 +19,7 @@ public struct ByteInterner: Sendable {
 
     /// Values of at most 16 bytes by their zero-padded words and length, which tell them apart
     /// exactly: such a value is found without reading the pool.
-    private var shortTable = [ShortEntry](repeating: ShortEntry(), count: 1024)
+    private var shortTable = [ShortEntry](repeating: ShortEntry(), count: 64)
     private var shortCount = 0
 
     /// The code of `bytes`, interning it if new.
@@ -211,11 +211,11 @@ private struct ShortEntry: Sendable {
         return entry
     }
 
+    /// Two multiplications side by side, then the high bits folded into the low ones the
+    /// table's mask keeps: short, since a lookup waits for it.
     var hash: UInt64 {
-        var hash = (first &* 0x9E37_79B9_7F4A_7C15) ^ (second &* 0xC2B2_AE3D_27D4_EB4F) ^ (lengthAndCode >> 32)
-        hash ^= hash >> 29
-        hash = hash &* 0xBF58_476D_1CE4_E5B9
-        return hash ^ (hash >> 32)
+        let hash = (first &* 0x9E37_79B9_7F4A_7C15) ^ ((second ^ lengthAndCode >> 32) &* 0xC2B2_AE3D_27D4_EB4F)
+        return hash ^ (hash >> 29)
     }
 }
 
