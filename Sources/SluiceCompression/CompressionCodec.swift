@@ -66,6 +66,12 @@ public enum CompressionCodec: String, Sendable, Hashable, CaseIterable {
         return try checked(Snappy.decompress(data), uncompressedSize)
     }
 
+    /// The decompressed length `data` declares, for codecs whose blocks state it (Snappy), when
+    /// the declaration is plausible for the block's size; nil otherwise.
+    public func declaredLength(_ data: UnsafeRawBufferPointer) -> Int? {
+        self == .snappy ? try? Snappy.uncompressedLength(data) : nil
+    }
+
     /// `data` decompressed into `output`, which is exactly as long as the decompressed bytes
     /// must be (a Parquet page records its size): Snappy writes there directly, other codecs
     /// through a copy.

@@ -55,7 +55,7 @@ enum Snappy {
     }
 
     /// The decompressed length a block's header states.
-    private static func uncompressedLength(_ input: UnsafeRawBufferPointer) throws(SluiceError) -> Int {
+    static func uncompressedLength(_ input: UnsafeRawBufferPointer) throws(SluiceError) -> Int {
         var length = 0
         let sized = snappy_uncompressed_length(input.baseAddress?.assumingMemoryBound(to: CChar.self), input.count, &length)
         // A corrupt header could claim gigabytes; Snappy output is never more than about 64 times its input.

@@ -97,4 +97,17 @@ import Testing
             }
         }
     }
+
+    /// Snappy blocks state their decompressed length, which readers check before allocating;
+    /// other codecs state none here, and a damaged Snappy header states none either.
+    @Test func snappyBlocksDeclareTheirLength() throws {
+        let payload = Self.payloads()[4]
+        let block = try CompressionCodec.snappy.compress(payload)
+        #expect(block.withUnsafeBytes { CompressionCodec.snappy.declaredLength($0) } == payload.count)
+        let gzip = try CompressionCodec.gzip.compress(payload)
+        #expect(gzip.withUnsafeBytes { CompressionCodec.gzip.declaredLength($0) } == nil)
+        // A header claiming far more than the block could hold (a varint of 2^35).
+        let bogus: [UInt8] = [0x80, 0x80, 0x80, 0x80, 0x80, 0x01, 0x00]
+        #expect(bogus.withUnsafeBytes { CompressionCodec.snappy.declaredLength($0) } == nil)
+    }
 }

@@ -61,7 +61,9 @@ struct PageDecoder {
         }
         let page = header.dataPage ?? .init()
         let slots = try checkedSlots(page.numValues)
-        if codec != .none, page.encoding == .plain, leaf.maxRepetitionLevel == 0 {
+        // Only where the compressed block itself confirms the page's size (Snappy), so that a
+        // corrupt header cannot make it allocate more than the block can hold.
+        if page.encoding == .plain, leaf.maxRepetitionLevel == 0, codec.declaredLength(body) == Int(header.uncompressedPageSize) {
             switch physical {
             case .int32: return try decodeFixedWidthInPlace(slots, page, Int32.self, LeafValues.int32)
             case .int64: return try decodeFixedWidthInPlace(slots, page, Int64.self, LeafValues.int64)
@@ -95,7 +97,6 @@ struct PageDecoder {
         _ slots: Int, _ page: ParquetPageHeader.DataPage, _ type: T.Type, _ wrap: ([T]) -> LeafValues
     ) throws(SluiceError) -> Page {
         let size = Int(header.uncompressedPageSize)
-        guard size >= 0 else { throw SluiceError(.malformedData, "corrupt Parquet data in \(context): a page of \(size) bytes") }
         let width = MemoryLayout<T>.stride
         var levels = Levels()
         var present: (count: Int, slots: [Bool]?) = (0, nil)
