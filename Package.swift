@@ -17,6 +17,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "CFileSystem"),
+        .target(name: "CByteClasses"),
         .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
@@ -30,7 +31,7 @@ let package = Package(
         ),
         .target(name: "SluiceSpec"),
         .target(name: "SluiceEngine", dependencies: ["SluiceSpec"]),
-        .target(name: "SluiceFormats", dependencies: ["SluiceEngine", "SluiceSpec", "SluiceCompression"]),
+        .target(name: "SluiceFormats", dependencies: ["SluiceEngine", "SluiceSpec", "SluiceCompression", "CByteClasses"]),
         .target(name: "SluiceDelta", dependencies: ["SluiceEngine", "SluiceFormats"]),
         .target(
             name: "SluiceConnectors",

@@ -83,6 +83,30 @@ import Testing
         }
     }
 
+    /// Input of many 64-byte blocks: CRLF records run through, and a run stops right before
+    /// the record holding a lone carriage return or a quote, wherever it falls in a block.
+    @Test func runsCrossBlocksAndStopBeforeTheFirstIrregularRecord() {
+        let records = (0..<200).map { Array("\($0 % 10),ab,c\r\n".utf8) }  // 8 bytes each
+        let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\"")
+        records.joined().map { $0 }.withUnsafeBytes { bytes in
+            var index = CSVRecordIndex(fieldCount: 3, delimiter: comma, quote: quote)
+            #expect(index.scan(bytes, from: 0, limit: 1_000) == 200)
+            #expect(index.end == 1_600)
+            #expect(String(decoding: bytes[index.field(2, of: 150, in: bytes)], as: UTF8.self) == "c")
+        }
+        for bad in [0, 7, 8, 9, 15, 16, 17, 63, 100] {
+            for odd in [UInt8(ascii: "\r"), quote] {
+                var text = records
+                text[bad][3] = odd  // "0,a?,c\r\n": the second field holds it
+                Array(text.joined()).withUnsafeBytes { bytes in
+                    var index = CSVRecordIndex(fieldCount: 3, delimiter: comma, quote: quote)
+                    #expect(index.scan(bytes, from: 0, limit: 1_000) == bad, "record \(bad), byte \(odd)")
+                    #expect(index.end == bad * 8)
+                }
+            }
+        }
+    }
+
     @Test func aBadValueIsReportedAtItsLineAndColumnFirstInRowOrder() throws {
         var lines = (0..<3_000).map { "\($0),name,\($0).5,note" }
         // Column by column, the later row's error would come first.

@@ -1,4 +1,6 @@
-/// The field boundaries of a run of plain CSV records, found eight bytes at a time, so that
+import CByteClasses
+
+/// The field boundaries of a run of plain CSV records, found 64 bytes at a time, so that
 /// fields can then be converted a column at a time.
 ///
 /// A run holds only regular records: one line each, without quote characters, `fieldCount`
@@ -16,6 +18,8 @@ struct CSVRecordIndex {
     /// Where the first record of the run starts, and where the one after the run starts.
     private(set) var start = 0
     private(set) var end = 0
+    /// Four byte-class masks per block of a slice (`CByteClasses`).
+    private var masks = [UInt64](repeating: 0, count: 4 * blocksPerSlice)
 
     private static let newline = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
@@ -46,41 +50,55 @@ struct CSVRecordIndex {
         let (records, next) = ends.withUnsafeMutableBufferPointer { ends in
             var cursor = Cursor(ends: ends.baseAddress!, fieldCount: fieldCount, start: offset, limit: limit)
             var position = offset
-            let delimiters = Self.broadcast(delimiter), newlines = Self.broadcast(Self.newline)
-            let carriageReturns = Self.broadcast(Self.carriageReturn), quotes = Self.broadcast(quote)
-            scanning: while position + 8 <= count {
-                let word = UInt64(littleEndian: (base + position).loadUnaligned(as: UInt64.self))
-                let lineBreaks = Self.zeroBytes(word ^ newlines)
-                var structural = Self.zeroBytes(word ^ delimiters) | lineBreaks
-                // Only the bytes before a quote count: the record holding it is not plain.
-                let quoted = Self.zeroBytes(word ^ quotes)
-                if quoted != 0 { structural &= (UInt64(1) << quoted.trailingZeroBitCount) &- 1 }
-                // A carriage return may only come right before a line feed.
-                var returns = Self.zeroBytes(word ^ carriageReturns)
-                while returns != 0 {
-                    let at = position + returns.trailingZeroBitCount >> 3
-                    if at + 1 >= count || base.load(fromByteOffset: at + 1, as: UInt8.self) != Self.newline { return cursor.finish() }
-                    returns &= returns &- 1
+            let classes: [UInt8] = [delimiter, Self.newline, quote, Self.carriageReturn]
+            return masks.withUnsafeMutableBufferPointer { masks in
+                // Whole 64-byte blocks, classified a slice at a time: bit j of a mask is byte j of the block.
+                while position + 64 <= count {
+                    let blocks = min(Self.blocksPerSlice, (count - position) / 64)
+                    sluice_byte_classes(base.assumingMemoryBound(to: UInt8.self) + position, blocks, classes, masks.baseAddress!)
+                    for block in 0..<blocks {
+                        let lineBreaks = masks[4 * block + 1]
+                        // The run ends before a quote, or a carriage return not right before a
+                        // line feed: the record holding it is not plain. Only bytes before it count.
+                        var stop = masks[4 * block + 2].trailingZeroBitCount
+                        var returns = masks[4 * block + 3]
+                        while returns != 0, returns.trailingZeroBitCount < stop {
+                            let at = position + returns.trailingZeroBitCount
+                            if at + 1 >= count || base.load(fromByteOffset: at + 1, as: UInt8.self) != Self.newline {
+                                stop = returns.trailingZeroBitCount
+                            }
+                            returns &= returns &- 1
+                        }
+                        var structural = masks[4 * block] | lineBreaks
+                        if stop < 64 { structural &= (UInt64(1) << stop) &- 1 }
+                        while structural != 0 {
+                            let bit = structural.trailingZeroBitCount
+                            if !cursor.visit(position + bit, isNewline: lineBreaks & (1 << bit) != 0, base) { return cursor.finish() }
+                            structural &= structural &- 1
+                        }
+                        if stop < 64 { return cursor.finish() }
+                        position += 64
+                    }
                 }
-                while structural != 0 {
-                    let bit = structural.trailingZeroBitCount
-                    if !cursor.visit(position + bit >> 3, isNewline: lineBreaks & (1 << bit) != 0, base) { return cursor.finish() }
-                    structural &= structural &- 1
-                }
-                if quoted != 0 { return cursor.finish() }
-                position += 8
+                return Self.tail(from: position, count: count, base: base, delimiter: classes[0], quote: classes[2], cursor: &cursor)
             }
-            while position < count {
-                let byte = base.load(fromByteOffset: position, as: UInt8.self)
-                if byte == quote { break }
-                if byte == Self.carriageReturn, position + 1 >= count || base.load(fromByteOffset: position + 1, as: UInt8.self) != Self.newline { break }
-                if byte == delimiter || byte == Self.newline, !cursor.visit(position, isNewline: byte == Self.newline, base) { break }
-                position += 1
-            }
-            return cursor.finish()
         }
         end = next
         return records
+    }
+
+    /// The last bytes of the input (less than a block), one at a time.
+    private static func tail(from start: Int, count: Int, base: UnsafeRawPointer, delimiter: UInt8, quote: UInt8,
+                             cursor: inout Cursor) -> (Int, Int) {
+        var position = start
+        while position < count {
+            let byte = base.load(fromByteOffset: position, as: UInt8.self)
+            if byte == quote { break }
+            if byte == carriageReturn, position + 1 >= count || base.load(fromByteOffset: position + 1, as: UInt8.self) != newline { break }
+            if byte == delimiter || byte == newline, !cursor.visit(position, isNewline: byte == newline, base) { break }
+            position += 1
+        }
+        return cursor.finish()
     }
 
     /// The scan's state: the record being read and the runs' records so far.
@@ -137,14 +155,6 @@ struct CSVRecordIndex {
         record == 0 ? start : start + Int(ends[record * fieldCount - 1]) + 1
     }
 
-    /// `byte` in each of the eight bytes of a word.
-    @inline(__always)
-    private static func broadcast(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
-
-    /// The high bit of each zero byte of `word`, and no other bit.
-    @inline(__always)
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
-        let low = 0x7F7F_7F7F_7F7F_7F7F as UInt64
-        return ~(((word & low) &+ low) | word | low)
-    }
+    /// 64-byte blocks classified per call: 4 KB of input.
+    private static let blocksPerSlice = 64
 }
