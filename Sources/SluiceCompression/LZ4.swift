@@ -28,6 +28,8 @@ enum LZ4 {
     private static func decompressBlock(
         _ data: ArraySlice<UInt8>, uncompressedSize: Int, codec: CompressionCodec
     ) throws(SluiceError) -> [UInt8] {
+        // No bytes for no bytes (an empty section of a page); any other block is decoded and checked.
+        if uncompressedSize == 0, data.isEmpty { return [] }
         // LZ4 expands at most about 255 times: a larger claimed size is corrupt, not worth allocating.
         guard uncompressedSize >= 0, uncompressedSize <= data.count * 255 + 64 else {
             throw CompressionFailure.error(codec, "a claimed size of \(uncompressedSize) bytes for \(data.count) compressed bytes")
