@@ -56,6 +56,12 @@ struct CountAccumulator: Accumulator {
         }
     }
 
+    /// Adds each group's `after - before` (counts another accumulator kept, before and after a batch).
+    mutating func add(_ after: [Int64], minus before: [Int64], groupCount: Int) {
+        counts.grow(to: groupCount, with: 0)
+        for group in after.indices { counts[group] += after[group] - (group < before.count ? before[group] : 0) }
+    }
+
     mutating func merge(_ partial: any Accumulator, groups: [Int32], groupCount: Int) {
         let other = partial as! CountAccumulator
         counts.grow(to: groupCount, with: 0)
@@ -119,6 +125,9 @@ struct DoubleAccumulator: Accumulator {
     init(kind: Kind) {
         self.kind = kind
     }
+
+    /// The number of values each group has taken so far.
+    var rowCounts: [Int64] { counts }
 
     /// Whether it keeps means and squared deviations besides counts and sums.
     var holdsMoments: Bool { kind == .stddev || kind == .variance }

@@ -63,7 +63,8 @@ struct GroupedAggregation: Sendable {
 
     /// Folds rows into the given groups, which exist already.
     mutating func accumulate(groups: [Int32], arguments: [Column?], rows: Int) {
-        for index in accumulators.indices where sharing.sources[index] == nil {
+        let borrowed = sharing.borrowedRowCounts(arguments, accumulators)
+        for index in accumulators.indices where sharing.sources[index] == nil && borrowed[index] == nil {
             var column = arguments[index]
             var rowGroups = groups
             if distinct[index], let values = column {
@@ -78,6 +79,7 @@ struct GroupedAggregation: Sendable {
             accumulators[index].update(groups: rowGroups, groupCount: groupCount, column: column)
         }
         sharing.share(&accumulators)
+        sharing.lendRowCounts(borrowed, &accumulators, groupCount: groupCount)
     }
 
     /// Folds in a partial aggregation of later rows (one without DISTINCT aggregates).
