@@ -29,9 +29,10 @@ struct GroupedAggregation: Sendable {
     @discardableResult
     mutating func add(keys: [Column], arguments: [Column?], rows: Int) -> [Int32] {
         let groups: [Int32]
-        if (1...2).contains(keys.count), keys.indices.allSatisfy({ encoders[$0].groupsThroughDictionary(keys[$0]) }) {
-            let mappings = keys.indices.map { encoders[$0].mapping(of: keys[$0].dictionary!) }
-            groups = table.groups(rows: rows, dictionaryCodes: keys.map { $0.dictionary!.codes }, mappings: mappings,
+        let dictionaries = keys.indices.compactMap { encoders[$0].groupingDictionary(of: keys[$0]) }
+        if (1...2).contains(keys.count), dictionaries.count == keys.count {
+            let mappings = dictionaries.indices.map { encoders[$0].mapping(of: dictionaries[$0]) }
+            groups = table.groups(rows: rows, dictionaryCodes: dictionaries.map(\.codes), mappings: mappings,
                                   bounds: encoders.map(\.codeCount))
         } else {
             groups = table.groups(rows: rows, codes: codes(keys, rows: rows), bounds: encoders.map(\.codeCount))

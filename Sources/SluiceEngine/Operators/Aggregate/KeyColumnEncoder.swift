@@ -21,7 +21,7 @@ struct KeyColumnEncoder {
     /// The code of every row of `column`, appended to `codes`.
     mutating func encode(_ column: Column, into codes: inout [Int32]) {
         let start = codes.count
-        if let dictionary = column.dictionary, type.physical == .bytes, dictionary.values.count > 0 {
+        if let dictionary = internedDictionary(of: column) {
             encode(dictionary, into: &codes)
         } else {
             encodeValues(column, into: &codes)
@@ -37,10 +37,17 @@ struct KeyColumnEncoder {
         strings.codes(of: dictionary.values).map { $0 + 1 }
     }
 
-    /// Whether `column`'s rows can be grouped through its dictionary (`mapping(of:)`): strings
-    /// or binary values read through a non-empty dictionary, without nulls.
-    func groupsThroughDictionary(_ column: Column) -> Bool {
-        column.validity == nil && type.physical == .bytes && (column.dictionary?.values.count ?? 0) > 0
+    /// The dictionary `column`'s values are interned through: strings or binary values read
+    /// through a non-empty dictionary.
+    private func internedDictionary(of column: Column) -> ColumnDictionary? {
+        guard type.physical == .bytes, let dictionary = column.dictionary, dictionary.values.count > 0 else { return nil }
+        return dictionary
+    }
+
+    /// The dictionary `column`'s rows can be grouped through (`mapping(of:)`): an interned
+    /// dictionary of a column without nulls.
+    func groupingDictionary(of column: Column) -> ColumnDictionary? {
+        column.validity == nil ? internedDictionary(of: column) : nil
     }
 
     /// A dictionary-coded column: each dictionary value is interned once, and rows map through their codes.
@@ -91,7 +98,7 @@ struct KeyColumnEncoder {
     func existingCodes(_ column: Column) -> [Int32] {
         var codes: [Int32]
         func known(_ code: Int32?) -> Int32 { code.map { $0 + 1 } ?? -1 }
-        if let dictionary = column.dictionary, type.physical == .bytes, dictionary.values.count > 0 {
+        if let dictionary = internedDictionary(of: column) {
             // Each dictionary value is looked up once; rows map through their codes (the strings are never built).
             let values = dictionary.values
             var mapping: [Int32] = []

@@ -46,9 +46,9 @@ enum BitUnpacking {
         let mask: UInt64 = (1 << UInt64(width)) - 1
         // Whole groups whose eight-byte load stays inside `bytes` need no bounds check.
         let loadable = bytes.count >= 8 ? (bytes.count - 8) / width + 1 : 0
-        let checkedFrom = min(loadable, count / 8)
+        let uncheckedGroups = min(loadable, count / 8)
         var group = 0
-        while group < checkedFrom {
+        while group < uncheckedGroups {
             let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: group * width, as: UInt64.self))
             let target = output + group * 8
             for index in 0..<8 { target[index] = Int32(truncatingIfNeeded: (word >> UInt64(index * width)) & mask) }

@@ -112,7 +112,7 @@ struct ColumnChunkDecoder {
         do {
             return try codec.decompress(body, uncompressedSize: size)
         } catch {
-            throw SluiceError(.malformedData, "corrupt Parquet data in \(context): \(error.message)", hint: error.hint)
+            throw PageDecoder.corruptData(error, in: context)
         }
     }
 

@@ -251,6 +251,11 @@ struct PageDecoder {
     }
 
     private func corruptData(_ error: SluiceError) -> SluiceError {
+        Self.corruptData(error, in: context)
+    }
+
+    /// A codec's error about the data at `context` (a page of a column of a file).
+    static func corruptData(_ error: SluiceError, in context: String) -> SluiceError {
         SluiceError(.malformedData, "corrupt Parquet data in \(context): \(error.message)", hint: error.hint)
     }
 }
