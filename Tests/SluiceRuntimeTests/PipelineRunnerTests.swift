@@ -18,7 +18,7 @@ import Testing
         let file = try PipelineFile(json)
         defer { file.remove() }
         let store = try await StateStore.open(directory: stateDirectory ?? (file.directory + "/state"))
-        let runner = PipelineRunner(compiler: PipelineCompiler(registry: TestRegistry.registry), store: store,
+        let runner = PipelineRunner(compiler: PipelineCompiler(registry: TestRegistry.registry), store: PendingStateStore(store),
                                     logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), sleep: { delays.add($0) })
         let report = await runner.run(file: file.path, options: RunOptions(variables: variables, environment: [:]))
         await store.close()
@@ -88,6 +88,29 @@ import Testing
         #expect(report.outcome == .invalid)
         #expect(report.exitCode == 2)
         #expect(report.attempts == 0)
+    }
+
+    @Test func aStateStoreThatCannotOpenFailsTheRunBeforeAnyCommit() async throws {
+        // The store opens while the loads are staged; the run must still fail before it commits.
+        let blocker = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-blocker-\(UUID().uuidString)").path
+        #expect(FileManager.default.createFile(atPath: blocker, contents: Data()))
+        defer { try? FileManager.default.removeItem(atPath: blocker) }
+        let file = try PipelineFile("""
+            {"name": "unrecorded", "steps": [
+              {"type": "extract", "method": "fromNumbers", "config": {"count": 3}},
+              {"type": "load", "method": "toMemory", "config": {"name": "unrecorded-out"}}]}
+            """)
+        defer { file.remove() }
+        let runner = PipelineRunner(compiler: PipelineCompiler(registry: TestRegistry.registry),
+                                    store: PendingStateStore(directory: blocker + "/state"),
+                                    logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), sleep: { _ in })
+        let report = await runner.run(file: file.path, options: RunOptions(variables: [:], environment: [:]))
+        #expect(report.outcome == .failed)
+        #expect(report.exitCode == 1)
+        #expect(report.attempts == 1)
+        #expect(report.errors.map(\.code) == [.stateStore])
+        #expect(report.errors.first?.message.contains(blocker) == true)
+        #expect(MemoryTables.shared.rows("unrecorded-out") == nil, "nothing is committed")
     }
 
     @Test func runsAreRecordedAndFeedLastRunTimestamp() async throws {

@@ -13,13 +13,19 @@ public struct PipelineCompiler: Sendable {
     }
 
     /// The plan of `file`, or `SluiceErrors` listing every problem found.
-    /// - Parameter lastSuccessfulStart: looks up `${last_run_timestamp}` by pipeline name.
+    /// - Parameter lastSuccessfulStart: looks up `${last_run_timestamp}` by pipeline name;
+    ///   called only when the file uses that variable.
     public func compile(file: String, options: RunOptions, identity: RunIdentity,
                         lastSuccessfulStart: @Sendable (String) async throws -> Date?) async throws -> PipelinePlan {
-        let lastStart = try await PipelineNamePeek.name(of: file).asyncMap(lastSuccessfulStart) ?? nil
-        let context = VariableContext(cliVariables: options.variables, environment: options.environment,
-                                      runtime: identity.variables(lastSuccessfulStart: lastStart))
-        let spec = try PipelineLoader.load(file: file, context: context)
+        let uses = VariableUses()
+        var context = VariableContext(cliVariables: options.variables, environment: options.environment,
+                                      runtime: identity.variables(lastSuccessfulStart: nil), uses: uses)
+        var spec = try PipelineLoader.load(file: file, context: context)
+        if uses.contains(RunIdentity.lastRunTimestamp), options.variables[RunIdentity.lastRunTimestamp] == nil {
+            // Loaded again with the value, which is looked up only for a file that uses it.
+            context.runtime = identity.variables(lastSuccessfulStart: try await lastSuccessfulStart(spec.name))
+            spec = try PipelineLoader.load(file: file, context: context)
+        }
         if spec.mode == .streaming {
             throw SluiceError(.unsupported, "streaming pipelines are not available in this version of Sluice",
                               location: SourceLocation(file: file, line: 1, column: 1), jsonPath: "$.mode",
@@ -41,12 +47,5 @@ enum PipelineNamePeek {
         guard let data = FileManager.default.contents(atPath: file),
               let document = try? JSONParser.parse(bytes: Array(data), file: file) else { return nil }
         return document["name"]?.stringValue
-    }
-}
-
-extension Optional {
-    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }

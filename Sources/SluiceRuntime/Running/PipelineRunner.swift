@@ -7,16 +7,17 @@ import SluiceSpec
 /// then committed together), retry transient failures per the file's `retry`, and report.
 ///
 /// All loads of an attempt are staged before any is committed, so a failure in any step
-/// leaves every output as it was.
+/// leaves every output as it was. The run is recorded in the state store before the first
+/// commit; a store that cannot be opened fails the run there.
 public struct PipelineRunner: Sendable {
     public let compiler: PipelineCompiler
-    public let store: StateStore
+    public let store: PendingStateStore
     public let logger: Logger
     /// Waits between attempts; tests pass one that does not sleep.
     public let sleep: @Sendable (Double) async throws -> Void
     public let onEvent: @Sendable (RunEvent) -> Void
 
-    public init(compiler: PipelineCompiler = PipelineCompiler(), store: StateStore, logger: Logger,
+    public init(compiler: PipelineCompiler = PipelineCompiler(), store: PendingStateStore, logger: Logger,
                 sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .seconds($0)) },
                 onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }) {
         self.compiler = compiler
@@ -30,10 +31,11 @@ public struct PipelineRunner: Sendable {
         var options = options
         var logger = self.logger
         logger[metadataKey: "runId"] = "\(identity.runId)"
+        let store = self.store
         var plan: PipelinePlan
         do {
             plan = try await compiler.compile(file: file, options: options, identity: identity,
-                                              lastSuccessfulStart: { try await store.lastSuccessfulStart(of: $0) })
+                                              lastSuccessfulStart: { try await store.store.lastSuccessfulStart(of: $0) })
         } catch {
             let errors = SluiceErrors.flatten(error)
             let invalid = errors.allSatisfy { $0.code.kind == .invalidInput }
@@ -46,7 +48,11 @@ public struct PipelineRunner: Sendable {
         }
         logger[metadataKey: "pipeline"] = "\(plan.spec.name)"
         var record = RunRecord(runId: identity.runId, pipeline: plan.spec.name, startedAt: identity.startedAt, status: .running)
-        try? await store.save(record)
+        // Recorded while the loads are staged; awaited before the first commit and before the final record.
+        let started = Task { [record] in
+            let opened = try await store.store
+            try? await opened.save(record)
+        }
         logger.info("run started", metadata: ["steps": "\(plan.steps.count)", "file": "\(file)"])
 
         var retry = RetryStateMachine(policy: plan.spec.retry)
@@ -56,7 +62,8 @@ public struct PipelineRunner: Sendable {
             metrics = StepMetrics()
             onEvent(.attemptStarted(attempt: retry.attempts, metrics: metrics))
             do {
-                try await execute(plan, metrics: metrics, logger: logger, engineOptions: options.engineOptions)
+                try await execute(plan, metrics: metrics, logger: logger, engineOptions: options.engineOptions,
+                                  beforeCommit: { try await started.value })
                 errors = []
                 break
             } catch {
@@ -68,7 +75,7 @@ public struct PipelineRunner: Sendable {
                     options.sampledInference = false
                     do {
                         plan = try await compiler.compile(file: file, options: options, identity: identity,
-                                                          lastSuccessfulStart: { try await store.lastSuccessfulStart(of: $0) })
+                                                          lastSuccessfulStart: { try await store.store.lastSuccessfulStart(of: $0) })
                         continue
                     } catch {
                         errors = SluiceErrors.flatten(error)
@@ -105,7 +112,8 @@ public struct PipelineRunner: Sendable {
         record.attempts = report.attempts
         record.error = errors.first?.message
         do {
-            try await store.save(record)
+            try await started.value
+            try await store.store.save(record)
         } catch {
             logger.warning("could not record the run in the state store", metadata: ["error": "\(error)"])
         }
@@ -117,8 +125,10 @@ public struct PipelineRunner: Sendable {
         return report
     }
 
-    /// Stages every load in file order, then commits them all; any failure aborts them all.
-    private func execute(_ plan: PipelinePlan, metrics: StepMetrics, logger: Logger, engineOptions: EngineOptions) async throws {
+    /// Stages every load in file order, then (once `beforeCommit` returns) commits them all;
+    /// any failure aborts them all.
+    private func execute(_ plan: PipelinePlan, metrics: StepMetrics, logger: Logger, engineOptions: EngineOptions,
+                         beforeCommit: () async throws -> Void) async throws {
         let engine = LocalEngine(options: engineOptions)
         var staged: [any StagedWrite] = []
         do {
@@ -127,6 +137,7 @@ public struct PipelineRunner: Sendable {
                 logger.debug("step started", metadata: ["step": "\(step.name)", "method": "\(step.method.name)"])
                 staged.append(try await engine.stage(action, metrics: metrics))
             }
+            try await beforeCommit()
         } catch {
             for write in staged { await write.abort() }
             throw error

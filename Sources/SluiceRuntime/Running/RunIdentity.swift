@@ -13,6 +13,9 @@ public struct RunIdentity: Sendable, Hashable {
         runId = RunIdentity.compactTimestamp(startedAt) + "-" + suffix
     }
 
+    /// The variable holding when the pipeline's last successful run started.
+    public static let lastRunTimestamp = "last_run_timestamp"
+
     /// The runtime variables, given when the last successful run started (nil: never).
     ///
     /// `run_date` is the UTC date of the start (`2025-11-25`); `last_run_timestamp` is a UTC
@@ -22,7 +25,7 @@ public struct RunIdentity: Sendable, Hashable {
         [
             "run_id": runId,
             "run_date": RunIdentity.dateText(startedAt),
-            "last_run_timestamp": RunIdentity.timestampText(lastSuccessfulStart ?? Date(timeIntervalSince1970: 0)),
+            RunIdentity.lastRunTimestamp: RunIdentity.timestampText(lastSuccessfulStart ?? Date(timeIntervalSince1970: 0)),
         ]
     }
 

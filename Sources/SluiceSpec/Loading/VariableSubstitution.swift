@@ -5,6 +5,7 @@ struct VariableSubstitution {
     /// Named values, already merged in precedence order.
     let values: [String: String]
     let environment: [String: String]
+    let uses: VariableUses?
 
     /// Builds the values: `--var` first, then the run's values, then the file's `variables`.
     init(context: VariableContext, fileVariables: [String: String]) {
@@ -12,6 +13,7 @@ struct VariableSubstitution {
             .merging(context.runtime) { cli, _ in cli }
             .merging(fileVariables) { known, _ in known }
         environment = context.environment
+        uses = context.uses
     }
 
     /// `node` with every string value expanded; problems go to `diagnostics`.
@@ -84,6 +86,7 @@ struct VariableSubstitution {
                               hint: NameSuggester.hint(for: name, in: known)
                                   ?? "define it in \"variables\" or pass --var \(name)=...; known: \(known.joined(separator: ", "))")
         }
+        uses?.record(name)
         return value
     }
 }

@@ -36,7 +36,7 @@ struct RunCommand: AsyncParsableCommand {
         var options = try pipeline.runOptions(engine: engine)
         options.engineOptions = try PipelineOptions.engineOptions(memoryLimit: memoryLimit)
         LogSetup.bootstrap(level: logLevel)
-        let store = try await state.openStore()
+        let store = PendingStateStore(directory: state.directory)
         let progress = ProgressLine(terminal: .shared)
         let runner = PipelineRunner(store: store, logger: Logger(label: "sluice"), onEvent: progress.handle)
         let report = await runner.run(file: pipeline.file, options: options)
