@@ -28,9 +28,7 @@ enum AvroTestSupport {
     }
 
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-avro-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try InteropFixtures.temporaryDirectory("avro")
     }
 
     /// Where `value` (of `schema`) differs from `expected` in the interop script's raw form; nil when equal.

@@ -31,10 +31,12 @@ enum InteropFixtures {
         var description: String { message }
     }
 
-    /// A fresh temporary directory.
+    /// A fresh temporary directory, removed when the test process exits (fixtures written
+    /// once per run live in such directories for the whole run).
     static func temporaryDirectory(_ label: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-\(label)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        ExitCleanup.remove(url.path)
         return url
     }
 
