@@ -64,7 +64,6 @@ public enum AvroEngineMapping {
             return dataType(of: items, visiting: visiting).map { (.array($0.type), false) }
         case .map(let values):
             return dataType(of: values, visiting: visiting).map { (.map(key: .string, value: $0.type), false) }
-        default: return nil
         }
     }
 
@@ -208,7 +207,6 @@ public enum AvroEngineMapping {
                 values.append(mapped)
             }
             return .map(keys: keys.map(ScalarValue.string), values: values)
-        default: return nil
         }
     }
 
