@@ -121,7 +121,7 @@ struct RowComparator {
         switch (left.storage, right.storage) {
         case (.int32(let v), .int32(let w)): result = v[i] < w[j] ? -1 : v[i] > w[j] ? 1 : 0
         case (.int64(let v), .int64(let w)): result = v[i] < w[j] ? -1 : v[i] > w[j] ? 1 : 0
-        case (.float64(let v), .float64(let w)): result = v[i] < w[j] ? -1 : v[i] > w[j] ? 1 : 0
+        case (.float64(let v), .float64(let w)): result = SparkFloatOrder.compare(v[i], w[j])
         case (.decimal(let v), .decimal(let w)): result = v[i] < w[j] ? -1 : v[i] > w[j] ? 1 : 0
         case (.boolean(let v), .boolean(let w)): result = v[i] == w[j] ? 0 : v[i] ? 1 : -1
         case (.string(let s), .string(let t)):

@@ -21,7 +21,7 @@ enum ConditionalFunctions {
             switch (values[0], values[1]) {
             // Strings are equal byte for byte, as Spark compares them (not by Unicode equivalence).
             case (.string(let a), .string(let b)): a.utf8.elementsEqual(b.utf8) ? .null : values[0]
-            default: values[0] == values[1] ? .null : values[0]
+            default: ScalarOrdering.same(values[0], values[1]) ? .null : values[0]
             }
         }.vectorized { SelectKernel.nullIf($0) },
         "if": Entry(arity: 3...3, argumentTypes: nil, leading: [.boolean], result: { TypeCoercion.commonType($0) ?? .string },

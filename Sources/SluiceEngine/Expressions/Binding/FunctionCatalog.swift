@@ -44,6 +44,14 @@ enum FunctionCatalog {
             return key == "current_date" ? (.literal(.date(Int32(now / 86_400_000_000)), type: .date), .date)
                                          : (.literal(.timestamp(now), type: .timestamp), .timestamp)
         }
+        if let type = castFunctions[key] {
+            // Spark's cast functions: `double(x)` is `CAST(x AS DOUBLE)`.
+            guard arguments.count == 1 else {
+                throw SluiceError(.invalidValue, "\(key) takes 1 argument, got \(arguments.count), in \(expression)",
+                                  hint: "it is CAST(x AS \(key.uppercased()))")
+            }
+            return try binder.bindUntyped(.cast(arguments[0], type))
+        }
         guard let entry = key == Expression.subscriptFunction ? CollectionFunctions.subscriptEntry : entries[key] else {
             throw SluiceError(.unknownFunction, "unknown function '\(name)'",
                               hint: NameSuggester.hint(for: key, in: entries.keys) ?? "see the expression reference for the functions available")
@@ -96,6 +104,13 @@ enum FunctionCatalog {
         return (.rowFunction(typed.function, cast, type: typed.result), typed.result)
     }
 
+    /// The functions Spark defines as casts, by name: each takes one argument.
+    static let castFunctions: [String: DataType] = [
+        "boolean": .boolean, "tinyint": .int8, "smallint": .int16, "int": .int32, "bigint": .int64, "float": .float32,
+        "double": .float64, "decimal": .decimal(precision: 10, scale: 0), "binary": .binary, "string": .string,
+        "date": .date, "timestamp": .timestamp,
+    ]
+
     static let entries: [String: Entry] = StringFunctions.entries
         .merging(MathFunctions.entries) { first, _ in first }
         .merging(DateFunctions.entries) { first, _ in first }
@@ -136,8 +151,9 @@ extension FunctionCatalog.Entry {
 
 /// The names of the scalar functions expressions may call, for documentation and checks.
 public enum ExpressionFunctions {
-    /// Every function name, sorted (`current_date`, `current_timestamp` and `now` included).
+    /// Every function name, sorted (`current_date`, `current_timestamp`, `now` and the cast
+    /// functions such as `double` included).
     public static var names: [String] {
-        (Array(FunctionCatalog.entries.keys) + ["current_date", "current_timestamp", "now"]).sorted()
+        (Array(FunctionCatalog.entries.keys) + Array(FunctionCatalog.castFunctions.keys) + ["current_date", "current_timestamp", "now"]).sorted()
     }
 }

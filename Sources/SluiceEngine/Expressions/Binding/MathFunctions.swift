@@ -61,15 +61,6 @@ enum MathFunctions {
         return positive ? MathKernels.positiveRemainder(r, n) : r
     }
 
-    /// Spark's order for `greatest` and `least`: as `ScalarOrdering`, but a double NaN above every other value.
-    static func sparkLess(_ a: ScalarValue, _ b: ScalarValue) -> Bool {
-        switch (a, b) {
-        case (.float64(let x), .float64(let y)): ExtremeKernel.sparkLess(x, y)
-        case (.float32(let x), .float32(let y)): ExtremeKernel.sparkLess(Double(x), Double(y))
-        default: ScalarOrdering.less(a, b)
-        }
-    }
-
     static let entries: [String: Entry] = [
         "abs": sameNumeric("abs", arity: 1...1) { values -> ScalarValue in
             switch values[0] {
@@ -103,10 +94,10 @@ enum MathFunctions {
             .vectorized { MathKernels.doubles($0[0]) { $0.squareRoot() } },
         "pow": pow, "power": pow,
         "greatest": .common(2...Int.max, nullPropagating: false, "greatest") { values in
-            values.filter { $0 != .null }.max(by: sparkLess) ?? .null
+            values.filter { $0 != .null }.max(by: ScalarOrdering.less) ?? .null
         }.vectorized { ExtremeKernel.extreme($0, greatest: true) },
         "least": .common(2...Int.max, nullPropagating: false, "least") { values in
-            values.filter { $0 != .null }.min(by: sparkLess) ?? .null
+            values.filter { $0 != .null }.min(by: ScalarOrdering.less) ?? .null
         }.vectorized { ExtremeKernel.extreme($0, greatest: false) },
     ]
 }

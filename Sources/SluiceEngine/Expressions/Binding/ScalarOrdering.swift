@@ -7,8 +7,8 @@ enum ScalarOrdering {
         case (.int64(let x), .int64(let y)): return x < y
         case (.int8(let x), .int8(let y)): return x < y
         case (.int16(let x), .int16(let y)): return x < y
-        case (.float32(let x), .float32(let y)): return x < y
-        case (.float64(let x), .float64(let y)): return x < y
+        case (.float32(let x), .float32(let y)): return SparkFloatOrder.less(x, y)
+        case (.float64(let x), .float64(let y)): return SparkFloatOrder.less(x, y)
         case (.decimal(let x), .decimal(let y)): return DecimalMath.less(x, y)
         case (.string(let x), .string(let y)): return Array(x.utf8).lexicographicallyPrecedes(y.utf8)
         case (.binary(let x), .binary(let y)): return x.lexicographicallyPrecedes(y)
@@ -16,7 +16,7 @@ enum ScalarOrdering {
         case (.timestamp(let x), .timestamp(let y)), (.timestampNTZ(let x), .timestampNTZ(let y)): return x < y
         case (.array(let x), .array(let y)), (.struct(let x), .struct(let y)):
             // Element by element (nulls first), then the shorter first, as Spark orders them.
-            for (left, right) in zip(x, y) where left != right {
+            for (left, right) in zip(x, y) where !same(left, right) {
                 if left == .null { return true }
                 if right == .null { return false }
                 return less(left, right)
@@ -24,5 +24,10 @@ enum ScalarOrdering {
             return x.count < y.count
         default: return false
         }
+    }
+
+    /// Whether two values of one type are equal in this order (NaN equals NaN).
+    static func same(_ a: ScalarValue, _ b: ScalarValue) -> Bool {
+        a == b || (!less(a, b) && !less(b, a) && a != .null && b != .null)
     }
 }

@@ -1,5 +1,6 @@
 /// Comparisons of two columns of one type into a boolean column; null if either side is
-/// null, except for `<=>`, which is never null.
+/// null, except for `<=>`, which is never null. Doubles compare in Spark's order
+/// (`SparkFloatOrder`): NaN equals NaN and is above every other value.
 enum ComparisonKernel {
     static func apply(_ op: BinaryOperator, _ left: Column, _ right: Column) -> Column {
         if let coded = compareCoded(op, left, right) { return coded }
@@ -8,7 +9,7 @@ enum ComparisonKernel {
         switch (left.storage, right.storage) {
         case (.int32(let a), .int32(let b)): compare(op, a, b, &out)
         case (.int64(let a), .int64(let b)): compare(op, a, b, &out)
-        case (.float64(let a), .float64(let b)): compare(op, a, b, &out)
+        case (.float64(let a), .float64(let b)): compareDoubles(op, a, b, &out)
         case (.decimal(let a), .decimal(let b)): compare(op, a, b, &out)
         case (.boolean(let a), .boolean(let b)): compare(op, a.map { $0 ? 1 : 0 } as [UInt8], b.map { $0 ? 1 : 0 }, &out)
         case (.string(let a), .string(let b)): compareStrings(op, a, b, &out)
@@ -18,8 +19,8 @@ enum ComparisonKernel {
                 let a = left.value(at: row), b = right.value(at: row)
                 let less = ScalarOrdering.less(a, b), greater = ScalarOrdering.less(b, a)
                 switch op {
-                case .equal, .nullSafeEqual: out[row] = a == b
-                case .notEqual: out[row] = a != b
+                case .equal, .nullSafeEqual: out[row] = ScalarOrdering.same(a, b)
+                case .notEqual: out[row] = !ScalarOrdering.same(a, b)
                 case .less: out[row] = less
                 case .lessOrEqual: out[row] = !greater
                 case .greater: out[row] = greater
@@ -83,6 +84,24 @@ enum ComparisonKernel {
                     case .lessOrEqual: for i in 0..<a.count { out[i] = a[i] <= b[i] }
                     case .greater: for i in 0..<a.count { out[i] = a[i] > b[i] }
                     default: for i in 0..<a.count { out[i] = a[i] >= b[i] }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Doubles in Spark's order: the IEEE comparison, corrected where a side is NaN.
+    static func compareDoubles(_ op: BinaryOperator, _ a: [Double], _ b: [Double], _ out: inout [Bool]) {
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                out.withUnsafeMutableBufferPointer { out in
+                    switch op {
+                    case .equal, .nullSafeEqual: for i in 0..<a.count { out[i] = SparkFloatOrder.equal(a[i], b[i]) }
+                    case .notEqual: for i in 0..<a.count { out[i] = !SparkFloatOrder.equal(a[i], b[i]) }
+                    case .less: for i in 0..<a.count { out[i] = SparkFloatOrder.less(a[i], b[i]) }
+                    case .lessOrEqual: for i in 0..<a.count { out[i] = SparkFloatOrder.lessOrEqual(a[i], b[i]) }
+                    case .greater: for i in 0..<a.count { out[i] = SparkFloatOrder.less(b[i], a[i]) }
+                    default: for i in 0..<a.count { out[i] = SparkFloatOrder.lessOrEqual(b[i], a[i]) }
                     }
                 }
             }

@@ -10,16 +10,11 @@ enum ExtremeKernel {
         case .int32: choice = choose(columns, rows, greatest, { if case .int32(let v) = $0 { v } else { nil } }, <)
         case .int64: choice = choose(columns, rows, greatest, { if case .int64(let v) = $0 { v } else { nil } }, <)
         case .decimal: choice = choose(columns, rows, greatest, { if case .decimal(let v) = $0 { v } else { nil } }, <)
-        case .float64: choice = choose(columns, rows, greatest, { if case .float64(let v) = $0 { v } else { nil } }, sparkLess)
+        case .float64: choice = choose(columns, rows, greatest, { if case .float64(let v) = $0 { v } else { nil } }, SparkFloatOrder.less)
         case .string: choice = chooseStrings(columns, rows, greatest)
         case .list, .structure: return nil
         }
         return choice.flatMap { SelectKernel.select(columns, choice: $0) }
-    }
-
-    /// Spark's order of doubles: NaN above everything else (and equal to itself).
-    static func sparkLess(_ a: Double, _ b: Double) -> Bool {
-        a < b || (b.isNaN && !a.isNaN)
     }
 
     /// For each row, the column holding the extreme value (-1 when every row is null); nil when

@@ -231,7 +231,7 @@ struct ValueAccumulator: Accumulator {
         case .float64(let numbers) where function == .min || function == .max:
             ExtremeValues.fold(numbers, groups: groups, validity: column.validity, into: &values, minimum: function == .min,
                                lowest: -.infinity, highest: .infinity,
-                               unbox: { if case .float64(let number) = $0 { number } else { nil } }, box: { .float64($0) }, less: Self.less)
+                               unbox: { if case .float64(let number) = $0 { number } else { nil } }, box: { .float64($0) }, less: SparkFloatOrder.less)
         case .int64(let numbers) where (function == .min || function == .max) && [.int64, .timestamp, .timestampNTZ].contains(type):
             let type = self.type
             ExtremeValues.fold(numbers, groups: groups, validity: column.validity, into: &values, minimum: function == .min,
@@ -269,7 +269,7 @@ struct ValueAccumulator: Accumulator {
     /// Keeps `value` as the group's `min` or `max` if it beats the one held.
     private mutating func offer(_ value: ScalarValue, to group: Int) {
         let held = values[group]
-        if held == .null || (function == .min ? Self.less(value, held) : Self.less(held, value)) {
+        if held == .null || (function == .min ? ScalarOrdering.less(value, held) : ScalarOrdering.less(held, value)) {
             values[group] = value
         }
     }
@@ -287,14 +287,6 @@ struct ValueAccumulator: Accumulator {
         }
     }
 
-    /// The order of min and max: NaN above every number, as in Spark; other values by value.
-    private static func less(_ a: ScalarValue, _ b: ScalarValue) -> Bool {
-        if case .float64(let x) = a, case .float64(let y) = b { return less(x, y) }
-        return ScalarOrdering.less(a, b)
-    }
-
-    @inline(__always)
-    private static func less(_ x: Double, _ y: Double) -> Bool { x < y || (y.isNaN && !x.isNaN) }
 
     private static func int64(_ value: ScalarValue) -> Int64? {
         switch value {
