@@ -31,6 +31,16 @@ import Testing
         #expect(output == "region,orders,revenue\neast,2,179.9\nnorth,3,90.6\n")
     }
 
+    @Test func orderByMayReadColumnsTheSelectListLeavesOut() throws {
+        let (result, output) = try run("SELECT order_id, upper(status) AS s FROM orders ORDER BY amount DESC, order_id LIMIT 3")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(output == "order_id,s\n1010,COMPLETED\n1002,COMPLETED\n1006,REFUNDED\n")
+        // A key reading a column the select list leaves out, beside a key naming one of its aliases.
+        let (mixed, ids) = try run("SELECT order_id AS id FROM orders WHERE amount > 20 ORDER BY upper(category), id DESC")
+        #expect(mixed.status == 0, "\(mixed.stderr)")
+        #expect(ids == "id\n1008\n1001\n1010\n1006\n1002\n1009\n1011\n1005\n")
+    }
+
     @Test func subqueriesUnionsAndDistinct() throws {
         let (result, output) = try run("""
             SELECT DISTINCT status FROM (SELECT status FROM orders WHERE amount > 100 UNION ALL SELECT 'none' AS status FROM orders) s

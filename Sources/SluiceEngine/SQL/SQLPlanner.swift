@@ -21,20 +21,30 @@ public struct SQLPlanner {
     private mutating func plan(_ statement: SQLStatement, scope outer: [String: LogicalPlan]) throws(SluiceError) -> LogicalPlan {
         var scope = outer
         for table in statement.commonTables { scope[table.name.lowercased()] = try plan(table.statement, scope: scope) }
-        var result = try plan(statement.query, scope: scope)
-        if !statement.orderBy.isEmpty {
-            var keys = statement.orderBy
-            if case .select(let clause) = statement.query {
-                // ORDER BY sum(x) or an unaliased expression means the select item that computes it.
-                for index in keys.indices {
-                    for item in clause.items {
-                        if case .expression(let expression, let alias) = item, expression == keys[index].expression {
-                            keys[index].expression = .column(name: alias ?? Self.defaultName(expression), qualifier: nil)
-                        }
+        var keys = statement.orderBy
+        var hidden: [NamedExpression] = []
+        if case .select(let clause) = statement.query {
+            // ORDER BY sum(x) or an unaliased expression means the select item that computes it.
+            for index in keys.indices {
+                for item in clause.items {
+                    if case .expression(let expression, let alias) = item, expression == keys[index].expression {
+                        keys[index].expression = .column(name: alias ?? Self.defaultName(expression), qualifier: nil)
                     }
                 }
             }
+            (keys, hidden) = Self.hiddenSortColumns(keys, clause)
+        }
+        var result: LogicalPlan
+        if case .select(let clause) = statement.query, !hidden.isEmpty {
+            result = try plan(clause, scope: scope, hidden: hidden)
+        } else {
+            result = try plan(statement.query, scope: scope)
+        }
+        if !keys.isEmpty {
             result = .sort(SortNode(input: result, keys: keys, origin: origin))
+        }
+        if !hidden.isEmpty {
+            result = .project(ProjectNode(input: result, operation: .drop(hidden.map(\.name)), origin: origin))
         }
         if let limit = statement.limit { result = .limit(LimitNode(input: result, count: limit, origin: origin)) }
         return result
@@ -64,7 +74,29 @@ public struct SQLPlanner {
         }
     }
 
-    private mutating func plan(_ clause: SelectClause, scope: [String: LogicalPlan]) throws(SluiceError) -> LogicalPlan {
+    /// Sort keys of a plain SELECT (no grouping, aggregate, DISTINCT or `*`) that read columns
+    /// the select list does not output, as Spark allows: each becomes a hidden column computed
+    /// beside the select list, sorted by, then dropped.
+    static func hiddenSortColumns(_ keys: [SortNode.Key], _ clause: SelectClause) -> ([SortNode.Key], [NamedExpression]) {
+        let expressions = clause.items.compactMap { item -> (Expression, String?)? in
+            if case .expression(let expression, let alias) = item { return (expression, alias) }
+            return nil
+        }
+        guard clause.groupBy.isEmpty, !clause.distinct, !clause.items.contains(.star),
+              expressions.allSatisfy({ $0.0.aggregateCalls.isEmpty }) else { return (keys, []) }
+        let outputs = Set(expressions.map { ($0.1 ?? defaultName($0.0)).lowercased() })
+        var keys = keys
+        var hidden: [NamedExpression] = []
+        for index in keys.indices where !keys[index].expression.referencedColumns.allSatisfy({ outputs.contains($0.lowercased()) }) {
+            let name = "__order\(index)"
+            hidden.append(NamedExpression(name: name, expression: keys[index].expression))
+            keys[index].expression = .column(name: name, qualifier: nil)
+        }
+        return (keys, hidden)
+    }
+
+    private mutating func plan(_ clause: SelectClause, scope: [String: LogicalPlan],
+                               hidden: [NamedExpression] = []) throws(SluiceError) -> LogicalPlan {
         var result = try source(clause.from, scope: scope)
         var leftAliases = Set([clause.from.alias?.lowercased()].compactMap { $0 })
         for join in clause.joins {
@@ -97,7 +129,7 @@ public struct SQLPlanner {
             let named = clause.items.compactMap { item -> NamedExpression? in
                 guard case .expression(let expression, let alias) = item else { return nil }
                 return NamedExpression(name: alias ?? Self.defaultName(expression), expression: expression)
-            }
+            } + hidden
             let (windowed, rewritten, windowColumns) = WindowPlanning.extract(named, input: result, origin: origin)
             let operation: ProjectNode.Operation = clause.items.contains(.star) ? .withColumns(rewritten) : .select(rewritten)
             result = .project(ProjectNode(input: windowed, operation: operation, origin: origin))
