@@ -47,8 +47,7 @@ public struct RunIdentity: Sendable, Hashable {
         let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
         let seconds = micros.dividingFloor(by: 1_000_000)
         let fraction = micros - seconds * 1_000_000
-        return Temporal.formatTimestamp(seconds * 1_000_000).prefix(19).replacingOccurrences(of: "T", with: " ")
-            + "." + String(fraction).leftPadded(to: 6)
+        return UTCText.seconds(Date(timeIntervalSince1970: Double(seconds))) + "." + String(fraction).leftPadded(to: 6)
     }
 
     /// `2025-11-25T03:30:15Z`: whole seconds, formatted without a date formatter (which

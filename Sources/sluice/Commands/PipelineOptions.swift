@@ -41,7 +41,7 @@ struct StateOptions: ParsableArguments {
     var stateDir: String?
 
     var directory: String {
-        stateDir ?? ProcessInfo.processInfo.environment["SLUICE_STATE_DIR"] ?? ".sluice"
+        stateDir ?? getenv("SLUICE_STATE_DIR").map { String(cString: $0) } ?? ".sluice"
     }
 
     /// Opens the store, or prints why it cannot be opened and exits with status 1.

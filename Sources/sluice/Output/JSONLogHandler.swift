@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SluiceRuntime
 import SluiceSpec
 
 /// Writes each log record as one JSON object per line on stderr: `timestamp`, `level`,
@@ -18,17 +19,13 @@ struct JSONLogHandler: LogHandler {
     func log(event: LogEvent) {
         var fields = metadata
         event.metadata.map { fields.merge($0) { $1 } }
-        var line = "{\"timestamp\":\"\(Self.timestamp())\",\"level\":\"\(event.level.rawValue)\","
+        var line = "{\"timestamp\":\"\(UTCText.milliseconds(Date()))\",\"level\":\"\(event.level.rawValue)\","
         line += "\"message\":\(JSONNode.quote(event.message.description))"
         for key in fields.keys.sorted() {
             let value = fields[key]!.description
             line += ",\(JSONNode.quote(key)):" + (Int(value) != nil ? value : JSONNode.quote(value))
         }
         terminal.writeError(line + "}\n")
-    }
-
-    private static func timestamp() -> String {
-        Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
     }
 }
 

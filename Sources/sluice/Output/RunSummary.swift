@@ -22,17 +22,12 @@ enum RunSummary {
     static func table(_ runs: [RunRecord]) -> String {
         if runs.isEmpty { return "no runs recorded" }
         let rows = runs.map { run in
-            [run.runId, run.pipeline, run.status.rawValue, stamp(run.startedAt),
+            [run.runId, run.pipeline, run.status.rawValue, UTCText.seconds(run.startedAt),
              run.endedAt.map { String(format: "%.2fs", $0.timeIntervalSince(run.startedAt)) } ?? "",
              run.rowsRead.groupedDigits, run.rowsWritten.groupedDigits, run.error ?? ""]
         }
         return table(header: ["run", "pipeline", "status", "started (UTC)", "duration", "rows read", "rows written", "error"],
                      rows: rows, rightAligned: [4, 5, 6])
-    }
-
-    private static func stamp(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false)
-            .timeSeparator(.colon).dateTimeSeparator(.space))
     }
 
     private static func table(header: [String], rows: [[String]], rightAligned: Set<Int>) -> String {
