@@ -47,6 +47,6 @@ final class ProgressLine: @unchecked Sendable {
         // Rows reach the sink through its input, which the scan meters.
         let rows = (0...state.step).map { state.metrics.entry(step: $0).rowsOut }.max() ?? 0
         let seconds = Date().timeIntervalSince(state.since)
-        terminal.setProgress("▸ writing '\(state.name)' · \(rows.groupedDigits) rows · \(String(format: "%.1f", seconds))s")
+        terminal.setProgress("▸ writing '\(state.name)' · \(rows.groupedDigits) rows · \(seconds.fixedDecimals(1))s")
     }
 }

@@ -7,11 +7,11 @@ enum RunSummary {
     static func text(_ report: RunReport) -> String {
         let seconds = report.endedAt.timeIntervalSince(report.startedAt)
         var lines = ["Run \(report.runId) of '\(report.pipeline)' \(report.outcome.rawValue) in "
-                     + String(format: "%.2fs", seconds)
+                     + seconds.fixedDecimals(2) + "s"
                      + (report.attempts > 1 ? " after \(report.attempts) attempts" : "")]
         let rows = report.steps.map { step in
             [String(step.index + 1), step.name, step.method, step.rowsIn.groupedDigits, step.rowsOut.groupedDigits,
-             String(format: "%.0f ms", step.durationMs)]
+             step.durationMs.fixedDecimals(0) + " ms"]
         }
         lines.append(table(header: ["#", "step", "method", "rows in", "rows out", "time"], rows: rows,
                            rightAligned: [0, 3, 4, 5]))
@@ -23,7 +23,7 @@ enum RunSummary {
         if runs.isEmpty { return "no runs recorded" }
         let rows = runs.map { run in
             [run.runId, run.pipeline, run.status.rawValue, UTCText.seconds(run.startedAt),
-             run.endedAt.map { String(format: "%.2fs", $0.timeIntervalSince(run.startedAt)) } ?? "",
+             run.endedAt.map { $0.timeIntervalSince(run.startedAt).fixedDecimals(2) + "s" } ?? "",
              run.rowsRead.groupedDigits, run.rowsWritten.groupedDigits, run.error ?? ""]
         }
         return table(header: ["run", "pipeline", "status", "started (UTC)", "duration", "rows read", "rows written", "error"],
