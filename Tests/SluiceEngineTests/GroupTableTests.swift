@@ -42,8 +42,10 @@ import Testing
 
 extension GroupTableTests {
     /// Grouping through dictionaries (each row's dictionary code, each entry's key code) gives
-    /// the groups of the key codes written out, over batches whose dictionaries grow, and past
-    /// the direct table's size (where the codes are written out after all).
+    /// the groups of the key codes written out, over batches whose dictionaries grow: through
+    /// the table of entry pairs, through the direct table alone once the pairs outnumber its
+    /// limit (300 × 300 entries over 200 × 200 key codes), and past the direct table's size
+    /// (where the codes are written out after all).
     @Test(arguments: [1, 2])
     func dictionaryCodesGroupAsTheirKeyCodes(width: Int) {
         var throughDictionaries = GroupTable(width: width)
@@ -55,7 +57,7 @@ extension GroupTableTests {
         }
         var bounds = [Int](repeating: 1, count: width)
         // (rows, dictionary entries, key codes the entries map to) per batch.
-        for (rows, entries, keyCodes) in [(700, 6, 9), (900, 30, 40), (500, 4, 12), (1_200, 600, 700)] {
+        for (rows, entries, keyCodes) in [(700, 6, 9), (900, 30, 40), (500, 4, 12), (1_000, 300, 200), (1_200, 600, 700)] {
             let mappings = (0..<width).map { _ in (0..<entries).map { _ in next(keyCodes - 1) + 1 } }
             let codes = (0..<width).map { _ in (0..<rows).map { _ in next(entries) } }
             for column in 0..<width { bounds[column] = max(bounds[column], keyCodes) }

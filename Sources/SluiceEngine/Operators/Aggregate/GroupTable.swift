@@ -76,16 +76,22 @@ struct GroupTable {
     /// The group of each row of one or two dictionary-coded key columns without nulls, given
     /// each column's dictionary codes (`codes[column][row]`) and each dictionary entry's key
     /// code (`mappings[column][entry]`, below `bounds[column]`). The rows' key codes are read
-    /// through the mappings as the rows are grouped, without being written out first.
+    /// through the mappings as the rows are grouped, without being written out first; when the
+    /// batch's dictionaries are small, each pair of entries is looked up once, and rows read
+    /// their group from a table of the pairs.
     mutating func groups(rows: Int, dictionaryCodes codes: [[Int32]], mappings: [[Int32]], bounds: [Int]) -> [Int32] {
         precondition(packs && codes.count == width && mappings.count == width, "one or two dictionary-coded key columns")
         if let stride = prepareDense(firstCount: bounds[0], secondCount: width == 2 ? bounds[1] : 1) {
             let secondCodes = width == 2 ? codes[1] : [], secondMapping = width == 2 ? mappings[1] : []
+            let pairCount = mappings[0].count * (width == 2 ? secondMapping.count : 1)
             return codes[0].withUnsafeBufferPointer { firstCodes in
                 mappings[0].withUnsafeBufferPointer { firstMapping in
                     secondCodes.withUnsafeBufferPointer { secondCodes in
                         secondMapping.withUnsafeBufferPointer { secondMapping in
-                            denseLoop(rows: rows, stride: stride) { row in
+                            if pairCount <= Self.denseLimit {
+                                return entryPairLoop(rows: rows, stride: stride, firstCodes, firstMapping, secondCodes, secondMapping)
+                            }
+                            return denseLoop(rows: rows, stride: stride) { row in
                                 (firstMapping[Int(firstCodes[row])], secondCodes.isEmpty ? 0 : secondMapping[Int(secondCodes[row])])
                             }
                         }
@@ -114,6 +120,46 @@ struct GroupTable {
         return stride
     }
 
+    /// The loop over dictionary entries: `pairs[a * secondCount + b]` holds the group of
+    /// entries `a` and `b` once a row has had them; the first such row finds it through the
+    /// mappings and the direct table.
+    private mutating func entryPairLoop(rows: Int, stride: Int, _ firstCodes: UnsafeBufferPointer<Int32>,
+                                        _ firstMapping: UnsafeBufferPointer<Int32>, _ secondCodes: UnsafeBufferPointer<Int32>,
+                                        _ secondMapping: UnsafeBufferPointer<Int32>) -> [Int32] {
+        let single = secondCodes.isEmpty, secondCount = single ? 1 : secondMapping.count
+        var pairs = [Int32](repeating: -1, count: firstMapping.count * secondCount)
+        return pairs.withUnsafeMutableBufferPointer { pairs in
+            denseLoop(rows: rows, stride: stride, through: pairs) { row in
+                single ? Int(firstCodes[row]) : Int(firstCodes[row]) * secondCount + Int(secondCodes[row])
+            } keyCodes: { pair in
+                single ? (firstMapping[pair], 0) : (firstMapping[pair / secondCount], secondMapping[pair % secondCount])
+            }
+        }
+    }
+
+    /// `denseLoop` behind a cache: `slot(row)` names a row's entry in `cache`, which remembers
+    /// the group of each slot after the first row that has it; `keyCodes(slot)` gives its codes.
+    @inline(__always)
+    private mutating func denseLoop(rows: Int, stride: Int, through cache: UnsafeMutableBufferPointer<Int32>,
+                                    slot: (Int) -> Int, keyCodes: (Int) -> (Int32, Int32)) -> [Int32] {
+        let pairs = width == 2
+        return [Int32](unsafeUninitializedCapacity: rows) { result, initialized in
+            dense.withUnsafeMutableBufferPointer { table in
+                for row in 0..<rows {
+                    let entry = slot(row)
+                    var group = cache[entry]
+                    if group < 0 {
+                        let (a, b) = keyCodes(entry)
+                        group = Self.group(a, b, stride: stride, pairs: pairs, table: table, packed: &packed)
+                        cache[entry] = group
+                    }
+                    result[row] = group
+                }
+            }
+            initialized = rows
+        }
+    }
+
     /// The direct table's loop: `keyCodes(row)` gives a row's codes (the second is 0 with one key).
     @inline(__always)
     private mutating func denseLoop(rows: Int, stride: Int, _ keyCodes: (Int) -> (Int32, Int32)) -> [Int32] {
@@ -122,17 +168,24 @@ struct GroupTable {
             dense.withUnsafeMutableBufferPointer { table in
                 for row in 0..<rows {
                     let (a, b) = keyCodes(row)
-                    let index = Int(a) * stride + Int(b)
-                    var group = table[index]
-                    if group < 0 {
-                        group = packed.code(of: pairs ? Self.pack(a, b) : Int64(a))
-                        table[index] = group
-                    }
-                    result[row] = group
+                    result[row] = Self.group(a, b, stride: stride, pairs: pairs, table: table, packed: &packed)
                 }
             }
             initialized = rows
         }
+    }
+
+    /// The group of codes `(a, b)` in the direct table, added (to it and to `packed`) when new.
+    @inline(__always)
+    private static func group(_ a: Int32, _ b: Int32, stride: Int, pairs: Bool, table: UnsafeMutableBufferPointer<Int32>,
+                              packed: inout IntegerInterner) -> Int32 {
+        let index = Int(a) * stride + Int(b)
+        var group = table[index]
+        if group < 0 {
+            group = packed.code(of: pairs ? pack(a, b) : Int64(a))
+            table[index] = group
+        }
+        return group
     }
 
     /// The group of `key` if it exists, without adding it.
