@@ -23,13 +23,16 @@ import duckdb
 import polars as pl
 
 
-def timed(function, runs):
-    times = []
+def timed(tools, runs):
+    """Each tool's median time over `runs` rounds. A round runs every tool once, so a drift in
+    the machine's speed during the measurement weighs on all of them alike."""
+    times = {tool: [] for tool in tools}
     for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for tool, function in tools.items():
+            start = time.perf_counter()
+            function()
+            times[tool].append(time.perf_counter() - start)
+    return {tool: statistics.median(values) for tool, values in times.items()}
 
 
 def sluice_pipeline(binary, name, steps, out, state):
@@ -237,7 +240,7 @@ def main():
             workloads = {name: tools for name, tools in workloads.items() if name.split()[0] in args.only}
         print(f"{'workload':<18} {'sluice':>9} {'duckdb':>9} {'polars':>9}  sluice / fastest peer")
         for name, tools in workloads.items():
-            times = {tool: timed(run, args.runs) for tool, run in tools.items()}
+            times = timed(tools, args.runs)
             fastest_peer = min(times["duckdb"], times["polars"])
             print(f"{name:<18} {times['sluice']:>8.3f}s {times['duckdb']:>8.3f}s {times['polars']:>8.3f}s  "
                   f"{times['sluice'] / fastest_peer:.2f}x")
