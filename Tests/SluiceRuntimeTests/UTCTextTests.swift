@@ -34,4 +34,11 @@ import Testing
         }
         #expect(UTCText.seconds(Date(timeIntervalSince1970: 1_764_041_415.9)) == "2025-11-25 03:30:15")
     }
+
+    @Test func microsecondsRoundToTheNearest() {
+        #expect(UTCText.microseconds(Date(timeIntervalSince1970: 1_764_000_000.25)) == "2025-11-24 16:00:00.250000")
+        #expect(UTCText.microseconds(Date(timeIntervalSince1970: -0.5)) == "1969-12-31 23:59:59.500000")
+        #expect(UTCText.microseconds(Date(timeIntervalSince1970: 0.000_000_4)) == "1970-01-01 00:00:00.000000")
+        #expect(UTCText.microseconds(Date(timeIntervalSince1970: 59.999_999_6)) == "1970-01-01 00:01:00.000000")
+    }
 }

@@ -43,25 +43,12 @@ public struct RunIdentity: Sendable, Hashable {
 
     /// `2025-11-24 03:30:15.123456`, in UTC, to the nearest microsecond (as the state store
     /// keeps run starts).
-    static func timestampText(_ date: Date) -> String {
-        let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
-        let seconds = micros.dividingFloor(by: 1_000_000)
-        let fraction = micros - seconds * 1_000_000
-        return UTCText.seconds(Date(timeIntervalSince1970: Double(seconds))) + "." + String(fraction).leftPadded(to: 6)
-    }
+    static func timestampText(_ date: Date) -> String { UTCText.microseconds(date) }
 
     /// `2025-11-25T03:30:15Z`: whole seconds, formatted without a date formatter (which
     /// costs a run's start a few milliseconds).
     private static func isoSeconds(_ date: Date) -> String {
         Temporal.formatTimestamp(Int64(date.timeIntervalSince1970.rounded(.down)) * 1_000_000)
-    }
-}
-
-extension Int64 {
-    /// The quotient rounded toward negative infinity.
-    fileprivate func dividingFloor(by divisor: Int64) -> Int64 {
-        let (quotient, remainder) = quotientAndRemainder(dividingBy: divisor)
-        return remainder < 0 ? quotient - 1 : quotient
     }
 }
 

@@ -11,6 +11,14 @@ public enum UTCText {
         return text(seconds: seconds, separator: "T") + "." + padded(Int(fraction), 3) + "Z"
     }
 
+    /// `2025-11-24 03:30:15.123456`: to the nearest microsecond, as the state store keeps
+    /// run starts and `${last_run_timestamp}` gives them.
+    public static func microseconds(_ date: Date) -> String {
+        let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+        let (seconds, fraction) = floorDivision(micros, 1_000_000)
+        return text(seconds: seconds, separator: " ") + "." + padded(Int(fraction), 6)
+    }
+
     /// `2025-11-25 03:30:15`: whole seconds (rounded down), for tables.
     public static func seconds(_ date: Date) -> String {
         text(seconds: Int64(date.timeIntervalSince1970.rounded(.down)), separator: " ")

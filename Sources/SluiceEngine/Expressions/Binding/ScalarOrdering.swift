@@ -26,8 +26,18 @@ enum ScalarOrdering {
         }
     }
 
-    /// Whether two values of one type are equal in this order (NaN equals NaN).
+    /// Whether two values of one type are equal as Spark compares them: as `==` does, but a
+    /// NaN equals a NaN, at any depth of an array, map or struct.
     static func same(_ a: ScalarValue, _ b: ScalarValue) -> Bool {
-        a == b || (!less(a, b) && !less(b, a) && a != .null && b != .null)
+        switch (a, b) {
+        case (.float64(let x), .float64(let y)): return SparkFloatOrder.equal(x, y)
+        case (.float32(let x), .float32(let y)): return SparkFloatOrder.equal(x, y)
+        case (.array(let x), .array(let y)), (.struct(let x), .struct(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
+        case (.map(let keys, let values), .map(let otherKeys, let otherValues)):
+            return keys.count == otherKeys.count && zip(keys, otherKeys).allSatisfy { same($0, $1) }
+                && zip(values, otherValues).allSatisfy { same($0, $1) }
+        default: return a == b
+        }
     }
 }
