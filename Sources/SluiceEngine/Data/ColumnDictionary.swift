@@ -2,7 +2,7 @@
 /// row's code into `values`. Kept beside the materialized column so that grouping can work on
 /// codes; operators that build new columns simply drop it.
 public struct ColumnDictionary: Sendable {
-    /// One code per row (any code at a null row).
+    /// One code per row, below `values.count` (any code at a null row).
     public let codes: [Int32]
     public let values: StringStorage
 

@@ -147,6 +147,8 @@ struct GroupTable {
             dense.withUnsafeMutableBufferPointer { table in
                 for row in 0..<rows {
                     let entry = slot(row)
+                    // Dictionary codes are below their dictionary's size; a broken one must not write astray.
+                    precondition(entry >= 0 && entry < cache.count, "a dictionary code beyond its dictionary")
                     var group = cache[entry]
                     if group < 0 {
                         let (a, b) = keyCodes(entry)
