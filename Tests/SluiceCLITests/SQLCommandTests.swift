@@ -41,6 +41,22 @@ import Testing
         #expect(ids == "id\n1008\n1001\n1010\n1006\n1002\n1009\n1011\n1005\n")
     }
 
+    @Test func orderByMayReadAggregatesAndGroupsTheSelectListLeavesOut() throws {
+        let (result, output) = try run("SELECT status FROM orders GROUP BY status ORDER BY count(*) DESC, status")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(output == "status\ncompleted\ncancelled\npending\nrefunded\n")
+        let (grouped, counts) = try run("SELECT count(*) AS n, max(amount) AS top FROM orders GROUP BY status ORDER BY status DESC")
+        #expect(grouped.status == 0, "\(grouped.stderr)")
+        #expect(counts == "n,top\n1,249.0\n2,75.25\n7,1299.0\n2,18.75\n")
+        // An aggregate only ORDER BY reads, beside one only HAVING reads (DuckDB gives the same rows).
+        let (having, totals) = try run("""
+            SELECT category, sum(amount) AS total FROM orders GROUP BY category HAVING count(*) > 1
+            ORDER BY avg(quantity) DESC, category
+            """)
+        #expect(having.status == 0, "\(having.stderr)")
+        #expect(totals == "category,total\nkitchen,18.75\nbooks,175.49\ngarden,90.25\nelectronics,2447.99\n")
+    }
+
     @Test func subqueriesUnionsAndDistinct() throws {
         let (result, output) = try run("""
             SELECT DISTINCT status FROM (SELECT status FROM orders WHERE amount > 100 UNION ALL SELECT 'none' AS status FROM orders) s

@@ -74,22 +74,28 @@ public struct SQLPlanner {
         }
     }
 
-    /// Sort keys of a plain SELECT (no grouping, aggregate, DISTINCT or `*`) that read columns
-    /// the select list does not output, as Spark allows: each becomes a hidden column computed
-    /// beside the select list, sorted by, then dropped.
+    /// Sort keys of a SELECT without DISTINCT or `*` that the select list does not output, as
+    /// Spark allows: columns it leaves out, and with GROUP BY or aggregates, grouping columns
+    /// and aggregates it leaves out (`ORDER BY count(*)`). Each becomes a hidden column
+    /// computed beside the select list, sorted by, then dropped.
     static func hiddenSortColumns(_ keys: [SortNode.Key], _ clause: SelectClause) -> ([SortNode.Key], [NamedExpression]) {
         let expressions = clause.items.compactMap { item -> (Expression, String?)? in
             if case .expression(let expression, let alias) = item { return (expression, alias) }
             return nil
         }
-        guard clause.groupBy.isEmpty, !clause.distinct, !clause.items.contains(.star),
-              expressions.allSatisfy({ $0.0.aggregateCalls.isEmpty }) else { return (keys, []) }
+        guard !clause.distinct, !clause.items.contains(.star) else { return (keys, []) }
+        let aggregated = !clause.groupBy.isEmpty || expressions.contains { !$0.0.aggregateCalls.isEmpty }
         let outputs = Set(expressions.map { ($0.1 ?? defaultName($0.0)).lowercased() })
         var keys = keys
         var hidden: [NamedExpression] = []
-        for index in keys.indices where !keys[index].expression.referencedColumns.allSatisfy({ outputs.contains($0.lowercased()) }) {
+        for index in keys.indices {
+            let expression = keys[index].expression
+            let aggregates = !expression.aggregateCalls.isEmpty
+            guard aggregates ? aggregated : !expression.referencedColumns.allSatisfy({ outputs.contains($0.lowercased()) }) else {
+                continue
+            }
             let name = "__order\(index)"
-            hidden.append(NamedExpression(name: name, expression: keys[index].expression))
+            hidden.append(NamedExpression(name: name, expression: expression))
             keys[index].expression = .column(name: name, qualifier: nil)
         }
         return (keys, hidden)
@@ -122,9 +128,9 @@ public struct SQLPlanner {
             if case .expression(let expression, _) = item { return expression }
             return nil
         }
-        let calls = (expressions + [clause.having].compactMap { $0 }).flatMap(\.aggregateCalls)
+        let calls = (expressions + [clause.having].compactMap { $0 } + hidden.map(\.expression)).flatMap(\.aggregateCalls)
         if !clause.groupBy.isEmpty || !calls.isEmpty {
-            result = try aggregate(clause, input: result, calls: calls)
+            result = try aggregate(clause, input: result, calls: calls, hidden: hidden)
         } else if !(clause.items.count == 1 && clause.items[0] == .star) {
             let named = clause.items.compactMap { item -> NamedExpression? in
                 guard case .expression(let expression, let alias) = item else { return nil }
@@ -142,7 +148,8 @@ public struct SQLPlanner {
     }
 
     /// GROUP BY and aggregates: an aggregate node, then HAVING, then the select list over its output.
-    private func aggregate(_ clause: SelectClause, input: LogicalPlan, calls: [Expression]) throws(SluiceError) -> LogicalPlan {
+    private func aggregate(_ clause: SelectClause, input: LogicalPlan, calls: [Expression],
+                           hidden: [NamedExpression]) throws(SluiceError) -> LogicalPlan {
         if clause.items.contains(.star) {
             throw SluiceError(.invalidValue, "SELECT * cannot be combined with GROUP BY or aggregates", hint: "name the grouping columns")
         }
@@ -171,7 +178,7 @@ public struct SQLPlanner {
         let items = clause.items.compactMap { item -> NamedExpression? in
             guard case .expression(let expression, let alias) = item else { return nil }
             return NamedExpression(name: alias ?? Self.defaultName(expression), expression: rewrite(expression))
-        }
+        } + hidden.map { NamedExpression(name: $0.name, expression: rewrite($0.expression)) }
         return .project(ProjectNode(input: result, operation: .select(items), origin: origin))
     }
 

@@ -12,8 +12,8 @@ enum SQL {
             `query` is a Spark SQL SELECT: `WITH`, `SELECT [DISTINCT]` (with aliases and `*`), `FROM` a dataset or a \
             subquery, `[INNER|LEFT|RIGHT|FULL|LEFT SEMI|LEFT ANTI] JOIN ... ON` equalities or `USING (columns)`, \
             `WHERE`, `GROUP BY` with aggregates in the select list, `HAVING`, `UNION [ALL]`, `ORDER BY` \
-            (`ASC`/`DESC`, `NULLS FIRST`/`LAST`; in a SELECT without grouping or DISTINCT, also by columns the \
-            select list leaves out) and `LIMIT`. Datasets are those registered by earlier steps \
+            (`ASC`/`DESC`, `NULLS FIRST`/`LAST`; also by columns, grouping columns and aggregates the select list \
+            leaves out, except with DISTINCT) and `LIMIT`. Datasets are those registered by earlier steps \
             (`registerAs`); expressions and functions are those of the other methods. A column without an alias is \
             named after its expression (`sum(amount)`).
             """,
