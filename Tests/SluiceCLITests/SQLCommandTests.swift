@@ -57,6 +57,17 @@ import Testing
         #expect(totals == "category,total\nkitchen,18.75\nbooks,175.49\ngarden,90.25\nelectronics,2447.99\n")
     }
 
+    @Test func castsAndTypedLiteralsReadSparksShortDateForms() throws {
+        let (result, output) = try run("""
+            SELECT CAST('2025-1-5' AS DATE) AS a, CAST('2025' AS DATE) AS b, date('2025-03') AS c,
+                   CAST('2025-03-04T23:30:00-05:00' AS DATE) AS d, CAST('2025-03-04 7:5:3' AS TIMESTAMP) AS e,
+                   to_date('2025-1-5') AS f, DATE '2025-2-1' AS g, CAST('2025-02-30' AS DATE) AS h
+            FROM orders LIMIT 1
+            """)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(output == "a,b,c,d,e,f,g,h\n2025-01-05,2025-01-01,2025-03-01,2025-03-04,2025-03-04T07:05:03Z,2025-01-05,2025-02-01,\n")
+    }
+
     @Test func subqueriesUnionsAndDistinct() throws {
         let (result, output) = try run("""
             SELECT DISTINCT status FROM (SELECT status FROM orders WHERE amount > 100 UNION ALL SELECT 'none' AS status FROM orders) s

@@ -25,11 +25,9 @@ public enum CastKernel {
         case (.int64(let v), .decimal(let precision, let scale)) where from == .int64:
             return rescale(v.map { Int128($0) }, from: 0, to: scale, precision: precision, validity: column.validity)
         case (.string(let strings), .date) where from == .string:
-            return parseTemporal(strings, validity: column.validity, type: type) { bytes in
-                Temporal.parseDate(bytes).map(Int64.init) ?? Temporal.parseTimestamp(bytes).map { TruncationUnit.floor($0, 86_400_000_000) / 86_400_000_000 }
-            }
+            return parseTemporal(strings, validity: column.validity, type: type) { SparkCastText.date($0).map(Int64.init) }
         case (.string(let strings), .timestamp) where from == .string:
-            return parseTemporal(strings, validity: column.validity, type: type, Temporal.parseTimestamp)
+            return parseTemporal(strings, validity: column.validity, type: type, SparkCastText.timestamp)
         case (.decimal(let v), .float64):
             let scale = from.decimalScale
             return Column(dataType: type, storage: .float64(v.map { DecimalMath.double($0, scale: scale) }), validity: column.validity)

@@ -21,7 +21,7 @@ enum CastRules {
         case .timestamp: return toTimestamp(value)
         case .timestampNTZ:
             if case .string(let text) = value {
-                return Temporal.parseTimestamp(text.trimmingCharacters(in: .whitespaces)).map(ScalarValue.timestampNTZ) ?? .null
+                return SparkCastText.timestamp(text.trimmingCharacters(in: .whitespaces)).map(ScalarValue.timestampNTZ) ?? .null
             }
             if case .timestampNTZ = value { return value }
             if case .timestamp(let micros) = toTimestamp(value) { return .timestampNTZ(micros) }
@@ -154,9 +154,7 @@ enum CastRules {
         case .timestamp(let micros), .timestampNTZ(let micros):
             return .date(Int32(truncatingIfNeeded: TruncationUnit.floor(micros, 86_400_000_000) / 86_400_000_000))
         case .string(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            if let days = Temporal.parseDate(trimmed) { return .date(days) }
-            return Temporal.parseTimestamp(trimmed).map { toDate(.timestamp($0)) } ?? .null
+            return SparkCastText.date(text.trimmingCharacters(in: .whitespaces)).map(ScalarValue.date) ?? .null
         default: return .null
         }
     }
@@ -166,7 +164,7 @@ enum CastRules {
         case .timestamp: return value
         case .timestampNTZ(let micros): return .timestamp(micros)
         case .date(let days): return .timestamp(Int64(days) * 86_400_000_000)
-        case .string(let text): return Temporal.parseTimestamp(text.trimmingCharacters(in: .whitespaces)).map(ScalarValue.timestamp) ?? .null
+        case .string(let text): return SparkCastText.timestamp(text.trimmingCharacters(in: .whitespaces)).map(ScalarValue.timestamp) ?? .null
         case .boolean, .string, .binary, .null: return .null
         default:
             return toDouble(value).map { .timestamp(Int64(clamping: ($0 * 1_000_000).rounded(.towardZero))) } ?? .null

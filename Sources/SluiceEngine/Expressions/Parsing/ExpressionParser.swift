@@ -186,8 +186,8 @@ public struct ExpressionParser {
         case "DATE", "TIMESTAMP":
             if case .string(let text) = peek(1).kind {
                 advance(); advance()
-                if upper == "DATE", let days = Temporal.parseDate(text) { return .literal(.date(days)) }
-                if upper == "TIMESTAMP", let micros = Temporal.parseTimestamp(text) { return .literal(.timestamp(micros)) }
+                if upper == "DATE", let days = SparkCastText.date(text) { return .literal(.date(days)) }
+                if upper == "TIMESTAMP", let micros = SparkCastText.timestamp(text) { return .literal(.timestamp(micros)) }
                 throw ExpressionSyntaxError("'\(text)' is not a valid \(upper)", at: offset)
             }
         default: break
