@@ -60,23 +60,44 @@ public enum CompressionCodec: String, Sendable, Hashable, CaseIterable {
         return try checked(output, uncompressedSize)
     }
 
-    /// `decompress`, reading `data` in place where the codec allows (Snappy) instead of copying it first.
+    /// `decompress`, reading `data` in place where the codec allows instead of copying it first:
+    /// Snappy, and Zstandard when its frame declares the size the container states.
     public func decompress(_ data: UnsafeRawBufferPointer, uncompressedSize: Int? = nil) throws(SluiceError) -> [UInt8] {
-        guard self == .snappy else { return try decompress(Array(data), uncompressedSize: uncompressedSize) }
-        return try checked(Snappy.decompress(data), uncompressedSize)
+        if self == .snappy { return try checked(Snappy.decompress(data), uncompressedSize) }
+        if self == .zstd, let uncompressedSize, Zstd.declaredLength(data) == uncompressedSize {
+            var failure: SluiceError?
+            let output = [UInt8](unsafeUninitializedCapacity: uncompressedSize) { buffer, initialized in
+                do throws(SluiceError) {
+                    try Zstd.decompress(data, into: UnsafeMutableRawBufferPointer(buffer))
+                    initialized = uncompressedSize
+                } catch {
+                    failure = error
+                    initialized = 0
+                }
+            }
+            if let failure { throw failure }
+            return output
+        }
+        return try decompress(Array(data), uncompressedSize: uncompressedSize)
     }
 
-    /// The decompressed length `data` declares, for codecs whose blocks state it (Snappy), when
-    /// the declaration is plausible for the block's size; nil otherwise.
+    /// The decompressed length `data` declares, for codecs whose blocks state it (Snappy, and
+    /// Zstandard frames that record their size), when the declaration is plausible for the
+    /// block's size; nil otherwise.
     public func declaredLength(_ data: UnsafeRawBufferPointer) -> Int? {
-        self == .snappy ? try? Snappy.uncompressedLength(data) : nil
+        switch self {
+        case .snappy: try? Snappy.uncompressedLength(data)
+        case .zstd: Zstd.declaredLength(data)
+        default: nil
+        }
     }
 
     /// `data` decompressed into `output`, which is exactly as long as the decompressed bytes
-    /// must be (a Parquet page records its size): Snappy writes there directly, other codecs
-    /// through a copy.
+    /// must be (a Parquet page records its size): Snappy and Zstandard write there directly,
+    /// other codecs through a copy.
     public func decompress(_ data: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws(SluiceError) {
         if self == .snappy { return try Snappy.decompress(data, into: output) }
+        if self == .zstd { return try Zstd.decompress(data, into: output) }
         let bytes = try decompress(data, uncompressedSize: output.count)
         bytes.withUnsafeBytes { output.copyMemory(from: $0) }
     }

@@ -56,4 +56,27 @@ enum Zstd {
         if let failure { throw CompressionFailure.error(.zstd, failure) }
         return output
     }
+
+    /// The content size the first frame of `data` declares, when it declares one that is
+    /// plausible for the input's size; nil otherwise. (A frame of zeros can legitimately hold
+    /// more: it is then decompressed as a stream.)
+    static func declaredLength(_ data: UnsafeRawBufferPointer) -> Int? {
+        guard let base = data.baseAddress else { return nil }
+        let size = ZSTD_getFrameContentSize(base, data.count)
+        // ZSTD_CONTENTSIZE_UNKNOWN and ZSTD_CONTENTSIZE_ERROR are the two largest values.
+        guard size < UInt64.max - 1, size <= UInt64(data.count) * 4096 + (1 << 20) else { return nil }
+        return Int(size)
+    }
+
+    /// `data` decompressed in one call into `output`, which must be exactly as long as the
+    /// decompressed bytes.
+    static func decompress(_ data: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws(SluiceError) {
+        let written = ZSTD_decompress(output.baseAddress, output.count, data.baseAddress, data.count)
+        guard ZSTD_isError(written) == 0 else {
+            throw CompressionFailure.error(.zstd, String(cString: ZSTD_getErrorName(written)))
+        }
+        guard written == output.count else {
+            throw CompressionFailure.error(.zstd, "decompressed to \(written) bytes, not the \(output.count) the container states")
+        }
+    }
 }

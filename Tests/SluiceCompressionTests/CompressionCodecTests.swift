@@ -110,4 +110,37 @@ import Testing
         let bogus: [UInt8] = [0x80, 0x80, 0x80, 0x80, 0x80, 0x01, 0x00]
         #expect(bogus.withUnsafeBytes { CompressionCodec.snappy.declaredLength($0) } == nil)
     }
+
+    /// Zstandard frames that record their content size declare it, and are then decompressed
+    /// in one call into a buffer of that size; a size no frame of that length could plausibly
+    /// hold, or one that disagrees with the container, sends them down the streaming path.
+    @Test func zstdFramesDeclareTheirLengthAndDecompressInOneCall() throws {
+        let payload = Self.payloads()[4]
+        let frame = try CompressionCodec.zstd.compress(payload)
+        #expect(frame.withUnsafeBytes { CompressionCodec.zstd.declaredLength($0) } == payload.count)
+        #expect(try frame.withUnsafeBytes { try CompressionCodec.zstd.decompress($0, uncompressedSize: payload.count) } == payload)
+        #expect(throws: SluiceError.self) {
+            try frame.withUnsafeBytes { try CompressionCodec.zstd.decompress($0, uncompressedSize: payload.count + 1) }
+        }
+        // Ten megabytes of zeros make a frame of a few hundred bytes: more than it is taken to declare.
+        let zeros = [UInt8](repeating: 0, count: 10 << 20)
+        let tiny = try CompressionCodec.zstd.compress(zeros)
+        #expect(tiny.count < 4096)
+        #expect(tiny.withUnsafeBytes { CompressionCodec.zstd.declaredLength($0) } == nil)
+        #expect(try tiny.withUnsafeBytes { try CompressionCodec.zstd.decompress($0, uncompressedSize: zeros.count) } == zeros)
+        let garbage: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD, 0xFF]
+        #expect(garbage.withUnsafeBytes { CompressionCodec.zstd.declaredLength($0) } == nil)
+        // A frame whose recorded size is one byte short of its content.
+        var short = frame
+        if let size = frame.withUnsafeBytes({ CompressionCodec.zstd.declaredLength($0) }), size > 300 {
+            #expect(throws: SluiceError.self) {
+                var output = [UInt8](repeating: 0, count: size - 1)
+                try short.withUnsafeBytes { input in try output.withUnsafeMutableBytes { try CompressionCodec.zstd.decompress(input, into: $0) } }
+            }
+        }
+        short.removeLast()
+        #expect(throws: SluiceError.self) {
+            try short.withUnsafeBytes { try CompressionCodec.zstd.decompress($0, uncompressedSize: payload.count) }
+        }
+    }
 }

@@ -61,8 +61,8 @@ struct PageDecoder {
         }
         let page = header.dataPage ?? .init()
         let slots = try checkedSlots(page.numValues)
-        // Only where the compressed block itself confirms the page's size (Snappy), so that a
-        // corrupt header cannot make it allocate more than the block can hold.
+        // Only where the compressed block itself confirms the page's size (Snappy, Zstandard),
+        // so that a corrupt header cannot make it allocate more than the block can hold.
         if page.encoding == .plain, leaf.maxRepetitionLevel == 0, codec.declaredLength(body) == Int(header.uncompressedPageSize) {
             switch physical {
             case .int32: return try decodeFixedWidthInPlace(slots, page, Int32.self, LeafValues.int32)
