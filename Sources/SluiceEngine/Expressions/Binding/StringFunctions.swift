@@ -20,7 +20,7 @@ enum StringFunctions {
 
     static let upper = Entry.fixed([.string], returns: .string, "upper") { .string(text($0[0]).uppercased()) }
         .vectorized { StringKernels.mapCase($0[0], upper: true) }
-    static let lower = Entry.fixed([.string], returns: .string, "lower") { .string(text($0[0]).lowercased()) }
+    static let lower = Entry.fixed([.string], returns: .string, "lower") { .string(JavaLowercase.lowercased(text($0[0]))) }
         .vectorized { StringKernels.mapCase($0[0], upper: false) }
     /// Characters as Spark counts them: Unicode code points.
     static let length = Entry.fixed([.string], returns: .int32, "length") { .int32(Int32(text($0[0]).unicodeScalars.count)) }
@@ -99,7 +99,7 @@ enum StringFunctions {
     static func initcap(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var startsWord = true
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in JavaLowercase.lowercased(text).unicodeScalars {
             out.append(startsWord ? titlecase(scalar) : scalar)
             startsWord = scalar == " "
         }

@@ -18,7 +18,7 @@ enum StringKernels {
                         for byte in value { bytes.append(byte &- low < 26 ? byte ^ 0x20 : byte) }
                     } else {
                         let text = String(decoding: value, as: UTF8.self)
-                        bytes.append(contentsOf: (upper ? text.uppercased() : text.lowercased()).utf8)
+                        bytes.append(contentsOf: (upper ? text.uppercased() : JavaLowercase.lowercased(text)).utf8)
                     }
                     offsets.append(bytes.count)
                 }
