@@ -11,15 +11,7 @@ import Testing
         let sluice = try SluiceProcess()
         defer { sluice.remove() }
         try sluice.write("data/readings.csv", Self.readings)
-        let quoted = String(decoding: try JSONEncoder().encode(query), as: UTF8.self)
-        try sluice.write("p.json", """
-            {"name": "floats", "steps": [
-              {"type": "extract", "method": "fromFile", "config": {"path": "data/readings.csv", "format": "csv", "registerAs": "t"}},
-              {"type": "transform", "method": "sql", "config": {"query": \(quoted)}},
-              {"type": "load", "method": "toFile", "config": {"path": "out/q", "format": "csv"}}]}
-            """)
-        let result = try sluice.run("run", "p.json")
-        return (result, try? sluice.read("out/q/part-00000.csv"))
+        return try sluice.runSQL(query, datasets: [("t", "data/readings.csv")])
     }
 
     @Test func nanSortsLastAndNegativeZeroTiesWithZero() throws {

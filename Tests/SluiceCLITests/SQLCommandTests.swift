@@ -6,19 +6,8 @@ import Testing
         let sluice = try SluiceProcess()
         defer { sluice.remove() }
         try sluice.write("data/customers.csv", "customer_id,region,active\n17,north,true\n23,south,false\n8,east,true\n")
-        try sluice.write("p.json", """
-            {"name": "sql", "steps": [
-              {"type": "extract", "method": "fromFile", "config": {"path": "examples/data/orders.csv", "format": "csv", "registerAs": "orders"}},
-              {"type": "extract", "method": "fromFile", "config": {"path": "data/customers.csv", "format": "csv", "registerAs": "customers"}},
-              {"type": "transform", "method": "sql", "config": {"query": \(JSONString(query))}},
-              {"type": "load", "method": "toFile", "config": {"path": "out/q", "format": "\(format)"}}]}
-            """)
-        let result = try sluice.run(command, "p.json")
-        return (result, try? sluice.read("out/q/part-00000.\(format)"))
-    }
-
-    func JSONString(_ text: String) -> String {
-        String(decoding: try! JSONEncoder().encode(text), as: UTF8.self)
+        return try sluice.runSQL(query, datasets: [("orders", "examples/data/orders.csv"), ("customers", "data/customers.csv")],
+                                 format: format, command: command)
     }
 
     @Test func joinsGroupsOrdersAndLimits() throws {

@@ -57,6 +57,22 @@ struct SluiceProcess {
         ((try? FileManager.default.contentsOfDirectory(atPath: path(relative))) ?? []).sorted()
     }
 
+    /// Runs an `sql` step over CSV `datasets` (name, path in the scratch directory), loaded as
+    /// `format` into `out/q`, with `command` (`run` or `validate`): the result and the file written.
+    func runSQL(_ query: String, datasets: [(name: String, path: String)], format: String = "csv",
+                command: String = "run") throws -> (Result, String?) {
+        let extracts = datasets.map { dataset in
+            "  {\"type\": \"extract\", \"method\": \"fromFile\", \"config\": {\"path\": \"\(dataset.path)\", "
+                + "\"format\": \"csv\", \"registerAs\": \"\(dataset.name)\"}},"
+        }
+        let quoted = String(decoding: try JSONEncoder().encode(query), as: UTF8.self)
+        try write("p.json", "{\"name\": \"sql\", \"steps\": [\n" + extracts.joined(separator: "\n")
+            + "\n  {\"type\": \"transform\", \"method\": \"sql\", \"config\": {\"query\": \(quoted)}},"
+            + "\n  {\"type\": \"load\", \"method\": \"toFile\", \"config\": {\"path\": \"out/q\", \"format\": \"\(format)\"}}]}\n")
+        let result = try run(command, "p.json")
+        return (result, try? read("out/q/part-00000.\(format)"))
+    }
+
     /// Runs `sluice arguments...` with the state store inside the scratch directory.
     func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Result {
         let process = Process()

@@ -40,15 +40,9 @@ public enum SparkCastText {
         return micros - offset
     }
 
-    public static func date(_ text: String) -> Int32? {
-        var text = text
-        return text.withUTF8 { date(UnsafeRawBufferPointer($0)) }
-    }
+    public static func date(_ text: String) -> Int32? { Temporal.utf8(text, date) }
 
-    public static func timestamp(_ text: String) -> Int64? {
-        var text = text
-        return text.withUTF8 { timestamp(UnsafeRawBufferPointer($0)) }
-    }
+    public static func timestamp(_ text: String) -> Int64? { Temporal.utf8(text, timestamp) }
 
     /// Reads the text front to back.
     private struct Cursor {

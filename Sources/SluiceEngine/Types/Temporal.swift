@@ -80,14 +80,14 @@ public enum Temporal {
         return micros - sign * Int64(offsetHours * 3600 + offsetMinutes * 60) * 1_000_000
     }
 
-    public static func parseDate(_ text: String) -> Int32? {
-        var text = text
-        return text.withUTF8 { parseDate(UnsafeRawBufferPointer($0)) }
-    }
+    public static func parseDate(_ text: String) -> Int32? { utf8(text, parseDate) }
 
-    public static func parseTimestamp(_ text: String) -> Int64? {
+    public static func parseTimestamp(_ text: String) -> Int64? { utf8(text, parseTimestamp) }
+
+    /// `parse` applied to the UTF-8 bytes of `text`.
+    static func utf8<T>(_ text: String, _ parse: (UnsafeRawBufferPointer) -> T) -> T {
         var text = text
-        return text.withUTF8 { parseTimestamp(UnsafeRawBufferPointer($0)) }
+        return text.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
     }
 
     /// `yyyy-MM-dd` (years before 1 or after 9999 are written with a sign or more digits).

@@ -35,21 +35,15 @@ public struct RunIdentity: Sendable, Hashable {
 
     /// `20251125T033015Z`.
     static func compactTimestamp(_ date: Date) -> String {
-        String(isoSeconds(date).filter { $0 != "-" && $0 != ":" })
+        String(UTCText.seconds(date).compactMap { $0 == " " ? "T" : $0 == "-" || $0 == ":" ? nil : $0 }) + "Z"
     }
 
     /// `2025-11-25`, the UTC date.
-    static func dateText(_ date: Date) -> String { String(isoSeconds(date).prefix(10)) }
+    static func dateText(_ date: Date) -> String { String(UTCText.seconds(date).prefix(10)) }
 
     /// `2025-11-24 03:30:15.123456`, in UTC, to the nearest microsecond (as the state store
     /// keeps run starts).
     static func timestampText(_ date: Date) -> String { UTCText.microseconds(date) }
-
-    /// `2025-11-25T03:30:15Z`: whole seconds, formatted without a date formatter (which
-    /// costs a run's start a few milliseconds).
-    private static func isoSeconds(_ date: Date) -> String {
-        Temporal.formatTimestamp(Int64(date.timeIntervalSince1970.rounded(.down)) * 1_000_000)
-    }
 }
 
 extension String {
